@@ -1,0 +1,59 @@
+// Excel errors as values. Only #VALUE! and #N/A carry a message in Excel, so those are the two
+// codes EXPORTCTL returns. Inside Excel (and the harnesses) CustomFunctions.Error is the real class;
+// elsewhere (the CLI, plain node) an object of the same shape stands in.
+
+export type ErrorCode = "#VALUE!" | "#N/A";
+
+export interface ExcelError {
+  code: string;
+  message: string;
+}
+
+class FallbackError extends Error implements ExcelError {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.message = message;
+  }
+}
+
+const CODE_NAMES: Record<ErrorCode, "invalidValue" | "notAvailable"> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+};
+
+/** A user-facing error: thrown inside adapters, caught by the guard and returned as a cell value. */
+export class ArgumentError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+export function excelError(code: ErrorCode, message: string): ExcelError {
+  const cf = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  if (cf && typeof cf.Error === "function" && cf.ErrorCode) {
+    return new cf.Error(cf.ErrorCode[CODE_NAMES[code]] as CustomFunctions.ErrorCode, message) as ExcelError;
+  }
+  return new FallbackError(code, message);
+}
+
+export function isExcelError(value: unknown): value is ExcelError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ExcelError).code === "string" &&
+    (value as ExcelError).code.startsWith("#")
+  );
+}
+
+/** Turns anything thrown into an Excel error value: the single place no exception escapes through. */
+export function toExcelError(error: unknown): ExcelError {
+  if (error instanceof ArgumentError) return excelError(error.code, error.message);
+  if (isExcelError(error)) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  return excelError("#VALUE!", `Unexpected problem: ${text}`.slice(0, 250));
+}

@@ -1,0 +1,275 @@
+/* global CustomFunctions */
+// The EXPORTCTL custom functions as Excel sees them. The JSDoc below is the contract: webpack's
+// custom-functions metadata plugin turns it into functions.json (names, parameter names and
+// order, descriptions, help URLs) and registers each function with CustomFunctions.associate.
+// Every parameter is a matrix so that any argument may be a range; results spill.
+import * as impl from "./impl";
+import { ledger as ledgerImpl } from "./ledger";
+
+/**
+ * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
+ * @customfunction TPP
+ * @helpurl https://localhost:3000/help/tpp.html
+ * @param chip Chip name or alias, e.g. "H100" or "nvidia b200". A range gives one result per cell.
+ * @returns TPP per unit.
+ */
+export function tpp(chip: any[][]): any[][] {
+  return impl.tpp(chip);
+}
+
+/**
+ * Performance density: TPP divided by the applicable die area in mm² (3A090 Technical Note). #N/A when the die area is unpublished.
+ * @customfunction PERFORMANCE_DENSITY
+ * @helpurl https://localhost:3000/help/performance_density.html
+ * @param chip Chip name or alias, e.g. "L4".
+ * @returns TPP per mm² of applicable die area.
+ */
+export function performanceDensity(chip: any[][]): any[][] {
+  return impl.performanceDensity(chip);
+}
+
+/**
+ * H100-equivalents: quantity x TPP / 15,832 (the TPP of one H100 SXM).
+ * @customfunction H100_EQUIVALENT
+ * @helpurl https://localhost:3000/help/h100_equivalent.html
+ * @param chip Chip name, e.g. "B200", or a number read as TPP per unit, e.g. 36000.
+ * @param [quantity] Units, a whole number >= 0, e.g. 8. Default 1.
+ * @returns H100-equivalents.
+ */
+export function h100Equivalent(chip: any[][], quantity?: any[][]): any[][] {
+  return impl.h100Equivalents(chip, quantity);
+}
+
+/**
+ * Export Control Classification Number of a chip on a date: "3A090.a", "3A090.b" or "not 3A090".
+ * @customfunction ECCN
+ * @helpurl https://localhost:3000/help/eccn.html
+ * @param chip Chip name, e.g. "H100", or an ECCN, e.g. "5A992.z.1".
+ * @param [as_of] Date, e.g. "2024-06-01" or a date cell. Default: the task pane's as-of date, else today.
+ * @returns The ECCN.
+ */
+export function eccn(chip: any[][], as_of?: any[][]): any[][] {
+  return impl.eccn(chip, as_of);
+}
+
+/**
+ * AI Diffusion framework tier of a country (90 FR 4544): 1, 2 or 3.
+ * @customfunction COUNTRY_TIER
+ * @helpurl https://localhost:3000/help/country_tier.html
+ * @param country ISO code or name, e.g. "DE", "India" or "UAE".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @returns 1, 2 or 3.
+ */
+export function countryTier(country: any[][], as_of?: any[][]): any[][] {
+  return impl.countryTierOf(country, as_of);
+}
+
+/**
+ * The EAR country groups of a country that matter for AI chips on a date, e.g. "D:1, D:4, D:5" or "A:5".
+ * @customfunction COUNTRY_GROUPS
+ * @helpurl https://localhost:3000/help/country_groups.html
+ * @param country ISO code or name, e.g. "CN" or "Viet Nam".
+ * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
+ * @returns The groups, comma separated, or "none".
+ */
+export function countryGroups(country: any[][], as_of?: any[][]): any[][] {
+  return impl.countryGroupsOf(country, as_of);
+}
+
+/**
+ * TRUE when the shipment needs a licence; #N/A with the reason when the sources leave it open.
+ * @customfunction REQUIRES_LICENSE
+ * @helpurl https://localhost:3000/help/requires_license.html
+ * @param chip Chip name, e.g. "H100", or an ECCN, e.g. "3A090.a".
+ * @param destination Destination country code or name, e.g. "AE".
+ * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
+ * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 15832000. Default 0.
+ * @returns TRUE or FALSE.
+ */
+export function requiresLicense(
+  chip: any[][],
+  destination: any[][],
+  quantity?: any[][],
+  end_user_hq?: any[][],
+  regime?: any[][],
+  as_of?: any[][],
+  prior_tpp?: any[][]
+): any[][] {
+  return impl.requiresLicense(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+}
+
+/**
+ * The licence exception that authorises the shipment: "LPP", "AIA", "ACA", "NAC", "HBM", "VEU", or "" when none applies.
+ * @customfunction LICENSE_EXCEPTION
+ * @helpurl https://localhost:3000/help/license_exception.html
+ * @param chip Chip name, e.g. "H100", or an ECCN.
+ * @param destination Destination country code or name, e.g. "IN".
+ * @param [quantity] Units, a whole number >= 0, e.g. 1699. Default 1.
+ * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "DE". Default: the destination.
+ * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @returns The exception code or "".
+ */
+export function licenseException(
+  chip: any[][],
+  destination: any[][],
+  quantity?: any[][],
+  end_user_hq?: any[][],
+  regime?: any[][],
+  as_of?: any[][],
+  prior_tpp?: any[][]
+): any[][] {
+  return impl.licenseException(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+}
+
+/**
+ * How BIS reviews a licence application for the shipment: "presumption of denial", "case-by-case", "presumption of approval", or "".
+ * @customfunction REVIEW_POLICY
+ * @helpurl https://localhost:3000/help/review_policy.html
+ * @param chip Chip name, e.g. "B200", or an ECCN.
+ * @param destination Destination country code or name, e.g. "CN".
+ * @param [quantity] Units, a whole number >= 0, e.g. 100. Default 1.
+ * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
+ * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
+ * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @returns The review policy or "".
+ */
+export function reviewPolicy(
+  chip: any[][],
+  destination: any[][],
+  quantity?: any[][],
+  end_user_hq?: any[][],
+  regime?: any[][],
+  as_of?: any[][],
+  prior_tpp?: any[][]
+): any[][] {
+  return impl.reviewPolicy(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+}
+
+/**
+ * One line for the audit file: verdict, ECCN and why, destination group or tier, exception or review policy, CFR/FR citations and confidence.
+ * @customfunction EXPLAIN
+ * @helpurl https://localhost:3000/help/explain.html
+ * @param chip Chip name, e.g. "H100", or an ECCN.
+ * @param destination Destination country code or name, e.g. "AE".
+ * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "AE". Default: the destination.
+ * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @returns The explanation.
+ */
+export function explain(
+  chip: any[][],
+  destination: any[][],
+  quantity?: any[][],
+  end_user_hq?: any[][],
+  regime?: any[][],
+  as_of?: any[][],
+  prior_tpp?: any[][]
+): any[][] {
+  return impl.explainShipment(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+}
+
+/**
+ * TPP left under the per-consignee, per-calendar-year allowance (Diffusion LPP, 15 CFR 740.29; or the proposal's 500 H100-equivalents).
+ * @customfunction LPP_REMAINING
+ * @helpurl https://localhost:3000/help/lpp_remaining.html
+ * @param prior_tpp TPP already shipped to the consignee this calendar year under the allowance, e.g. 20000000.
+ * @param [regime] "diffusion-2025" or "proposal-500" (the regimes with an allowance). Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @returns TPP remaining.
+ */
+export function lppRemaining(prior_tpp: any[][], regime?: any[][], as_of?: any[][]): any[][] {
+  return impl.lppRemainingOf(prior_tpp, regime, as_of);
+}
+
+/**
+ * A country's TPP allocation for 2025-2027 under the Diffusion framework (790,000,000; doubled with a government-to-government agreement).
+ * @customfunction COUNTRY_ALLOCATION
+ * @helpurl https://localhost:3000/help/country_allocation.html
+ * @param country ISO code or name, e.g. "India".
+ * @param [g2g] TRUE when the country has a government-to-government agreement with the US, e.g. FALSE. Default FALSE.
+ * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @returns The allocation in TPP.
+ */
+export function countryAllocation(country: any[][], g2g?: any[][], regime?: any[][], as_of?: any[][]): any[][] {
+  return impl.countryAllocationOf(country, g2g, regime, as_of);
+}
+
+/**
+ * TRUE when AI model weights are controlled under ECCN 4E091: trained with at least 1e26 operations and not published.
+ * @customfunction MODEL_WEIGHTS_CONTROLLED
+ * @helpurl https://localhost:3000/help/model_weights_controlled.html
+ * @param training_ops Operations used to train the model, e.g. 2E+26.
+ * @param [published] TRUE when the weights are published (open weights), e.g. FALSE. Default FALSE.
+ * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
+ * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @returns TRUE or FALSE.
+ */
+export function modelWeightsControlled(training_ops: any[][], published?: any[][], regime?: any[][], as_of?: any[][]): any[][] {
+  return impl.modelWeights(training_ops, published, regime, as_of);
+}
+
+/**
+ * A catalog value of a chip: tpp, die_area, performance_density, memory_bandwidth, interconnect, vendor, datacenter, confidence, source, ...
+ * @customfunction CHIP_SPEC
+ * @helpurl https://localhost:3000/help/chip_spec.html
+ * @param chip Chip name or alias, e.g. "H200".
+ * @param field Field name, e.g. "memory_bandwidth".
+ * @returns The catalog value.
+ */
+export function chipSpec(chip: any[][], field: any[][]): any[][] {
+  return impl.chipSpec(chip, field);
+}
+
+/**
+ * The workbook's default regime, as chosen in the task pane ("enforced" when none is chosen).
+ * @customfunction REGIME
+ * @helpurl https://localhost:3000/help/regime.html
+ * @returns The regime id.
+ */
+export function regime(): string {
+  return impl.currentRegime();
+}
+
+/**
+ * The regimes a formula can use: id, name, status, effective from, effective to.
+ * @customfunction REGIMES
+ * @helpurl https://localhost:3000/help/regimes.html
+ * @returns A table with a header row.
+ */
+export function regimes(): any[][] {
+  return impl.regimesTable();
+}
+
+/**
+ * A shipment table evaluated in date order with running allowances: status, licence required, exception, consignee allowance TPP this year, country allocation TPP used.
+ * @customfunction LEDGER
+ * @helpurl https://localhost:3000/help/ledger.html
+ * @param chips Chip column, e.g. A2:A50.
+ * @param destinations Destination column, e.g. B2:B50.
+ * @param quantities Quantity column, e.g. C2:C50.
+ * @param end_user_hqs End-user headquarters column (blank: the destination), e.g. D2:D50.
+ * @param consignees Ultimate consignee column (allowances accumulate per consignee), e.g. E2:E50.
+ * @param dates Shipment date column, e.g. F2:F50.
+ * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
+ * @returns One row per shipment, in input order.
+ */
+export function ledger(
+  chips: any[][],
+  destinations: any[][],
+  quantities: any[][],
+  end_user_hqs: any[][],
+  consignees: any[][],
+  dates: any[][],
+  regime?: any[][]
+): any[][] {
+  return ledgerImpl(chips, destinations, quantities, end_user_hqs, consignees, dates, regime);
+}

@@ -1,0 +1,56 @@
+// The shared shape of every determination function: REQUIRES_LICENSE, LICENSE_EXCEPTION,
+// REVIEW_POLICY and EXPLAIN take the same arguments and differ only in what they read from the
+// Determination. Determinations are memoised by their inputs: a shipment table repeats the same
+// combinations, and a determination is immutable once made.
+import { determine } from "../rules";
+import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules";
+import { effectiveAsOf, effectiveRegime } from "../settings/settings";
+import { Param, Types, optional, required } from "./args";
+
+export const SHIPMENT_PARAMS: Param<unknown>[] = [
+  required("chip", Types.item),
+  required("destination", Types.country),
+  optional("quantity", Types.quantity, () => 1),
+  optional("end_user_hq", Types.country, () => null as unknown as Country),
+  optional("regime", Types.regime, effectiveRegime),
+  optional("as_of", Types.date, () => effectiveAsOf()),
+  optional("prior_tpp", Types.tpp, () => 0),
+] as Param<unknown>[];
+
+export type ShipmentArgs = [Item, Country, number, Country | null, RegimeId, IsoDate, number];
+
+const MAX_ENTRIES = 50000;
+const memo = new Map<string, Determination>();
+
+function itemKey(item: Item): string {
+  return item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn;
+}
+
+export interface ShipmentContext {
+  countryAllocationUsed?: number;
+}
+
+export function determineShipment(
+  item: Item,
+  destination: Country,
+  quantity: number,
+  endUserHq: Country | null,
+  regime: RegimeId,
+  asOf: IsoDate,
+  priorTpp: number,
+  context: ShipmentContext = {}
+): Determination {
+  const used = context.countryAllocationUsed ?? 0;
+  const key = `${itemKey(item)}|${destination.code}|${endUserHq ? endUserHq.code : ""}|${quantity}|${regime}|${asOf}|${priorTpp}|${used}`;
+  let d = memo.get(key);
+  if (d === undefined) {
+    d = determine(
+      { item, destination, quantity, endUserHq: endUserHq ?? destination, priorTpp, countryAllocationUsed: used },
+      regime,
+      asOf
+    );
+    if (memo.size >= MAX_ENTRIES) memo.clear();
+    memo.set(key, d);
+  }
+  return d;
+}
