@@ -1,4 +1,3 @@
-/* global CustomFunctions */
 // The EXPORTCTL custom functions as Excel sees them. The JSDoc below is the contract: webpack's
 // custom-functions metadata plugin turns it into functions.json (names, parameter names and
 // order, descriptions, help URLs) and registers each function with CustomFunctions.associate.
