@@ -36,12 +36,17 @@ class RewriteUrlsPlugin {
 }
 
 module.exports = async (env, options) => {
+  if (env && env.cli) return cliConfig(env);
   const dev = options.mode === "development";
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: ["./src/taskpane/index.ts", "./src/taskpane/taskpane.html"],
       functions: "./src/functions/functions.ts",
+      // The workbench (src/workbench): the task pane and the functions without Excel. It shares
+      // their modules (dependOn) and the single runtime, so it calls the very functions the page
+      // registered and reads the settings the pane changes.
+      workbench: { import: "./src/workbench/index.ts", dependOn: ["functions", "taskpane"] },
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
@@ -62,12 +67,20 @@ module.exports = async (env, options) => {
         chunks: ["runtime", "functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        templateContent: workbenchHtml,
+        chunks: ["runtime", "functions", "taskpane", "workbench"],
+        chunksSortMode: "manual",
+      }),
+      new WatchFilesPlugin(WORKBENCH_SOURCES),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "help", to: "help" },
           { from: "examples/shipments.xlsx", to: "examples/shipments.xlsx", noErrorOnMissing: true },
+          { from: "examples/shipments.csv", to: "examples/shipments.csv", noErrorOnMissing: true },
         ],
       }),
       ...(dev ? [] : [new RewriteUrlsPlugin()]),
@@ -83,17 +96,78 @@ module.exports = async (env, options) => {
   return config;
 };
 
-// office-addin-dev-certs tries to trust its CA system-wide with sudo, which fails as root without
-// sudo or in CI; the certificates it generated are still good for serving, so fall back to them.
+// workbench.html: src/workbench/workbench.html with the task pane's own markup (the body of
+// src/taskpane/taskpane.html, without office.js) in its side column and workbench.css inlined.
+// The pane's script then starts on it exactly as in Excel.
+const WORKBENCH_SOURCES = ["src/workbench/workbench.html", "src/workbench/workbench.css", "src/taskpane/taskpane.html"].map((f) =>
+  path.resolve(__dirname, f)
+);
+function workbenchHtml() {
+  const fs = require("fs");
+  const [page, css, pane] = WORKBENCH_SOURCES.map((f) => fs.readFileSync(f, "utf8"));
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(pane);
+  if (!body) throw new Error("src/taskpane/taskpane.html has no <body>");
+  return page
+    .replace("<!-- exportctl:workbench-css -->", () => `<style>\n${css}</style>`)
+    .replace("<!-- exportctl:taskpane -->", () => body[1]);
+}
+
+/** Rebuilds (webpack serve) when files read outside the module graph change. */
+class WatchFilesPlugin {
+  constructor(files) {
+    this.files = files;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WatchFilesPlugin", (compilation) => {
+      for (const f of this.files) compilation.fileDependencies.add(f);
+    });
+  }
+}
+
+// The command line (`exportctl check`, src/cli): a node bundle of the same functions, settings and
+// rules, run by bin/exportctl.mjs, which builds it on demand (`webpack --env cli`) into
+// node_modules/.cache/exportctl-cli (outside dist/, which every browser build cleans). exceljs and
+// cli-progress stay in node_modules. Type checking is left to the main build, lint and jest.
+function cliConfig(env) {
+  return {
+    name: "cli",
+    mode: "production",
+    target: "node20",
+    devtool: false,
+    entry: { exportctl: "./src/cli/index.ts" },
+    output: {
+      path: env.cliOut ? path.resolve(env.cliOut) : path.resolve(__dirname, "node_modules/.cache/exportctl-cli"),
+      filename: "[name].cjs",
+      library: { type: "commonjs2" },
+      clean: false,
+    },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    externals: { exceljs: "commonjs exceljs", "cli-progress": "commonjs cli-progress" },
+    externalsPresets: { node: true },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
+// office-addin-dev-certs trusts its CA system-wide with sudo, which fails as root without sudo or
+// in CI, and on failure it regenerates the CA (breaking a browser that trusted the old one). So
+// serve the certificates already generated (scripts/start.mjs makes sure they exist) and ask the
+// package only when there are none.
 async function httpsOptions() {
-  const devCerts = require("office-addin-dev-certs");
+  const fs = require("fs");
+  const os = require("os");
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  if (["ca.crt", "localhost.key", "localhost.crt"].every((f) => fs.existsSync(path.join(dir, f)))) {
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  }
   try {
-    return await devCerts.getHttpsServerOptions();
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
   } catch (error) {
-    const fs = require("fs");
-    const os = require("os");
-    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-    const read = (f) => fs.readFileSync(path.join(dir, f));
     try {
       return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
     } catch {

@@ -100,6 +100,10 @@ export interface Classification {
   confidence: Confidence;
   /** Why the classification could not be decided, when control is "indeterminate". */
   reason?: string;
+  /** Short basis of the ECCN for explanations, e.g. "TPP 15,832 >= 4,800; 88 FR 73458". */
+  basis?: string;
+  /** When indeterminate: the buckets the item could fall in (the regimes try each). */
+  possible?: ("a" | "b" | "c" | "none")[];
 }
 
 export interface Determination {
@@ -130,6 +134,12 @@ export interface Determination {
   allowanceTpp: number;
   /** TPP that this shipment draws from the destination's country allocation, else 0. */
   allocationTpp: number;
+  /** Why the item has its ECCN, short, e.g. "TPP 15,832 >= 4,800; 88 FR 73458" (added for explain). */
+  eccnBasis?: string;
+  /** The destination as entered when the EAR treats it as another (HK -> CN). */
+  destinationEntered?: string;
+  /** Qualifies the review policy, e.g. "while AE's allocation lasts". */
+  reviewNote?: string;
 }
 
 export interface RegimeInfo {

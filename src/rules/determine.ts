@@ -1,0 +1,149 @@
+// determine(shipment, regime, asOf): dispatches to the regime file and assembles the Determination.
+//
+// Speed: a broadcast over 100,000 rows repeats the same chip/destination/date with different
+// quantities. Most answers do not depend on the quantities at all (only the Diffusion-style allowance
+// and allocation steps read them), so each regime runs on a context that records whether it read a
+// quantity; answers that did not are memoised without the quantities in the key.
+import { groupsOf } from "./data/country-groups";
+import { H100_TPP, latest, valueAt } from "./data/parameters";
+import { weakestOf } from "./format";
+import { memo } from "./memo";
+import { NOT_CHECKED, type Context, type Evaluation } from "./regimes/common";
+import * as baseline2023 from "./regimes/baseline-2023";
+import * as diffusion2025 from "./regimes/diffusion-2025";
+import * as enforced from "./regimes/enforced";
+import * as proposal500 from "./regimes/proposal-500";
+import { isIsoDate, isRegimeId } from "./resolve";
+import type { Chip, Confidence, Determination, IsoDate, RegimeId, Shipment, Step } from "./types";
+
+const REGIMES: Record<RegimeId, (ctx: Context) => Evaluation> = {
+  enforced: enforced.evaluate,
+  "baseline-2023": baseline2023.evaluate,
+  "diffusion-2025": diffusion2025.evaluate,
+  "proposal-500": proposal500.evaluate,
+};
+
+/** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
+const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function nonNegative(name: string, value: number | undefined): number {
+  const v = value ?? 0;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a number >= 0, got ${String(value)}`);
+  return v;
+}
+
+/** The H100 TPP yardstick on a date (the latest value for dates before the first entry). */
+export function h100TppOn(asOf: IsoDate): number {
+  return (valueAt(H100_TPP, asOf) ?? latest(H100_TPP)).value;
+}
+
+/** An evaluation with the parts of the Determination that follow from it alone (shared, frozen). */
+interface Prepared {
+  ev: Evaluation;
+  steps: readonly Step[];
+  confidence: Confidence;
+  groups: readonly string[];
+}
+
+/** Per chip object (synthetic chips never collide with catalog ones), then per quantity-free key. */
+const chipPrepared = new WeakMap<Chip, (key: string, compute: () => Prepared | false) => Prepared | false>();
+const eccnPrepared = memo<Prepared | false>();
+const groupsMemo = memo<readonly string[]>();
+
+/**
+ * The determination for one shipment under `regime` on `asOf`. Inputs are already resolved (see
+ * resolve.ts); malformed numbers or dates throw a RangeError naming the argument.
+ */
+export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
+  if (!isRegimeId(regime)) throw new RangeError(`regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`);
+  if (!isIsoDate(asOf)) throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+  const q = shipment.quantity;
+  if (typeof q !== "number" || !Number.isInteger(q) || q < 0) throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
+  const priorTpp = nonNegative("prior_tpp", shipment.priorTpp);
+  const allocationUsed = nonNegative("country_allocation_used", shipment.countryAllocationUsed);
+
+  const item = shipment.item;
+  const chip = item.kind === "chip" ? item.chip : null;
+  const tppPerUnit = chip?.tpp ?? null;
+  const totalTpp = tppPerUnit === null ? null : tidy(q * tppPerUnit);
+  const hq = shipment.endUserHq ?? shipment.destination;
+  const exportFrom = shipment.exportFrom ?? "US";
+  const g2g = shipment.g2g === true;
+
+  // The regime sees the quantities through getters that note their use.
+  let usesQuantities = false;
+  const run = (): Prepared => {
+    const ctx: Context = {
+      regime,
+      asOf,
+      item,
+      chip,
+      destination: shipment.destination,
+      dest: shipment.destination.treatedAs,
+      hq: hq.treatedAs,
+      exportFrom,
+      tppPerUnit,
+      get priorTpp() {
+        usesQuantities = true;
+        return priorTpp;
+      },
+      get countryAllocationUsed() {
+        usesQuantities = true;
+        return allocationUsed;
+      },
+      get g2g() {
+        usesQuantities = true;
+        return g2g;
+      },
+      get totalTpp() {
+        usesQuantities = true;
+        return totalTpp;
+      },
+    };
+    const ev = REGIMES[regime](ctx);
+    const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
+    return { ev, steps, confidence: weakestOf(steps.map((s) => s.confidence)), groups: groupsMemo(`${ctx.dest}|${asOf}`, () => Object.freeze(groupsOf(ctx.dest, asOf))) };
+  };
+
+  const key = `${regime}|${asOf}|${shipment.destination.code}|${hq.code}|${exportFrom}`;
+  const cache = chip ? (chipPrepared.get(chip) ?? newChipCache(chip)) : (k: string, f: () => Prepared | false) => eccnPrepared(`${item.kind === "eccn" ? item.eccn : ""}|${k}`, f);
+  let fresh: Prepared | null = null;
+  // `false` marks keys whose answer depends on the quantities: those are computed every time.
+  const cached = cache(key, () => {
+    fresh = run();
+    return usesQuantities ? false : fresh;
+  });
+  const p: Prepared = cached || fresh || run();
+  const ev = p.ev;
+
+  const dest = shipment.destination.treatedAs;
+  const d: Determination = {
+    status: ev.status,
+    licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",
+    exception: ev.exception,
+    reviewPolicy: ev.reviewPolicy,
+    eccn: ev.classification.eccn,
+    steps: p.steps as Step[],
+    confidence: p.confidence,
+    regime,
+    asOf,
+    reason: ev.reason,
+    destination: dest,
+    tier: ev.tier,
+    groups: p.groups as string[],
+    totalTpp,
+    h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
+    allowanceTpp: ev.allowanceTpp,
+    allocationTpp: ev.allocationTpp,
+  };
+  if (ev.classification.basis) d.eccnBasis = ev.classification.basis;
+  if (shipment.destination.code !== dest) d.destinationEntered = shipment.destination.code;
+  if (ev.reviewNote) d.reviewNote = ev.reviewNote;
+  return d;
+}
+
+function newChipCache(chip: Chip) {
+  const m = memo<Prepared | false>(5_000);
+  chipPrepared.set(chip, m);
+  return m;
+}

@@ -1,0 +1,30 @@
+// Number and confidence helpers shared by the steps and explanations (deterministic: no locale APIs).
+import type { Confidence } from "./types";
+
+/** 15832 -> "15,832"; 5284.8 -> "5,284.8"; 2e26 -> "2e26". */
+export function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 1e15) return n.toExponential().replace("e+", "e");
+  const rounded = Math.round(n * 100) / 100;
+  const text = String(Math.abs(rounded));
+  const dot = text.indexOf(".");
+  const int = dot < 0 ? text : text.slice(0, dot);
+  let grouped = "";
+  let i = int.length;
+  for (; i > 3; i -= 3) grouped = "," + int.slice(i - 3, i) + grouped;
+  return (rounded < 0 ? "-" : "") + int.slice(0, i) + grouped + (dot < 0 ? "" : text.slice(dot));
+}
+
+const RANK: Record<Confidence, number> = { confirmed: 2, secondary: 1, unconfirmed: 0 };
+
+/** The weakest of several confidences ("confirmed" for none). */
+export function weakestOf(list: Iterable<Confidence>): Confidence {
+  let out: Confidence = "confirmed";
+  for (const c of list) if (RANK[c] < RANK[out]) out = c;
+  return out;
+}
+
+/** Catalog confidence of a chip fact -> our confidence scale. */
+export function chipConfidence(c: "high" | "medium" | "low"): Confidence {
+  return c === "high" ? "confirmed" : c === "medium" ? "secondary" : "unconfirmed";
+}

@@ -1,0 +1,14 @@
+// A bounded memo: repeated inputs cost a Map hit; the cache is dropped when it grows past `limit`
+// (enough for any sheet's distinct inputs, never unbounded growth). Memoised values are shared:
+// treat them as immutable.
+export function memo<T>(limit = 10_000): (key: string, compute: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, compute) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}

@@ -1,0 +1,190 @@
+// Text -> chip / item / country / date / regime, with "did you mean" suggestions. Lookup tables are
+// built on first use and every answer is memoised per input text, so a 100,000-row broadcast over a
+// few distinct values costs a Map hit per row.
+import { distance } from "fastest-levenshtein";
+import { CHIPS } from "./catalog";
+import { looksLikeEccn, parseEccn } from "./classify";
+import { countryByCode, countryIndex, normalizeKey } from "./data/countries";
+import { memo } from "./memo";
+import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "./types";
+
+const REGIME_IDS: readonly RegimeId[] = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"];
+
+export function isRegimeId(s: unknown): s is RegimeId {
+  return typeof s === "string" && (REGIME_IDS as readonly string[]).includes(s);
+}
+
+const fail = <T>(message: string, suggestions: string[] = []): Resolved<T> => ({ ok: false, message, suggestions });
+
+interface Label {
+  key: string;
+  label: string;
+  target: string;
+}
+
+/** Candidates within a small edit distance of `key`, best first, one per target, at most three. */
+function closest(key: string, labels: readonly Label[]): Label[] {
+  const limit = Math.max(2, Math.floor(key.length * 0.4));
+  let best = Infinity;
+  const byTarget = new Map<string, { label: Label; d: number }>();
+  for (const l of labels) {
+    const d = distance(key, l.key);
+    if (d > limit) continue;
+    const prev = byTarget.get(l.target);
+    if (!prev || d < prev.d || (d === prev.d && l.label.length < prev.label.label.length)) byTarget.set(l.target, { label: l, d });
+    if (d < best) best = d;
+  }
+  return [...byTarget.values()]
+    .filter((x) => x.d === best)
+    .sort((a, b) => (a.label.label < b.label.label ? -1 : a.label.label > b.label.label ? 1 : 0))
+    .slice(0, 3)
+    .map((x) => x.label);
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chips: id, name and aliases, case- and punctuation-insensitive, vendor prefix allowed.
+
+interface ChipIndex {
+  byKey: Map<string, Chip>;
+  vendors: string[];
+  labels: Label[];
+}
+
+let chipIndex: ChipIndex | null = null;
+
+function chips(): ChipIndex {
+  if (chipIndex) return chipIndex;
+  const byKey = new Map<string, Chip>();
+  const labels: Label[] = [];
+  const vendors = new Set<string>();
+  for (const chip of CHIPS) {
+    for (const text of [chip.id, chip.name, ...chip.aliases]) {
+      const key = normalizeKey(text);
+      if (!byKey.has(key)) byKey.set(key, chip);
+      labels.push({ key, label: text, target: chip.id });
+    }
+    vendors.add(normalizeKey(chip.vendor));
+    vendors.add(normalizeKey(chip.vendor.split(/[\s(]/)[0]));
+  }
+  // Longest first so "awsannapurnalabs" is stripped before "aws".
+  chipIndex = { byKey, labels, vendors: [...vendors].filter(Boolean).sort((a, b) => b.length - a.length) };
+  return chipIndex;
+}
+
+const chipMemo = memo<Resolved<Chip>>();
+
+/** A catalog chip from its id, name or alias ("H100", "nvidia h100", "H100 SXM5 80GB", "RTX 4090 D"). */
+export function resolveChip(text: string): Resolved<Chip> {
+  const raw = String(text ?? "");
+  return chipMemo(raw, () => {
+    const { byKey, vendors, labels } = chips();
+    const key = normalizeKey(raw);
+    if (!key) return fail("Chip is empty: give a catalog id, name or alias such as H100.");
+    const direct = byKey.get(key);
+    if (direct) return { ok: true, value: direct };
+    const vendor = vendors.find((v) => key.startsWith(v) && key.length > v.length);
+    const stripped = vendor ? byKey.get(key.slice(vendor.length)) : undefined;
+    if (stripped) return { ok: true, value: stripped };
+    const near = closest(vendor ? key.slice(vendor.length) : key, labels);
+    const names = near.map((l) => l.label);
+    return fail(
+      names.length ? `Unknown chip '${raw.trim()}'. Did you mean ${orList(names)}?` : `Unknown chip '${raw.trim()}'. No close match in the catalog.`,
+      names,
+    );
+  });
+}
+
+const itemMemo = memo<Resolved<Item>>();
+
+/** A chip, or an ECCN the user already knows ("3A090.a", "5A992.z.1", "EAR99"). */
+export function resolveItem(text: string): Resolved<Item> {
+  const raw = String(text ?? "");
+  return itemMemo(raw, () => {
+    const eccn = parseEccn(raw);
+    if (eccn) return { ok: true, value: { kind: "eccn", eccn: eccn.eccn } };
+    if (looksLikeEccn(raw)) {
+      return fail(
+        `Unknown or unsupported ECCN '${raw.trim()}'. Supported: 3A090.a/.b/.c, 4A090.a/.b, the .z paragraphs (e.g. 5A992.z.1, 3A001.z.4.a, 4A004.z.2), EAR99, 3A991.p, 4A994.l, 5A992.c.`,
+      );
+    }
+    const chip = resolveChip(raw);
+    if (!chip.ok) return fail<Item>(chip.message, chip.suggestions);
+    return { ok: true, value: { kind: "chip", chip: chip.value } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Countries: ISO alpha-2/alpha-3, English names and our aliases; HK -> CN; Macau its own destination.
+
+const countryMemo = memo<Resolved<Country>>();
+
+export function resolveCountry(text: string): Resolved<Country> {
+  const raw = String(text ?? "");
+  return countryMemo(raw, () => {
+    const key = normalizeKey(raw);
+    if (!key) return fail("Country is empty: give an ISO code (DE, DEU) or an English name.");
+    const idx = countryIndex();
+    const codes = idx.byKey.get(key);
+    if (codes && codes.length === 1) return { ok: true, value: countryByCode(codes[0]) as Country };
+    if (codes) {
+      const options = codes.map((c) => `${idx.names.get(c)} (${c})`);
+      return fail(`Ambiguous country '${raw.trim()}'. Did you mean ${orList(options)}?`, codes.map((c) => idx.names.get(c) as string));
+    }
+    const near = closest(key, idx.suggestions.map((s) => ({ key: s.key, label: s.label, target: s.code })));
+    const names = near.map((l) => l.label);
+    return fail(
+      names.length
+        ? `Unknown country '${raw.trim()}'. Did you mean ${orList(names)}?`
+        : `Unknown country '${raw.trim()}'. No close match: use an ISO code (DE, DEU) or an English name.`,
+      names,
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: an Excel serial number (1900 date system) or ISO "YYYY-MM-DD" text.
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial 1 = 1900-01-01; serial 60 is the fictitious 1900-02-29 (Lotus compatibility). */
+const EXCEL_EPOCH_BEFORE_60 = Date.UTC(1899, 11, 31);
+const EXCEL_EPOCH_AFTER_60 = Date.UTC(1899, 11, 30);
+const MAX_SERIAL = 2_958_465; // 9999-12-31
+
+const iso = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function parseDate(value: string | number): Resolved<IsoDate> {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail(`Invalid date ${value}: not a finite number.`);
+    const serial = Math.floor(value); // a time of day is ignored
+    if (serial < 1 || serial > MAX_SERIAL) return fail(`Invalid date serial ${value}: Excel dates run from 1 (1900-01-01) to ${MAX_SERIAL} (9999-12-31).`);
+    if (serial === 60) return fail("Invalid date serial 60: Excel's 1900-02-29 does not exist.");
+    const epoch = serial < 60 ? EXCEL_EPOCH_BEFORE_60 : EXCEL_EPOCH_AFTER_60;
+    return { ok: true, value: iso(epoch + serial * MS_PER_DAY) };
+  }
+  const text = String(value ?? "").trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return fail(`Invalid date '${text}': use ISO YYYY-MM-DD text or an Excel date serial number.`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900) return fail(`Invalid date '${text}': years before 1900 are not supported.`);
+  if (mo < 1 || mo > 12) return fail(`Invalid date '${text}': no month ${mo}.`);
+  const days = mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1];
+  if (d < 1 || d > days) return fail(`Invalid date '${text}': ${m[1]}-${m[2]} has ${days} days.`);
+  return { ok: true, value: text };
+}
+
+const isoMemo = memo<boolean>();
+
+/** True for a real ISO calendar date text (what determine() and friends accept as `asOf`). */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return typeof s === "string" && isoMemo(s, () => parseDate(s).ok);
+}
