@@ -58,7 +58,12 @@ function unwrap<T>(resolved: Resolved<T>): T {
 export function toNumber(value: Cell): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string") {
-    const t = value.trim().replace(/^(\d{1,3})((,\d{3})+)(\.\d+)?$/, (_m, a, b, _c, d) => a + b.replace(/,/g, "") + (d ?? ""));
+    const t = value
+      .trim()
+      .replace(
+        /^(\d{1,3})((,\d{3})+)(\.\d+)?$/,
+        (_m, a, b, _c, d) => a + b.replace(/,/g, "") + (d ?? "")
+      );
     if (t === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
     const n = Number(t);
     return Number.isFinite(n) ? n : null;
@@ -81,7 +86,8 @@ function boundedNumber(label: string, opts: { whole?: boolean; max: number }): A
 export const Types = {
   /** A catalog chip or an ECCN the user already knows. */
   item: {
-    coerce: (value: Cell, name: string): Item => unwrap(cachedItem(text(value, name, "a chip name or ECCN as"))),
+    coerce: (value: Cell, name: string): Item =>
+      unwrap(cachedItem(text(value, name, "a chip name or ECCN as"))),
   } as ArgType<Item>,
 
   /** A catalog chip (no ECCN: its figures are needed). */
@@ -89,7 +95,10 @@ export const Types = {
     coerce(value: Cell, name: string): Chip {
       const resolved = cachedChip(text(value, name, "a chip name as"));
       if (!resolved.ok && cachedItem(String(value)).ok) {
-        throw new ArgumentError("#VALUE!", `${name} must be a catalog chip, not an ECCN (${show(value)}): its figures are needed`);
+        throw new ArgumentError(
+          "#VALUE!",
+          `${name} must be a catalog chip, not an ECCN (${show(value)}): its figures are needed`
+        );
       }
       return unwrap(resolved);
     },
@@ -100,17 +109,23 @@ export const Types = {
     coerce(value: Cell, name: string): number {
       const n = typeof value === "number" ? value : null;
       if (n !== null) {
-        if (!Number.isFinite(n) || n < 0 || n > 1e9) throw new ArgumentError("#VALUE!", `${name} as a number is TPP per unit and must be between 0 and 1e9, got ${show(value)}`);
+        if (!Number.isFinite(n) || n < 0 || n > 1e9)
+          throw new ArgumentError(
+            "#VALUE!",
+            `${name} as a number is TPP per unit and must be between 0 and 1e9, got ${show(value)}`
+          );
         return n;
       }
       const chip = Types.chip.coerce(value, name);
-      if (chip.tpp === null) throw new ArgumentError("#N/A", `The TPP of ${chip.name} is not published`);
+      if (chip.tpp === null)
+        throw new ArgumentError("#N/A", `The TPP of ${chip.name} is not published`);
       return chip.tpp;
     },
   } as ArgType<number>,
 
   country: {
-    coerce: (value: Cell, name: string): Country => unwrap(cachedCountry(text(value, name, "a country code or name as"))),
+    coerce: (value: Cell, name: string): Country =>
+      unwrap(cachedCountry(text(value, name, "a country code or name as"))),
   } as ArgType<Country>,
 
   regime: {
@@ -130,7 +145,10 @@ export const Types = {
       if (typeof value === "number" || typeof value === "string") {
         const resolved = typeof value === "number" ? parseDate(value) : cachedDate(value.trim());
         if (resolved.ok) return resolved.value;
-        throw new ArgumentError("#VALUE!", `${name} must be a date (a date cell or text like 2025-06-01), got ${show(value)}`);
+        throw new ArgumentError(
+          "#VALUE!",
+          `${name} must be a date (a date cell or text like 2025-06-01), got ${show(value)}`
+        );
       }
       throw new ArgumentError("#VALUE!", `${name} must be a date, got ${show(value)}`);
     },

@@ -34,7 +34,7 @@ export interface Broadcast {
 
 /**
  * Prepares a broadcast call: shapes, and per-call defaults (each computed at most once).
- * A cell whose required arguments are all blank is a blank row of a selected table: it yields "".
+ * A cell whose first (required) argument is blank is a blank row of a selected table: it yields "".
  */
 export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcast {
   const mats = params.map((_, i) => asMatrix(inputs[i]));
@@ -61,7 +61,10 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
         const width = m[0]?.length ?? 1;
         const c = width === 1 ? 0 : col;
         if (r >= m.length || c >= width) {
-          throw new ArgumentError("#N/A", `${p.name} is a range of a different size than the other arguments`);
+          throw new ArgumentError(
+            "#N/A",
+            `${p.name} is a range of a different size than the other arguments`
+          );
         }
         const raw = m[r][c];
         if (!p.fallback) requiredCount++;
@@ -83,7 +86,11 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
         }
         args[i] = p.type.coerce(raw, p.name);
       }
-      if (hasRequired && requiredBlank === requiredCount) return null;
+      if (
+        hasRequired &&
+        (requiredBlank === requiredCount || (!params[0].fallback && args[0] === null))
+      )
+        return null;
       if (requiredBlank > 0) {
         const missing = params.find((p, i) => !p.fallback && args[i] === null);
         throw new ArgumentError("#VALUE!", `${missing?.name} is required`);

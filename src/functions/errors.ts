@@ -37,7 +37,10 @@ export class ArgumentError extends Error {
 export function excelError(code: ErrorCode, message: string): ExcelError {
   const cf = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   if (cf && typeof cf.Error === "function" && cf.ErrorCode) {
-    return new cf.Error(cf.ErrorCode[CODE_NAMES[code]] as CustomFunctions.ErrorCode, message) as ExcelError;
+    return new cf.Error(
+      cf.ErrorCode[CODE_NAMES[code]] as CustomFunctions.ErrorCode,
+      message
+    ) as ExcelError;
   }
   return new FallbackError(code, message);
 }

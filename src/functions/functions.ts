@@ -83,7 +83,7 @@ export function countryGroups(country: any[][], as_of?: any[][]): any[][] {
  * @param destination Destination country code or name, e.g. "AE".
  * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
- * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 15832000. Default 0.
  * @returns TRUE or FALSE.
@@ -108,7 +108,7 @@ export function requiresLicense(
  * @param destination Destination country code or name, e.g. "IN".
  * @param [quantity] Units, a whole number >= 0, e.g. 1699. Default 1.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "DE". Default: the destination.
- * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
  * @returns The exception code or "".
@@ -133,7 +133,7 @@ export function licenseException(
  * @param destination Destination country code or name, e.g. "CN".
  * @param [quantity] Units, a whole number >= 0, e.g. 100. Default 1.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
- * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
  * @returns The review policy or "".
@@ -158,7 +158,7 @@ export function reviewPolicy(
  * @param destination Destination country code or name, e.g. "AE".
  * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "AE". Default: the destination.
- * @param [regime] "enforced", "baseline-2023", "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
+ * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
  * @returns The explanation.
@@ -180,7 +180,7 @@ export function explain(
  * @customfunction LPP_REMAINING
  * @helpurl https://localhost:3000/help/lpp_remaining.html
  * @param prior_tpp TPP already shipped to the consignee this calendar year under the allowance, e.g. 20000000.
- * @param [regime] "diffusion-2025" or "proposal-500" (the regimes with an allowance). Default: the task pane's choice, else "enforced".
+ * @param [regime] A regime with an allowance, e.g. "diffusion-2025" or "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @returns TPP remaining.
  */
@@ -198,7 +198,12 @@ export function lppRemaining(prior_tpp: any[][], regime?: any[][], as_of?: any[]
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @returns The allocation in TPP.
  */
-export function countryAllocation(country: any[][], g2g?: any[][], regime?: any[][], as_of?: any[][]): any[][] {
+export function countryAllocation(
+  country: any[][],
+  g2g?: any[][],
+  regime?: any[][],
+  as_of?: any[][]
+): any[][] {
   return impl.countryAllocationOf(country, g2g, regime, as_of);
 }
 
@@ -212,7 +217,12 @@ export function countryAllocation(country: any[][], g2g?: any[][], regime?: any[
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @returns TRUE or FALSE.
  */
-export function modelWeightsControlled(training_ops: any[][], published?: any[][], regime?: any[][], as_of?: any[][]): any[][] {
+export function modelWeightsControlled(
+  training_ops: any[][],
+  published?: any[][],
+  regime?: any[][],
+  as_of?: any[][]
+): any[][] {
   return impl.modelWeights(training_ops, published, regime, as_of);
 }
 

@@ -43,27 +43,38 @@ export const reviewPolicy = shipmentFunction((d) => decided(d).reviewPolicy ?? "
 export const explainShipment = shipmentFunction((d) => explain(d));
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
-  if (chip.tpp === null) throw new ArgumentError("#N/A", `The TPP of ${chip.name} is not published`);
+  if (chip.tpp === null)
+    throw new ArgumentError("#N/A", `The TPP of ${chip.name} is not published`);
   return chip.tpp;
 });
 
 export const performanceDensity = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
   if (chip.performanceDensity === null) {
-    throw new ArgumentError("#N/A", `The die area of ${chip.name} is not published, so its performance density is unknown`);
+    throw new ArgumentError(
+      "#N/A",
+      `The die area of ${chip.name} is not published, so its performance density is unknown`
+    );
   }
   return chip.performanceDensity;
 });
 
 export const h100Equivalents = rowwise<[number, number]>(
-  [required("chip", Types.chipOrTpp), optional("quantity", Types.quantity, () => 1)] as Param<unknown>[],
+  [
+    required("chip", Types.chipOrTpp),
+    optional("quantity", Types.quantity, () => 1),
+  ] as Param<unknown>[],
   (tppPerUnit, quantity) => h100Equivalent(tppPerUnit, quantity)
 );
 
-export const eccn = rowwise<[Item, IsoDate]>([required("chip", Types.item), asOfParam] as Param<unknown>[], (item, asOf) => {
-  const c = classify(item, asOf);
-  if (c.control === "indeterminate") throw new ArgumentError("#N/A", `INDETERMINATE: ${c.reason ?? "classification is open"}`);
-  return c.eccn;
-});
+export const eccn = rowwise<[Item, IsoDate]>(
+  [required("chip", Types.item), asOfParam] as Param<unknown>[],
+  (item, asOf) => {
+    const c = classify(item, asOf);
+    if (c.control === "indeterminate")
+      throw new ArgumentError("#N/A", `INDETERMINATE: ${c.reason ?? "classification is open"}`);
+    return c.eccn;
+  }
+);
 
 export const countryTierOf = rowwise<[Country, IsoDate]>(
   [required("country", Types.country), asOfParam] as Param<unknown>[],
@@ -84,12 +95,22 @@ export const lppRemainingOf = rowwise<[number, RegimeId, IsoDate]>(
 );
 
 export const countryAllocationOf = rowwise<[Country, boolean, RegimeId, IsoDate]>(
-  [required("country", Types.country), optional("g2g", Types.boolean, () => false), regimeParam, asOfParam] as Param<unknown>[],
+  [
+    required("country", Types.country),
+    optional("g2g", Types.boolean, () => false),
+    regimeParam,
+    asOfParam,
+  ] as Param<unknown>[],
   (country, g2g, regime, asOf) => value(countryAllocation(country, g2g, regime, asOf))
 );
 
 export const modelWeights = rowwise<[number, boolean, RegimeId, IsoDate]>(
-  [required("training_ops", Types.operations), optional("published", Types.boolean, () => false), regimeParam, asOfParam] as Param<unknown>[],
+  [
+    required("training_ops", Types.operations),
+    optional("published", Types.boolean, () => false),
+    regimeParam,
+    asOfParam,
+  ] as Param<unknown>[],
   (ops, published, regime, asOf) => modelWeightsControlled(ops, published, regime, asOf).controlled
 );
 
@@ -125,9 +146,14 @@ export const chipSpec = rowwise<[Chip, string]>(
   (chip, field) => {
     const key = field.toLowerCase().replace(/[\s-]+/g, "_");
     const read = CHIP_FIELDS[key];
-    if (!read) throw new ArgumentError("#VALUE!", `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got '${field}'`);
+    if (!read)
+      throw new ArgumentError(
+        "#VALUE!",
+        `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got '${field}'`
+      );
     const v = read(chip);
-    if (v === null || v === undefined) throw new ArgumentError("#N/A", `${field} of ${chip.name} is not published`);
+    if (v === null || v === undefined)
+      throw new ArgumentError("#N/A", `${field} of ${chip.name} is not published`);
     return v;
   }
 );
@@ -139,7 +165,13 @@ export function currentRegime(): string {
 export function regimesTable(): Matrix {
   const table = guard(() => [
     ["id", "name", "status", "effective from", "effective to"],
-    ...listRegimes().map((r) => [r.id, r.name, r.status, r.effectiveFrom ?? "", r.effectiveTo ?? ""]),
+    ...listRegimes().map((r) => [
+      r.id,
+      r.name,
+      r.status,
+      r.effectiveFrom ?? "",
+      r.effectiveTo ?? "",
+    ]),
   ]);
   return Array.isArray(table) ? table : [[table]];
 }

@@ -9,7 +9,13 @@ import { Matrix, broadcast, guard } from "./broadcast";
 import { ExcelError, excelError, toExcelError } from "./errors";
 import { determineShipment } from "./shipment";
 
-export const LEDGER_COLUMNS = ["status", "license required", "exception", "consignee allowance TPP this year", "country allocation TPP used"];
+export const LEDGER_COLUMNS = [
+  "status",
+  "license required",
+  "exception",
+  "consignee allowance TPP this year",
+  "country allocation TPP used",
+];
 
 const LEDGER_PARAMS = [
   required("chips", Types.item),
@@ -43,21 +49,40 @@ export function ledger(...inputs: unknown[]): Matrix {
         }
       }
     }
-    const order = rows.filter((row) => row.args).sort((a, b) => (a.args![5] < b.args![5] ? -1 : a.args![5] > b.args![5] ? 1 : a.index - b.index));
+    const order = rows
+      .filter((row) => row.args)
+      .sort((a, b) =>
+        a.args![5] < b.args![5] ? -1 : a.args![5] > b.args![5] ? 1 : a.index - b.index
+      );
     const allowance = new Map<string, number>();
     const allocation = new Map<string, number>();
-    const out: Cell[][] = rows.map((row) => (row.error ? new Array(5).fill(row.error) : new Array(5).fill("")));
+    const out: Cell[][] = rows.map((row) =>
+      row.error ? new Array(5).fill(row.error) : new Array(5).fill("")
+    );
     for (const row of order) {
       try {
         const [item, destination, quantity, hq, consignee, date, regime] = row.args!;
-        const allowanceKey = consignee ? `${consignee.toLowerCase()}|${date.slice(0, 4)}` : `#${row.index}`;
+        const allowanceKey = consignee
+          ? `${consignee.toLowerCase()}|${date.slice(0, 4)}`
+          : `#${row.index}`;
         const prior = allowance.get(allowanceKey) ?? 0;
         const used = allocation.get(destination.treatedAs) ?? 0;
-        const d = determineShipment(item, destination, quantity, hq, regime, date, prior, { countryAllocationUsed: used });
+        const d = determineShipment(item, destination, quantity, hq, regime, date, prior, {
+          countryAllocationUsed: used,
+        });
         allowance.set(allowanceKey, prior + d.allowanceTpp);
         allocation.set(destination.treatedAs, used + d.allocationTpp);
-        const licence = d.status === "INDETERMINATE" ? excelError("#N/A", `INDETERMINATE: ${d.reason}`) : d.licenseRequired;
-        out[row.index] = [d.status, licence, d.exception ?? "", prior + d.allowanceTpp, used + d.allocationTpp];
+        const licence =
+          d.status === "INDETERMINATE"
+            ? excelError("#N/A", `INDETERMINATE: ${d.reason}`)
+            : d.licenseRequired;
+        out[row.index] = [
+          d.status,
+          licence,
+          d.exception ?? "",
+          prior + d.allowanceTpp,
+          used + d.allocationTpp,
+        ];
       } catch (error) {
         out[row.index] = new Array(5).fill(toExcelError(error));
       }

@@ -45,7 +45,14 @@ export function determineShipment(
   let d = memo.get(key);
   if (d === undefined) {
     d = determine(
-      { item, destination, quantity, endUserHq: endUserHq ?? destination, priorTpp, countryAllocationUsed: used },
+      {
+        item,
+        destination,
+        quantity,
+        endUserHq: endUserHq ?? destination,
+        priorTpp,
+        countryAllocationUsed: used,
+      },
       regime,
       asOf
     );

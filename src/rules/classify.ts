@@ -1,7 +1,18 @@
 // Classification of an item under ECCN 3A090/4A090 on a date: TPP, performance density and the
 // datacenter note (88 FR 73458, from 2023-11-17), the Oct 2022 TPP + interconnect test before that,
 // and nothing before 2022-10-07. Also accepts an ECCN the user already knows.
-import { EFFECTIVE, HBM_DENSITY, INTERCONNECT_GBS, PD_A2, PD_B1, PD_B2, TPP_A1, TPP_A2, TPP_B1, mustValueAt } from "./data/parameters";
+import {
+  EFFECTIVE,
+  HBM_DENSITY,
+  INTERCONNECT_GBS,
+  PD_A2,
+  PD_B1,
+  PD_B2,
+  TPP_A1,
+  TPP_A2,
+  TPP_B1,
+  mustValueAt,
+} from "./data/parameters";
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { memo } from "./memo";
 import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./types";
@@ -44,7 +55,12 @@ export function parseEccn(text: string): ParsedEccn | null {
   }
   for (const z of Z_PARAGRAPHS) {
     const m = z.re.exec(t);
-    if (m) return { eccn: t.replace(/\.([A-Z])/g, (_, l: string) => "." + l.toLowerCase()), bucket: z.bucket(m), family: "z" };
+    if (m)
+      return {
+        eccn: t.replace(/\.([A-Z])/g, (_, l: string) => "." + l.toLowerCase()),
+        bucket: z.bucket(m),
+        family: "z",
+      };
   }
   const outside = OUTSIDE.get(t);
   return outside ? { eccn: outside, bucket: "none", family: "other" } : null;
@@ -58,16 +74,27 @@ export function looksLikeEccn(text: string): boolean {
   return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b)/i.test(text);
 }
 
-const step = (text: string, cite: string, confidence: Confidence): Step => ({ text, cite, confidence });
+const step = (text: string, cite: string, confidence: Confidence): Step => ({
+  text,
+  cite,
+  confidence,
+});
 
 function result(
   eccn: string,
   control: Classification["control"],
   nonDatacenter: boolean,
   steps: Step[],
-  extra: Partial<Classification> = {},
+  extra: Partial<Classification> = {}
 ): Classification {
-  return { eccn, control, nonDatacenter, steps, confidence: weakestOf(steps.map((s) => s.confidence)), ...extra };
+  return {
+    eccn,
+    control,
+    nonDatacenter,
+    steps,
+    confidence: weakestOf(steps.map((s) => s.confidence)),
+    ...extra,
+  };
 }
 
 const chipMemo = new WeakMap<Chip, Map<IsoDate, Classification>>();
@@ -75,7 +102,8 @@ const eccnMemo = memo<Classification>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
 export function classify(item: Item, asOf: IsoDate): Classification {
-  if (item.kind === "eccn") return eccnMemo(`${item.eccn}|${asOf}`, () => classifyEccn(item.eccn, asOf));
+  if (item.kind === "eccn")
+    return eccnMemo(`${item.eccn}|${asOf}`, () => classifyEccn(item.eccn, asOf));
   let byDate = chipMemo.get(item.chip);
   if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
   let found = byDate.get(asOf);
@@ -95,29 +123,59 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
 
   // Before 2022-10-07 there was no 3A090 (87 FR 62186 created it).
   if (asOf < EFFECTIVE.oct2022.date) {
-    steps.push(step(`${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`, EFFECTIVE.oct2022.cite, EFFECTIVE.oct2022.confidence));
-    return result("not 3A090", "none", nonDc, steps, { basis: `3A090 did not exist before ${EFFECTIVE.oct2022.date}` });
+    steps.push(
+      step(
+        `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
+        EFFECTIVE.oct2022.cite,
+        EFFECTIVE.oct2022.confidence
+      )
+    );
+    return result("not 3A090", "none", nonDc, steps, {
+      basis: `3A090 did not exist before ${EFFECTIVE.oct2022.date}`,
+    });
   }
 
   // TPP = 2 x MacTOPS x bit length, dense, max over precisions (Technical Note to 3A090).
   if (chip.tpp === null) {
-    steps.push(step(`${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed"));
+    steps.push(
+      step(`${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed")
+    );
     const reason = `the TPP of ${chip.name} is not published, so its 3A090 classification is open`;
     return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "b", "none"] });
   }
   const tpp = chip.tpp;
-  steps.push(step(`${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`, `chips.csv ${chip.id}; 3A090 Technical Note (TPP)`, conf));
+  steps.push(
+    step(
+      `${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`,
+      `chips.csv ${chip.id}; 3A090 Technical Note (TPP)`,
+      conf
+    )
+  );
   const a1 = mustValueAt(TPP_A1, asOf, "TPP_A1");
 
   // 2022-10-07 .. 2023-11-16: 3A090 = TPP >= 4800 AND bidirectional chip-to-chip rate >= 600 GB/s.
   if (asOf < EFFECTIVE.acs2023.date) {
     if (tpp < a1.value) {
-      steps.push(step(`TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`, a1.cite, a1.confidence));
-      return result("not 3A090", "none", nonDc, steps, { basis: `TPP ${fmt(tpp)} < ${fmt(a1.value)}; ${shortCite(EFFECTIVE.oct2022.cite)}` });
+      steps.push(
+        step(
+          `TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`,
+          a1.cite,
+          a1.confidence
+        )
+      );
+      return result("not 3A090", "none", nonDc, steps, {
+        basis: `TPP ${fmt(tpp)} < ${fmt(a1.value)}; ${shortCite(EFFECTIVE.oct2022.cite)}`,
+      });
     }
     const ic = mustValueAt(INTERCONNECT_GBS, asOf, "INTERCONNECT_GBS");
     if (chip.interconnectGbs === null) {
-      steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`, ic.cite, ic.confidence));
+      steps.push(
+        step(
+          `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
+          ic.cite,
+          ic.confidence
+        )
+      );
       const reason = `the Oct 2022 3A090 also needs interconnect >= ${fmt(ic.value)} GB/s, and ${chip.name}'s interconnect bandwidth is unknown`;
       return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "none"] });
     }
@@ -126,99 +184,211 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
       step(
         `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(chip.interconnectGbs)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
         ic.cite,
-        weakestOf([ic.confidence, conf]),
-      ),
+        weakestOf([ic.confidence, conf])
+      )
     );
     const basis = `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, interconnect ${fmt(chip.interconnectGbs)} ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s; ${shortCite(EFFECTIVE.oct2022.cite)}`;
-    return within ? result("3A090.a", "a", nonDc, steps, { basis }) : result("not 3A090", "none", nonDc, steps, { basis });
+    return within
+      ? result("3A090.a", "a", nonDc, steps, { basis })
+      : result("not 3A090", "none", nonDc, steps, { basis });
   }
 
   // From 2023-11-17 (88 FR 73458). Note 2: not designed or marketed for datacenters and TPP < 4800 -> not 3A090.
   const acs = shortCite(EFFECTIVE.acs2023.cite);
   if (nonDc && tpp < a1.value) {
-    steps.push(step(`Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`, a1.cite, weakestOf([a1.confidence, conf])));
-    return result("not 3A090", "none", true, steps, { basis: `non-datacenter, TPP ${fmt(tpp)} < ${fmt(a1.value)}; ${acs}` });
+    steps.push(
+      step(
+        `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
+        a1.cite,
+        weakestOf([a1.confidence, conf])
+      )
+    );
+    return result("not 3A090", "none", true, steps, {
+      basis: `non-datacenter, TPP ${fmt(tpp)} < ${fmt(a1.value)}; ${acs}`,
+    });
   }
   // a.1: TPP >= 4800.
   if (tpp >= a1.value) {
     steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence));
     if (nonDc) {
-      steps.push(step("Not designed or marketed for datacenters: License Exceptions NAC/ACA are available for it", "ECCN 3A090 License Exceptions note; 15 CFR 740.8", conf));
+      steps.push(
+        step(
+          "Not designed or marketed for datacenters: License Exceptions NAC/ACA are available for it",
+          "ECCN 3A090 License Exceptions note; 15 CFR 740.8",
+          conf
+        )
+      );
     }
-    return result("3A090.a", "a", nonDc, steps, { basis: `TPP ${fmt(tpp)} >= ${fmt(a1.value)}; ${acs}` });
+    return result("3A090.a", "a", nonDc, steps, {
+      basis: `TPP ${fmt(tpp)} >= ${fmt(a1.value)}; ${acs}`,
+    });
   }
   const a2Tpp = mustValueAt(TPP_A2, asOf, "TPP_A2");
   if (tpp < a2Tpp.value) {
-    steps.push(step(`TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`, a2Tpp.cite, a2Tpp.confidence));
-    return result("not 3A090", "none", nonDc, steps, { basis: `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}; ${acs}` });
+    steps.push(
+      step(
+        `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`,
+        a2Tpp.cite,
+        a2Tpp.confidence
+      )
+    );
+    return result("not 3A090", "none", nonDc, steps, {
+      basis: `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}; ${acs}`,
+    });
   }
   // 1600 <= TPP < 4800: performance density decides (.a.2, .b.1, .b.2).
   if (chip.performanceDensity === null) {
-    steps.push(step(`TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`, a2Tpp.cite, "unconfirmed"));
+    steps.push(
+      step(
+        `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
+        a2Tpp.cite,
+        "unconfirmed"
+      )
+    );
     const reason = `${chip.name}'s performance density is unknown (die area not published) and decides between 3A090.a, 3A090.b and not 3A090 at TPP ${fmt(tpp)}`;
     return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "b", "none"] });
   }
   const pd = chip.performanceDensity;
-  steps.push(step(`${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`, `chips.csv ${chip.id}; 3A090 Technical Note (PD)`, conf));
+  steps.push(
+    step(
+      `${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`,
+      `chips.csv ${chip.id}; 3A090 Technical Note (PD)`,
+      conf
+    )
+  );
   const a2 = mustValueAt(PD_A2, asOf, "PD_A2");
   if (pd >= a2.value) {
-    steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`, a2.cite, a2.confidence));
-    return result("3A090.a", "a", nonDc, steps, { basis: `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}; ${acs}` });
+    steps.push(
+      step(
+        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
+        a2.cite,
+        a2.confidence
+      )
+    );
+    return result("3A090.a", "a", nonDc, steps, {
+      basis: `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}; ${acs}`,
+    });
   }
   const b1Tpp = mustValueAt(TPP_B1, asOf, "TPP_B1");
   const b1Pd = mustValueAt(PD_B1, asOf, "PD_B1");
   if (tpp >= b1Tpp.value && pd >= b1Pd.value) {
-    steps.push(step(`${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`, b1Pd.cite, b1Pd.confidence));
-    return result("3A090.b", "b", nonDc, steps, { basis: `TPP ${fmt(tpp)} >= ${fmt(b1Tpp.value)} and PD ${fmt(pd)} >= ${fmt(b1Pd.value)}; ${acs}` });
+    steps.push(
+      step(
+        `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
+        b1Pd.cite,
+        b1Pd.confidence
+      )
+    );
+    return result("3A090.b", "b", nonDc, steps, {
+      basis: `TPP ${fmt(tpp)} >= ${fmt(b1Tpp.value)} and PD ${fmt(pd)} >= ${fmt(b1Pd.value)}; ${acs}`,
+    });
   }
   const b2Pd = mustValueAt(PD_B2, asOf, "PD_B2");
   if (pd >= b2Pd.value) {
-    steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`, b2Pd.cite, b2Pd.confidence));
-    return result("3A090.b", "b", nonDc, steps, { basis: `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(b2Pd.value)}; ${acs}` });
+    steps.push(
+      step(
+        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
+        b2Pd.cite,
+        b2Pd.confidence
+      )
+    );
+    return result("3A090.b", "b", nonDc, steps, {
+      basis: `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(b2Pd.value)}; ${acs}`,
+    });
   }
-  steps.push(step(`TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`, b2Pd.cite, b2Pd.confidence));
-  return result("not 3A090", "none", nonDc, steps, { basis: `TPP ${fmt(tpp)}, PD ${fmt(pd)} below 3A090.a/.b; ${acs}` });
+  steps.push(
+    step(
+      `TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`,
+      b2Pd.cite,
+      b2Pd.confidence
+    )
+  );
+  return result("not 3A090", "none", nonDc, steps, {
+    basis: `TPP ${fmt(tpp)}, PD ${fmt(pd)} below 3A090.a/.b; ${acs}`,
+  });
 }
 
 function classifyEccn(text: string, asOf: IsoDate): Classification {
   const parsed = parseEccn(text);
   if (!parsed) throw new Error(`Unknown or unsupported ECCN '${text}'`);
   const { eccn, bucket, family } = parsed;
-  const given = step(`ECCN ${eccn} as given (the user's own classification)`, "Supp. No. 1 to 15 CFR 774 (user classification)", "confirmed");
+  const given = step(
+    `ECCN ${eccn} as given (the user's own classification)`,
+    "Supp. No. 1 to 15 CFR 774 (user classification)",
+    "confirmed"
+  );
   const none = (why: string, cite: string, confidence: Confidence, basis: string) =>
     result("not 3A090", "none", false, [given, step(why, cite, confidence)], { basis });
 
   if (bucket === "none") {
-    const s = step(`${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`, "Supp. No. 1 to 15 CFR 774", "confirmed");
+    const s = step(
+      `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
+      "Supp. No. 1 to 15 CFR 774",
+      "confirmed"
+    );
     return result(eccn, "none", false, [given, s], { basis: `${eccn}: outside 3A090/4A090` });
   }
   if (asOf < EFFECTIVE.oct2022.date) {
     const o = EFFECTIVE.oct2022;
-    return none(`${eccn} did not exist before ${o.date}; no advanced-computing control applied`, o.cite, o.confidence, `${eccn} did not exist before ${o.date}`);
+    return none(
+      `${eccn} did not exist before ${o.date}; no advanced-computing control applied`,
+      o.cite,
+      o.confidence,
+      `${eccn} did not exist before ${o.date}`
+    );
   }
   if (bucket === "c") {
     const h = EFFECTIVE.hbm2024;
-    if (asOf < h.date) return none(`3A090.c (HBM) was added on ${h.date}; before that HBM was outside 3A090`, h.cite, h.confidence, `3A090.c did not exist before ${h.date}`);
+    if (asOf < h.date)
+      return none(
+        `3A090.c (HBM) was added on ${h.date}; before that HBM was outside 3A090`,
+        h.cite,
+        h.confidence,
+        `3A090.c did not exist before ${h.date}`
+      );
     const density = mustValueAt(HBM_DENSITY, asOf, "HBM_DENSITY");
-    const s = step(`3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`, density.cite, density.confidence);
+    const s = step(
+      `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
+      density.cite,
+      density.confidence
+    );
     return result(eccn, "c", false, [given, s], { basis: `HBM; ${shortCite(h.cite)}` });
   }
   const acs = EFFECTIVE.acs2023;
   if (asOf < acs.date) {
     // The Oct 2022 text had a single 3A090 test (TPP >= 4800 and interconnect >= 600 GB/s).
     if (bucket === "b") {
-      return none(`${eccn} was created on ${acs.date}; items meeting it have TPP < 4,800 and were outside the Oct 2022 3A090`, acs.cite, acs.confidence, `${eccn} did not exist before ${acs.date}`);
+      return none(
+        `${eccn} was created on ${acs.date}; items meeting it have TPP < 4,800 and were outside the Oct 2022 3A090`,
+        acs.cite,
+        acs.confidence,
+        `${eccn} did not exist before ${acs.date}`
+      );
     }
     if (family === "z") {
-      const s = step(`The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`, acs.cite, acs.confidence);
+      const s = step(
+        `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
+        acs.cite,
+        acs.confidence
+      );
       return result("", "indeterminate", false, [given, s], {
         reason: `${eccn} did not exist before ${acs.date}, and whether the item met the Oct 2022 test (TPP >= 4,800 and interconnect >= 600 GB/s) is unknown`,
         possible: ["a", "none"],
       });
     }
-    const s = step(`${eccn} taken as meeting the Oct 2022 3A090/4A090 test`, EFFECTIVE.oct2022.cite, EFFECTIVE.oct2022.confidence);
-    return result(eccn, "a", false, [given, s], { basis: `as given; ${shortCite(EFFECTIVE.oct2022.cite)}` });
+    const s = step(
+      `${eccn} taken as meeting the Oct 2022 3A090/4A090 test`,
+      EFFECTIVE.oct2022.cite,
+      EFFECTIVE.oct2022.confidence
+    );
+    return result(eccn, "a", false, [given, s], {
+      basis: `as given; ${shortCite(EFFECTIVE.oct2022.cite)}`,
+    });
   }
-  const s = step(`${eccn} follows the 3A090.${bucket} licensing rules`, `${acs.cite}; 15 CFR 742.6(a)(6)`, acs.confidence);
+  const s = step(
+    `${eccn} follows the 3A090.${bucket} licensing rules`,
+    `${acs.cite}; 15 CFR 742.6(a)(6)`,
+    acs.confidence
+  );
   return result(eccn, bucket, false, [given, s], { basis: `as given; ${shortCite(acs.cite)}` });
 }

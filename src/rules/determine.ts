@@ -28,7 +28,8 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
 function nonNegative(name: string, value: number | undefined): number {
   const v = value ?? 0;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a number >= 0, got ${String(value)}`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+    throw new RangeError(`${name} must be a number >= 0, got ${String(value)}`);
   return v;
 }
 
@@ -46,7 +47,10 @@ interface Prepared {
 }
 
 /** Per chip object (synthetic chips never collide with catalog ones), then per quantity-free key. */
-const chipPrepared = new WeakMap<Chip, (key: string, compute: () => Prepared | false) => Prepared | false>();
+const chipPrepared = new WeakMap<
+  Chip,
+  (key: string, compute: () => Prepared | false) => Prepared | false
+>();
 const eccnPrepared = memo<Prepared | false>();
 const groupsMemo = memo<readonly string[]>();
 
@@ -55,10 +59,15 @@ const groupsMemo = memo<readonly string[]>();
  * resolve.ts); malformed numbers or dates throw a RangeError naming the argument.
  */
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
-  if (!isRegimeId(regime)) throw new RangeError(`regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`);
-  if (!isIsoDate(asOf)) throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+  if (!isRegimeId(regime))
+    throw new RangeError(
+      `regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`
+    );
+  if (!isIsoDate(asOf))
+    throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
   const q = shipment.quantity;
-  if (typeof q !== "number" || !Number.isInteger(q) || q < 0) throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
+  if (typeof q !== "number" || !Number.isInteger(q) || q < 0)
+    throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
   const priorTpp = nonNegative("prior_tpp", shipment.priorTpp);
   const allocationUsed = nonNegative("country_allocation_used", shipment.countryAllocationUsed);
 
@@ -102,11 +111,19 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     };
     const ev = REGIMES[regime](ctx);
     const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
-    return { ev, steps, confidence: weakestOf(steps.map((s) => s.confidence)), groups: groupsMemo(`${ctx.dest}|${asOf}`, () => Object.freeze(groupsOf(ctx.dest, asOf))) };
+    return {
+      ev,
+      steps,
+      confidence: weakestOf(steps.map((s) => s.confidence)),
+      groups: groupsMemo(`${ctx.dest}|${asOf}`, () => Object.freeze(groupsOf(ctx.dest, asOf))),
+    };
   };
 
   const key = `${regime}|${asOf}|${shipment.destination.code}|${hq.code}|${exportFrom}`;
-  const cache = chip ? (chipPrepared.get(chip) ?? newChipCache(chip)) : (k: string, f: () => Prepared | false) => eccnPrepared(`${item.kind === "eccn" ? item.eccn : ""}|${k}`, f);
+  const cache = chip
+    ? (chipPrepared.get(chip) ?? newChipCache(chip))
+    : (k: string, f: () => Prepared | false) =>
+        eccnPrepared(`${item.kind === "eccn" ? item.eccn : ""}|${k}`, f);
   let fresh: Prepared | null = null;
   // `false` marks keys whose answer depends on the quantities: those are computed every time.
   const cached = cache(key, () => {

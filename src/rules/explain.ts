@@ -19,22 +19,30 @@ function verdict(d: Determination): string {
 }
 
 function where(d: Determination): string {
-  const dest = d.destinationEntered ? `${d.destinationEntered} (treated as ${d.destination})` : d.destination;
-  if (d.tier !== null) return `${dest}, ${d.regime === "proposal-500" ? `treated as Tier ${d.tier}` : `Diffusion Tier ${d.tier}`}`;
+  const dest = d.destinationEntered
+    ? `${d.destinationEntered} (treated as ${d.destination})`
+    : d.destination;
+  if (d.tier !== null)
+    return `${dest}, ${d.regime === "proposal-500" ? `treated as Tier ${d.tier}` : `Diffusion Tier ${d.tier}`}`;
   return `${dest}, ${d.groups.length ? `groups ${d.groups.join(", ")}` : "no D:1/D:4/D:5/A:5/A:6 group"}`;
 }
 
 export function explain(d: Determination): string {
-  const eccn = d.eccn ? `${d.eccn}${d.eccnBasis ? ` (${d.eccnBasis})` : ""}` : "classification open";
+  const eccn = d.eccn
+    ? `${d.eccn}${d.eccnBasis ? ` (${d.eccnBasis})` : ""}`
+    : "classification open";
   let line = `${verdict(d)}: ${eccn} to ${where(d)}; ${d.reason}`;
-  if (d.reviewPolicy) line += `; review: ${d.reviewPolicy}${d.reviewNote ? ` ${d.reviewNote}` : ""}`;
+  if (d.reviewPolicy)
+    line += `; review: ${d.reviewPolicy}${d.reviewNote ? ` ${d.reviewNote}` : ""}`;
   else if (d.status === "LICENSE" && d.reviewNote) line += `; review policy: ${d.reviewNote}`;
   line += ".";
   if (d.regime === "proposal-500") line += ` ${SCENARIO_NOTE}.`;
   line += ` Regime: ${d.regime}, as of ${d.asOf}. Confidence: ${d.confidence}.`;
   // One entry per source: the first unconfirmed step that rests on it.
   const byCite = new Map<string, string>();
-  for (const s of d.steps) if (s.confidence === "unconfirmed" && !byCite.has(s.cite)) byCite.set(s.cite, s.text);
-  if (byCite.size) line += ` Rests on unconfirmed facts: ${[...byCite].map(([cite, text]) => `${text} (${cite})`).join("; ")}.`;
+  for (const s of d.steps)
+    if (s.confidence === "unconfirmed" && !byCite.has(s.cite)) byCite.set(s.cite, s.text);
+  if (byCite.size)
+    line += ` Rests on unconfirmed facts: ${[...byCite].map(([cite, text]) => `${text} (${cite})`).join("; ")}.`;
   return `${line} ${NOT_CHECKED_SHORT}`;
 }

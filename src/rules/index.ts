@@ -16,7 +16,19 @@ import { determine as determineShipment, h100TppOn } from "./determine";
 import { fmt, weakestOf } from "./format";
 import { later } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
-import type { Classification, Confidence, Country, Determination, IsoDate, Item, RegimeId, RegimeInfo, Resolved, Shipment, Step } from "./types";
+import type {
+  Classification,
+  Confidence,
+  Country,
+  Determination,
+  IsoDate,
+  Item,
+  RegimeId,
+  RegimeInfo,
+  Resolved,
+  Shipment,
+  Step,
+} from "./types";
 
 export * from "./types";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
@@ -57,8 +69,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.oct2022.date,
       effectiveTo: null,
       cite: `${e.oct2022.cite}; ${e.acs2023.cite}; ${e.chinaReview2026.cite}; ${e.hqGuidance2026.cite}`,
-      description:
-        `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date; the H20/MI308 letter from ${e.h20Informed.date}; Diffusion not enforced from ${e.diffusionNotEnforced.date}; China/Macau case-by-case review from ${e.chinaReview2026.date}.`,
+      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date; the H20/MI308 letter from ${e.h20Informed.date}; Diffusion not enforced from ${e.diffusionNotEnforced.date}; China/Macau case-by-case review from ${e.chinaReview2026.date}.`,
     },
     {
       id: "baseline-2023",
@@ -79,8 +90,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
       cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description:
-        `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 + Macau) denial; 4E091 model weights.`,
+      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
@@ -98,7 +108,11 @@ export function listRegimes(): RegimeInfo[] {
 /** TPP left under the consignee's allowance this calendar year (Diffusion LPP or the proposal's). */
 export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate): Resolved<number> {
   if (typeof priorTpp !== "number" || !Number.isFinite(priorTpp) || priorTpp < 0) {
-    return { ok: false, message: `prior_tpp must be a number >= 0, got ${String(priorTpp)}`, suggestions: [] };
+    return {
+      ok: false,
+      message: `prior_tpp must be a number >= 0, got ${String(priorTpp)}`,
+      suggestions: [],
+    };
   }
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
   if (regime === "diffusion-2025") {
@@ -115,20 +129,48 @@ export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate):
       : asOf < EFFECTIVE.diffusion.date
         ? `License Exception LPP did not exist before ${EFFECTIVE.diffusion.date}`
         : `the Diffusion rule's License Exception LPP is not enforced (BIS, ${EFFECTIVE.diffusionNotEnforced.date}); use regime diffusion-2025 for the rule as written`;
-  return { ok: false, message: `No consignee allowance applies under ${regime} on ${asOf}: ${why}.`, suggestions: [] };
+  return {
+    ok: false,
+    message: `No consignee allowance applies under ${regime} on ${asOf}: ${why}.`,
+    suggestions: [],
+  };
 }
 
 /** The destination's Diffusion country allocation in TPP (Tier 2: 790M, 1.58B with G2G; Tier 3: 0). */
-export function countryAllocation(country: Country, g2g: boolean, regime: RegimeId, asOf: IsoDate): Resolved<number> {
+export function countryAllocation(
+  country: Country,
+  g2g: boolean,
+  regime: RegimeId,
+  asOf: IsoDate
+): Resolved<number> {
   if (regime !== "diffusion-2025") {
-    const why = regime === "proposal-500" ? "the reported proposal has no country allocations" : "country allocations exist only in the Diffusion rule (90 FR 4544), which this regime does not apply";
-    return { ok: false, message: `No country allocation under ${regime}: ${why}.`, suggestions: [] };
+    const why =
+      regime === "proposal-500"
+        ? "the reported proposal has no country allocations"
+        : "country allocations exist only in the Diffusion rule (90 FR 4544), which this regime does not apply";
+    return {
+      ok: false,
+      message: `No country allocation under ${regime}: ${why}.`,
+      suggestions: [],
+    };
   }
   const tier = diffusionTier(country.treatedAs).tier;
-  if (tier === 1) return { ok: false, message: `${country.name} is Diffusion Tier 1: Tier 1 destinations have no country allocation (no cap).`, suggestions: [] };
+  if (tier === 1)
+    return {
+      ok: false,
+      message: `${country.name} is Diffusion Tier 1: Tier 1 destinations have no country allocation (no cap).`,
+      suggestions: [],
+    };
   if (tier === 3) return { ok: true, value: 0 };
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
-  return { ok: true, value: mustValueAt(g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP, textDate, "COUNTRY_ALLOCATION").value };
+  return {
+    ok: true,
+    value: mustValueAt(
+      g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
+      textDate,
+      "COUNTRY_ALLOCATION"
+    ).value,
+  };
 }
 
 /** ECCN 4E091: closed weights of a model trained with >= 1e26 operations (Diffusion and the proposal only). */
@@ -136,32 +178,62 @@ export function modelWeightsControlled(
   trainingOps: number,
   published: boolean,
   regime: RegimeId,
-  asOf: IsoDate,
+  asOf: IsoDate
 ): { controlled: boolean; steps: Step[]; confidence: Confidence } {
   if (typeof trainingOps !== "number" || !Number.isFinite(trainingOps) || trainingOps < 0) {
     throw new RangeError(`training_ops must be a number >= 0, got ${String(trainingOps)}`);
   }
   const d = EFFECTIVE.diffusion;
   const steps: Step[] = [];
-  const done = (controlled: boolean) => ({ controlled, steps, confidence: weakestOf(steps.map((s) => s.confidence)) });
+  const done = (controlled: boolean) => ({
+    controlled,
+    steps,
+    confidence: weakestOf(steps.map((s) => s.confidence)),
+  });
   if (regime === "baseline-2023") {
-    steps.push({ text: "The Oct 2023 rules have no model-weights control (ECCN 4E091 came with the Diffusion rule)", cite: d.cite, confidence: d.confidence });
+    steps.push({
+      text: "The Oct 2023 rules have no model-weights control (ECCN 4E091 came with the Diffusion rule)",
+      cite: d.cite,
+      confidence: d.confidence,
+    });
     return done(false);
   }
   if (regime === "enforced") {
     const n = EFFECTIVE.diffusionNotEnforced;
     steps.push(
       asOf < d.date
-        ? { text: `ECCN 4E091 did not exist before ${d.date}`, cite: d.cite, confidence: d.confidence }
-        : { text: `ECCN 4E091 is in the codified Diffusion text, which BIS has not enforced (announced ${n.date}, before the ${EFFECTIVE.diffusionCompliance.date} compliance date)`, cite: `${d.cite}; ${n.cite}`, confidence: n.confidence },
+        ? {
+            text: `ECCN 4E091 did not exist before ${d.date}`,
+            cite: d.cite,
+            confidence: d.confidence,
+          }
+        : {
+            text: `ECCN 4E091 is in the codified Diffusion text, which BIS has not enforced (announced ${n.date}, before the ${EFFECTIVE.diffusionCompliance.date} compliance date)`,
+            cite: `${d.cite}; ${n.cite}`,
+            confidence: n.confidence,
+          }
     );
     return done(false);
   }
-  if (regime === "proposal-500") steps.push({ text: `${SCENARIO_NOTE}; 4E091 assumed kept as in the Diffusion rule`, cite: PROPOSAL_ALLOWANCE_H100[0].cite, confidence: "unconfirmed" });
-  if (asOf < d.date) steps.push({ text: `Evaluated as if in force: the Diffusion rule took effect on ${d.date}`, cite: d.cite, confidence: d.confidence });
+  if (regime === "proposal-500")
+    steps.push({
+      text: `${SCENARIO_NOTE}; 4E091 assumed kept as in the Diffusion rule`,
+      cite: PROPOSAL_ALLOWANCE_H100[0].cite,
+      confidence: "unconfirmed",
+    });
+  if (asOf < d.date)
+    steps.push({
+      text: `Evaluated as if in force: the Diffusion rule took effect on ${d.date}`,
+      cite: d.cite,
+      confidence: d.confidence,
+    });
   const ops = mustValueAt(MODEL_WEIGHTS_OPS, later(asOf, d.date), "MODEL_WEIGHTS_OPS");
   if (published) {
-    steps.push({ text: "Published (open) weights are not controlled (15 CFR 734.7)", cite: `${ops.cite}; 15 CFR 734.7`, confidence: ops.confidence });
+    steps.push({
+      text: "Published (open) weights are not controlled (15 CFR 734.7)",
+      cite: `${ops.cite}; 15 CFR 734.7`,
+      confidence: ops.confidence,
+    });
     return done(false);
   }
   const controlled = trainingOps >= ops.value;
@@ -187,20 +259,94 @@ export function countryGroups(country: Country, asOf: IsoDate): string[] {
 /** The main sources behind the rules data, for the pane's provenance (reference/regulations.md §0, §1.1). */
 export function sources(): { cite: string; url?: string; what: string; confidence: Confidence }[] {
   return [
-    { cite: "15 CFR 740, 742, 746, 774 (eCFR issue 2026-07-23, via a public scrape)", url: "https://www.ecfr.gov/current/title-15", what: "Country groups, ECCN 3A090/4A090/4E091 text, licence exceptions", confidence: "confirmed" },
-    { cite: "87 FR 62186 (2022-10-13, effective 2022-10-07)", url: "https://www.federalregister.gov/d/2022-21658", what: "Oct 2022 rule: 3A090/4A090 created, licence for China", confidence: "secondary" },
-    { cite: "88 FR 2821 (2023-01-18)", url: "https://www.federalregister.gov/d/2023-00888", what: "Macau added to the Oct 2022 controls", confidence: "secondary" },
-    { cite: "88 FR 73458 (2023-10-25, effective 2023-11-17)", url: "https://www.federalregister.gov/d/2023-23055", what: "AC/S IFR: TPP/PD tests, D:1/D:4/D:5 scope, HQ rule, NAC", confidence: "confirmed" },
-    { cite: "FR doc 2024-07004 (2024-04-04)", url: "https://www.federalregister.gov/d/2024-07004", what: "NAC/ACA split", confidence: "secondary" },
-    { cite: "89 FR 96790 (2024-12-05)", url: "https://www.federalregister.gov/d/2024-28270", what: "3A090.c (HBM), License Exception HBM", confidence: "secondary" },
-    { cite: "90 FR 4544 (2025-01-15, effective 2025-01-13)", url: "https://www.federalregister.gov/d/2025-00636", what: "Framework for AI Diffusion: tiers, AIA, LPP, allocations, 4E091", confidence: "secondary" },
-    { cite: "91 FR 1684 (2026-01-15)", url: "https://www.govinfo.gov/content/pkg/FR-2026-01-15/html/2026-00789.htm", what: "China/Macau case-by-case review under 21,000 TPP and 6,500 GB/s", confidence: "confirmed" },
-    { cite: "GAO B-337935 (2026-05-12)", url: "https://www.gao.gov/products/b-337935", what: "Diffusion non-enforcement is a rule under the Congressional Review Act", confidence: "confirmed" },
-    { cite: "BIS guidance 2026-05-31", url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/", what: "D:5/Macau-HQ licence requirement enforced worldwide", confidence: "secondary" },
-    { cite: "91 FR 43034 (reported 2026-07-14)", what: "UAE moved to A:5; 3A090.b scope names the UAE (date UNCONFIRMED)", confidence: "unconfirmed" },
-    { cite: "CSET-2023", url: "https://exportcontrol.lbl.gov/a-bigger-yard-a-higher-fence-understanding-biss-expanded-controls-on-advanced-computing-exports/", what: "Explainer of the Oct 2023 rule: review policies, NAC, HQ rule", confidence: "secondary" },
-    { cite: "KELLY chip-export-controls tracker (2026-03-18)", url: "https://github.com/s-w-kelly/chip-export-controls", what: "Threshold history and chip TPP/PD table", confidence: "secondary" },
-    { cite: "SemiAnalysis, How the AI Diffusion Framework Works", url: "https://semianalysis.com", what: "Diffusion tiers, LPP and allocation figures", confidence: "secondary" },
-    { cite: "Epoch AI Machine Learning Hardware dataset; vendor datasheets", url: "https://epoch.ai/data/machine-learning-hardware", what: "Chip catalog (TPP, die area, bandwidth)", confidence: "secondary" },
+    {
+      cite: "15 CFR 740, 742, 746, 774 (eCFR issue 2026-07-23, via a public scrape)",
+      url: "https://www.ecfr.gov/current/title-15",
+      what: "Country groups, ECCN 3A090/4A090/4E091 text, licence exceptions",
+      confidence: "confirmed",
+    },
+    {
+      cite: "87 FR 62186 (2022-10-13, effective 2022-10-07)",
+      url: "https://www.federalregister.gov/d/2022-21658",
+      what: "Oct 2022 rule: 3A090/4A090 created, licence for China",
+      confidence: "secondary",
+    },
+    {
+      cite: "88 FR 2821 (2023-01-18)",
+      url: "https://www.federalregister.gov/d/2023-00888",
+      what: "Macau added to the Oct 2022 controls",
+      confidence: "secondary",
+    },
+    {
+      cite: "88 FR 73458 (2023-10-25, effective 2023-11-17)",
+      url: "https://www.federalregister.gov/d/2023-23055",
+      what: "AC/S IFR: TPP/PD tests, D:1/D:4/D:5 scope, HQ rule, NAC",
+      confidence: "confirmed",
+    },
+    {
+      cite: "FR doc 2024-07004 (2024-04-04)",
+      url: "https://www.federalregister.gov/d/2024-07004",
+      what: "NAC/ACA split",
+      confidence: "secondary",
+    },
+    {
+      cite: "89 FR 96790 (2024-12-05)",
+      url: "https://www.federalregister.gov/d/2024-28270",
+      what: "3A090.c (HBM), License Exception HBM",
+      confidence: "secondary",
+    },
+    {
+      cite: "90 FR 4544 (2025-01-15, effective 2025-01-13)",
+      url: "https://www.federalregister.gov/d/2025-00636",
+      what: "Framework for AI Diffusion: tiers, AIA, LPP, allocations, 4E091",
+      confidence: "secondary",
+    },
+    {
+      cite: "91 FR 1684 (2026-01-15)",
+      url: "https://www.govinfo.gov/content/pkg/FR-2026-01-15/html/2026-00789.htm",
+      what: "China/Macau case-by-case review under 21,000 TPP and 6,500 GB/s",
+      confidence: "confirmed",
+    },
+    {
+      cite: "GAO B-337935 (2026-05-12)",
+      url: "https://www.gao.gov/products/b-337935",
+      what: "Diffusion non-enforcement is a rule under the Congressional Review Act",
+      confidence: "confirmed",
+    },
+    {
+      cite: "BIS guidance 2026-05-31",
+      url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/",
+      what: "D:5/Macau-HQ licence requirement enforced worldwide",
+      confidence: "secondary",
+    },
+    {
+      cite: "91 FR 43034 (reported 2026-07-14)",
+      what: "UAE moved to A:5; 3A090.b scope names the UAE (date UNCONFIRMED)",
+      confidence: "unconfirmed",
+    },
+    {
+      cite: "CSET-2023",
+      url: "https://exportcontrol.lbl.gov/a-bigger-yard-a-higher-fence-understanding-biss-expanded-controls-on-advanced-computing-exports/",
+      what: "Explainer of the Oct 2023 rule: review policies, NAC, HQ rule",
+      confidence: "secondary",
+    },
+    {
+      cite: "KELLY chip-export-controls tracker (2026-03-18)",
+      url: "https://github.com/s-w-kelly/chip-export-controls",
+      what: "Threshold history and chip TPP/PD table",
+      confidence: "secondary",
+    },
+    {
+      cite: "SemiAnalysis, How the AI Diffusion Framework Works",
+      url: "https://semianalysis.com",
+      what: "Diffusion tiers, LPP and allocation figures",
+      confidence: "secondary",
+    },
+    {
+      cite: "Epoch AI Machine Learning Hardware dataset; vendor datasheets",
+      url: "https://epoch.ai/data/machine-learning-hardware",
+      what: "Chip catalog (TPP, die area, bandwidth)",
+      confidence: "secondary",
+    },
   ];
 }

@@ -8,13 +8,22 @@ import { countryByCode, countryIndex, normalizeKey } from "./data/countries";
 import { memo } from "./memo";
 import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "./types";
 
-const REGIME_IDS: readonly RegimeId[] = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"];
+const REGIME_IDS: readonly RegimeId[] = [
+  "enforced",
+  "baseline-2023",
+  "diffusion-2025",
+  "proposal-500",
+];
 
 export function isRegimeId(s: unknown): s is RegimeId {
   return typeof s === "string" && (REGIME_IDS as readonly string[]).includes(s);
 }
 
-const fail = <T>(message: string, suggestions: string[] = []): Resolved<T> => ({ ok: false, message, suggestions });
+const fail = <T>(message: string, suggestions: string[] = []): Resolved<T> => ({
+  ok: false,
+  message,
+  suggestions,
+});
 
 interface Label {
   key: string;
@@ -31,7 +40,8 @@ function closest(key: string, labels: readonly Label[]): Label[] {
     const d = distance(key, l.key);
     if (d > limit) continue;
     const prev = byTarget.get(l.target);
-    if (!prev || d < prev.d || (d === prev.d && l.label.length < prev.label.label.length)) byTarget.set(l.target, { label: l, d });
+    if (!prev || d < prev.d || (d === prev.d && l.label.length < prev.label.label.length))
+      byTarget.set(l.target, { label: l, d });
     if (d < best) best = d;
   }
   return [...byTarget.values()]
@@ -42,7 +52,9 @@ function closest(key: string, labels: readonly Label[]): Label[] {
 }
 
 function orList(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +83,11 @@ function chips(): ChipIndex {
     vendors.add(normalizeKey(chip.vendor.split(/[\s(]/)[0]));
   }
   // Longest first so "awsannapurnalabs" is stripped before "aws".
-  chipIndex = { byKey, labels, vendors: [...vendors].filter(Boolean).sort((a, b) => b.length - a.length) };
+  chipIndex = {
+    byKey,
+    labels,
+    vendors: [...vendors].filter(Boolean).sort((a, b) => b.length - a.length),
+  };
   return chipIndex;
 }
 
@@ -92,8 +108,10 @@ export function resolveChip(text: string): Resolved<Chip> {
     const near = closest(vendor ? key.slice(vendor.length) : key, labels);
     const names = near.map((l) => l.label);
     return fail(
-      names.length ? `Unknown chip '${raw.trim()}'. Did you mean ${orList(names)}?` : `Unknown chip '${raw.trim()}'. No close match in the catalog.`,
-      names,
+      names.length
+        ? `Unknown chip '${raw.trim()}'. Did you mean ${orList(names)}?`
+        : `Unknown chip '${raw.trim()}'. No close match in the catalog.`,
+      names
     );
   });
 }
@@ -108,7 +126,7 @@ export function resolveItem(text: string): Resolved<Item> {
     if (eccn) return { ok: true, value: { kind: "eccn", eccn: eccn.eccn } };
     if (looksLikeEccn(raw)) {
       return fail(
-        `Unknown or unsupported ECCN '${raw.trim()}'. Supported: 3A090.a/.b/.c, 4A090.a/.b, the .z paragraphs (e.g. 5A992.z.1, 3A001.z.4.a, 4A004.z.2), EAR99, 3A991.p, 4A994.l, 5A992.c.`,
+        `Unknown or unsupported ECCN '${raw.trim()}'. Supported: 3A090.a/.b/.c, 4A090.a/.b, the .z paragraphs (e.g. 5A992.z.1, 3A001.z.4.a, 4A004.z.2), EAR99, 3A991.p, 4A994.l, 5A992.c.`
       );
     }
     const chip = resolveChip(raw);
@@ -132,15 +150,21 @@ export function resolveCountry(text: string): Resolved<Country> {
     if (codes && codes.length === 1) return { ok: true, value: countryByCode(codes[0]) as Country };
     if (codes) {
       const options = codes.map((c) => `${idx.names.get(c)} (${c})`);
-      return fail(`Ambiguous country '${raw.trim()}'. Did you mean ${orList(options)}?`, codes.map((c) => idx.names.get(c) as string));
+      return fail(
+        `Ambiguous country '${raw.trim()}'. Did you mean ${orList(options)}?`,
+        codes.map((c) => idx.names.get(c) as string)
+      );
     }
-    const near = closest(key, idx.suggestions.map((s) => ({ key: s.key, label: s.label, target: s.code })));
+    const near = closest(
+      key,
+      idx.suggestions.map((s) => ({ key: s.key, label: s.label, target: s.code }))
+    );
     const names = near.map((l) => l.label);
     return fail(
       names.length
         ? `Unknown country '${raw.trim()}'. Did you mean ${orList(names)}?`
         : `Unknown country '${raw.trim()}'. No close match: use an ISO code (DE, DEU) or an English name.`,
-      names,
+      names
     );
   });
 }
@@ -166,14 +190,18 @@ export function parseDate(value: string | number): Resolved<IsoDate> {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return fail(`Invalid date ${value}: not a finite number.`);
     const serial = Math.floor(value); // a time of day is ignored
-    if (serial < 1 || serial > MAX_SERIAL) return fail(`Invalid date serial ${value}: Excel dates run from 1 (1900-01-01) to ${MAX_SERIAL} (9999-12-31).`);
+    if (serial < 1 || serial > MAX_SERIAL)
+      return fail(
+        `Invalid date serial ${value}: Excel dates run from 1 (1900-01-01) to ${MAX_SERIAL} (9999-12-31).`
+      );
     if (serial === 60) return fail("Invalid date serial 60: Excel's 1900-02-29 does not exist.");
     const epoch = serial < 60 ? EXCEL_EPOCH_BEFORE_60 : EXCEL_EPOCH_AFTER_60;
     return { ok: true, value: iso(epoch + serial * MS_PER_DAY) };
   }
   const text = String(value ?? "").trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return fail(`Invalid date '${text}': use ISO YYYY-MM-DD text or an Excel date serial number.`);
+  if (!m)
+    return fail(`Invalid date '${text}': use ISO YYYY-MM-DD text or an Excel date serial number.`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1900) return fail(`Invalid date '${text}': years before 1900 are not supported.`);
   if (mo < 1 || mo > 12) return fail(`Invalid date '${text}': no month ${mo}.`);

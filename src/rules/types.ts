@@ -155,4 +155,5 @@ export interface RegimeInfo {
 }
 
 /** A resolution that may fail with a message and "did you mean" suggestions. */
-export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
+export type Resolved<T> =
+  { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };

@@ -33,7 +33,7 @@ class DistLoader extends ResourceLoader {
   constructor(private readonly requests: string[]) {
     super();
   }
-  fetch(url: string): Promise<Buffer> {
+  fetch(url: string) {
     this.requests.push(url);
     if (url.startsWith("file:")) {
       const p = decodeURIComponent(new URL(url).pathname);

@@ -8,10 +8,17 @@ export type GroupId = "D:1" | "D:4" | "D:5" | "A:5" | "A:6";
 export const GROUP_IDS: readonly GroupId[] = ["A:5", "A:6", "D:1", "D:4", "D:5"];
 
 /** The July 2026 table (eCFR issue 2026-07-23) is our base list; earlier changes are dated below. */
-const ECFR: Source = { cite: "Supp. No. 1 to 15 CFR 740 (eCFR-2026-07-23)", confidence: "confirmed" };
+const ECFR: Source = {
+  cite: "Supp. No. 1 to 15 CFR 740 (eCFR-2026-07-23)",
+  confidence: "confirmed",
+};
 const ECFR_DATE: IsoDate = "2026-07-23";
 
-const member = (from: IsoDate, value: boolean, source: Source): Dated<boolean> => ({ from, value, ...source });
+const member = (from: IsoDate, value: boolean, source: Source): Dated<boolean> => ({
+  from,
+  value,
+  ...source,
+});
 
 /** Members since before any date we model, unchanged through the eCFR table. */
 const always = (codes: string): Record<string, Timeline<boolean>> =>
@@ -19,15 +26,27 @@ const always = (codes: string): Record<string, Timeline<boolean>> =>
 
 // Cambodia: D:5 since the ITAR proscription of 2021-12-09; BIS removed it on 2026-02-03 (it stays in D:1).
 const KH_D5: Timeline<boolean> = [
-  member(ALWAYS, true, { cite: "Supp. No. 1 to 15 CFR 740 (D:5 incl. KH in Jan 2025: SEMI, getcoai)", confidence: "secondary" }),
-  member("2026-02-03", false, { cite: "BIS rule of 2026-02-03 removing Cambodia from D:5 (fenwick.com)", confidence: "secondary" }),
+  member(ALWAYS, true, {
+    cite: "Supp. No. 1 to 15 CFR 740 (D:5 incl. KH in Jan 2025: SEMI, getcoai)",
+    confidence: "secondary",
+  }),
+  member("2026-02-03", false, {
+    cite: "BIS rule of 2026-02-03 removing Cambodia from D:5 (fenwick.com)",
+    confidence: "secondary",
+  }),
   member(ECFR_DATE, false, ECFR),
 ];
 
 // Nicaragua: moved into D:1 and D:5 by 89 FR 18780, effective 2024-03-15 (FR doc 2024-05696).
 const NI_SINCE_2024: Timeline<boolean> = [
-  member(ALWAYS, false, { cite: "Not in D:1/D:5 before 89 FR 18780 (CSET-2023 list)", confidence: "secondary" }),
-  member("2024-03-15", true, { cite: "89 FR 18780 (FR doc 2024-05696), effective 2024-03-15", confidence: "secondary" }),
+  member(ALWAYS, false, {
+    cite: "Not in D:1/D:5 before 89 FR 18780 (CSET-2023 list)",
+    confidence: "secondary",
+  }),
+  member("2024-03-15", true, {
+    cite: "89 FR 18780 (FR doc 2024-05696), effective 2024-03-15",
+    confidence: "secondary",
+  }),
   member(ECFR_DATE, true, ECFR),
 ];
 
@@ -35,19 +54,31 @@ const NI_SINCE_2024: Timeline<boolean> = [
 // out of D:5 by Jan 2025 (Tier 3 = 23 countries without CY). The removal date is unknown, so we keep it
 // in D:5 until then (the cautious reading for the headquarters test) and flag that span unconfirmed.
 const CY_D5: Timeline<boolean> = [
-  member(ALWAYS, true, { cite: "Supp. No. 1 to 15 CFR 740 (CY in D:5: CSET-2023 fn. 10)", confidence: "secondary" }),
+  member(ALWAYS, true, {
+    cite: "Supp. No. 1 to 15 CFR 740 (CY in D:5: CSET-2023 fn. 10)",
+    confidence: "secondary",
+  }),
   member("2023-11-18", true, {
     cite: "CY kept in D:5 until shown out: removal date UNCONFIRMED (reference/regulations.md §2)",
     confidence: "unconfirmed",
   }),
-  member("2025-01-13", false, { cite: "Not in D:5 by Jan 2025 (23 D:5 countries per SEMI, getcoai)", confidence: "secondary" }),
+  member("2025-01-13", false, {
+    cite: "Not in D:5 by Jan 2025 (23 D:5 countries per SEMI, getcoai)",
+    confidence: "secondary",
+  }),
   member(ECFR_DATE, false, ECFR),
 ];
 
 // UAE: D:4 through at least 2025; moved to A:5 by the UAE rule reported as 91 FR 43034 of 2026-07-14
 // (date UNCONFIRMED; the move itself is in the eCFR table of 2026-07-23).
-const UAE_SOURCE_2025: Source = { cite: "Supp. No. 1 to 15 CFR 740 (AE in D:4 through at least 2025)", confidence: "secondary" };
-const UAE_OPEN: Source = { cite: "AE's group move date: 91 FR 43034 (reported 2026-07-14; UNCONFIRMED)", confidence: "unconfirmed" };
+const UAE_SOURCE_2025: Source = {
+  cite: "Supp. No. 1 to 15 CFR 740 (AE in D:4 through at least 2025)",
+  confidence: "secondary",
+};
+const UAE_OPEN: Source = {
+  cite: "AE's group move date: 91 FR 43034 (reported 2026-07-14; UNCONFIRMED)",
+  confidence: "unconfirmed",
+};
 const AE_D4: Timeline<boolean> = [
   member(ALWAYS, true, UAE_SOURCE_2025),
   member("2026-01-01", true, UAE_OPEN),
@@ -61,7 +92,9 @@ const AE_A5: Timeline<boolean> = [
   member(ECFR_DATE, true, ECFR),
 ];
 
-export const COUNTRY_GROUPS: Readonly<Record<GroupId, Readonly<Record<string, Timeline<boolean>>>>> = {
+export const COUNTRY_GROUPS: Readonly<
+  Record<GroupId, Readonly<Record<string, Timeline<boolean>>>>
+> = {
   "D:1": {
     ...always("AM AZ BY MM KH CN GE IQ KZ KP KG LA LY MO MD MN RU TJ TM UZ VE VN YE"),
     NI: NI_SINCE_2024,
@@ -77,7 +110,9 @@ export const COUNTRY_GROUPS: Readonly<Record<GroupId, Readonly<Record<string, Ti
     CY: CY_D5,
   },
   "A:5": {
-    ...always("AR AU AT BE BG CA HR CZ DK EE FI FR DE GR HU IS IN IE IT JP KR LV LT LU NL NZ NO PL PT RO SK SI ES SE CH TR GB"),
+    ...always(
+      "AR AU AT BE BG CA HR CZ DK EE FI FR DE GR HU IS IN IE IT JP KR LV LT LU NL NZ NO PL PT RO SK SI ES SE CH TR GB"
+    ),
     AE: AE_A5,
   },
   "A:6": always("AL CY IL MT MX SG ZA TW"),
@@ -100,25 +135,35 @@ export function groupsOf(code: string, asOf: IsoDate): GroupId[] {
   return GROUP_IDS.filter((g) => inGroup(g, code, asOf).member);
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Diffusion tiers: the rule's own lists, fixed as of January 2025 (90 FR 4544; §3.1)
 
 export const DIFFUSION_TIER1: Readonly<Record<string, Source>> = {
   US: { cite: "90 FR 4544: the United States is Tier 1", confidence: "secondary" },
   ...Object.fromEntries(
-    "AU BE CA DK FI FR DE IE IT JP NL NZ NO KR SE TW GB"
-      .split(" ")
-      .map((c) => [c, { cite: "Supp. No. 5 to 15 CFR 740, para (a) (90 FR 4544; list per SEMI)", confidence: "secondary" as Confidence }]),
+    "AU BE CA DK FI FR DE IE IT JP NL NZ NO KR SE TW GB".split(" ").map((c) => [
+      c,
+      {
+        cite: "Supp. No. 5 to 15 CFR 740, para (a) (90 FR 4544; list per SEMI)",
+        confidence: "secondary" as Confidence,
+      },
+    ])
   ),
-  ES: { cite: "Supp. No. 5 to 15 CFR 740, para (a): Spain per secondary sources only (UNCONFIRMED)", confidence: "unconfirmed" },
+  ES: {
+    cite: "Supp. No. 5 to 15 CFR 740, para (a): Spain per secondary sources only (UNCONFIRMED)",
+    confidence: "unconfirmed",
+  },
 };
 
 export const DIFFUSION_TIER3: Readonly<Record<string, Source>> = {
   ...Object.fromEntries(
-    "AF BY MM KH CF CN CD CU ER HT IR IQ KP LB LY NI RU SO SS SD SY VE ZW"
-      .split(" ")
-      .map((c) => [c, { cite: "90 FR 4544: Tier 3 = D:5 as of Jan 2025 (23 countries incl. KH; SEMI, getcoai)", confidence: "secondary" as Confidence }]),
+    "AF BY MM KH CF CN CD CU ER HT IR IQ KP LB LY NI RU SO SS SD SY VE ZW".split(" ").map((c) => [
+      c,
+      {
+        cite: "90 FR 4544: Tier 3 = D:5 as of Jan 2025 (23 countries incl. KH; SEMI, getcoai)",
+        confidence: "secondary" as Confidence,
+      },
+    ])
   ),
   MO: { cite: "90 FR 4544: Tier 3 includes Macau", confidence: "secondary" },
 };
@@ -133,7 +178,11 @@ export function diffusionTier(code: string): TierFact {
   if (t1) return { tier: 1, ...t1 };
   const t3 = DIFFUSION_TIER3[code];
   if (t3) return { tier: 3, ...t3 };
-  return { tier: 2, cite: "90 FR 4544: Tier 2 = every destination not in Tier 1 or Tier 3", confidence: "secondary" };
+  return {
+    tier: 2,
+    cite: "90 FR 4544: Tier 2 = every destination not in Tier 1 or Tier 3",
+    confidence: "secondary",
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,12 +194,42 @@ export interface Embargo extends Source {
 }
 
 export const EMBARGOES: Readonly<Record<string, Embargo>> = {
-  CU: { from: ALWAYS, section: "15 CFR 746.2", cite: "15 CFR 746.2 (Cuba)", confidence: "confirmed" },
-  IR: { from: ALWAYS, section: "15 CFR 746.7", cite: "15 CFR 746.7 (Iran)", confidence: "confirmed" },
-  KP: { from: ALWAYS, section: "15 CFR 746.4", cite: "15 CFR 746.4 (North Korea)", confidence: "confirmed" },
-  SY: { from: ALWAYS, section: "15 CFR 746.9", cite: "15 CFR 746.9 (Syria)", confidence: "confirmed" },
-  RU: { from: "2022-02-24", section: "15 CFR 746.8", cite: "15 CFR 746.8 (Russia sanctions, effective 2022-02-24)", confidence: "confirmed" },
-  BY: { from: "2022-03-02", section: "15 CFR 746.8", cite: "15 CFR 746.8 (Belarus sanctions, effective 2022-03-02)", confidence: "confirmed" },
+  CU: {
+    from: ALWAYS,
+    section: "15 CFR 746.2",
+    cite: "15 CFR 746.2 (Cuba)",
+    confidence: "confirmed",
+  },
+  IR: {
+    from: ALWAYS,
+    section: "15 CFR 746.7",
+    cite: "15 CFR 746.7 (Iran)",
+    confidence: "confirmed",
+  },
+  KP: {
+    from: ALWAYS,
+    section: "15 CFR 746.4",
+    cite: "15 CFR 746.4 (North Korea)",
+    confidence: "confirmed",
+  },
+  SY: {
+    from: ALWAYS,
+    section: "15 CFR 746.9",
+    cite: "15 CFR 746.9 (Syria)",
+    confidence: "confirmed",
+  },
+  RU: {
+    from: "2022-02-24",
+    section: "15 CFR 746.8",
+    cite: "15 CFR 746.8 (Russia sanctions, effective 2022-02-24)",
+    confidence: "confirmed",
+  },
+  BY: {
+    from: "2022-03-02",
+    section: "15 CFR 746.8",
+    cite: "15 CFR 746.8 (Belarus sanctions, effective 2022-03-02)",
+    confidence: "confirmed",
+  },
 };
 
 /** The embargo in force for a destination (as treated) on `asOf`, if any. */
@@ -163,10 +242,22 @@ export function embargoOn(code: string, asOf: IsoDate): Embargo | undefined {
 // Macau in the Oct 2022 rule: China from 2022-10-07, Macau from 2023-01-17 (88 FR 2821).
 
 export const OCT2022_SCOPE: Readonly<Record<string, Timeline<boolean>>> = {
-  CN: [{ from: "2022-10-07", value: true, cite: "87 FR 62186 (China, incl. Hong Kong)", confidence: "secondary" }],
+  CN: [
+    {
+      from: "2022-10-07",
+      value: true,
+      cite: "87 FR 62186 (China, incl. Hong Kong)",
+      confidence: "secondary",
+    },
+  ],
   MO: [
     { from: "2022-10-07", value: false, cite: "87 FR 62186 (China only)", confidence: "secondary" },
-    { from: "2023-01-17", value: true, cite: "88 FR 2821 (Macau added, effective 2023-01-17)", confidence: "secondary" },
+    {
+      from: "2023-01-17",
+      value: true,
+      cite: "88 FR 2821 (Macau added, effective 2023-01-17)",
+      confidence: "secondary",
+    },
   ],
 };
 
@@ -174,6 +265,11 @@ export const OCT2022_SCOPE: Readonly<Record<string, Timeline<boolean>>> = {
 export function inOct2022Scope(code: string, asOf: IsoDate): GroupFact {
   const timeline = OCT2022_SCOPE[code];
   const entry = timeline && valueAt(timeline, asOf);
-  if (!entry) return { member: false, cite: "87 FR 62186; 88 FR 2821 (China and Macau only)", confidence: "secondary" };
+  if (!entry)
+    return {
+      member: false,
+      cite: "87 FR 62186; 88 FR 2821 (China and Macau only)",
+      confidence: "secondary",
+    };
   return { member: entry.value, cite: entry.cite, confidence: entry.confidence };
 }

@@ -127,37 +127,72 @@ const ECCN_3A090 = "ECCN 3A090, Supp. No. 1 to 15 CFR 774 (88 FR 73458; eCFR-202
 /** 3A090.a.1 TPP floor; also the Oct 2022 TPP test and the datacenter note's line. */
 export const TPP_A1: Timeline<number> = [
   { from: "2022-10-07", value: 4800, cite: OCT2022, confidence: "secondary" },
-  { from: "2023-11-17", value: 4800, cite: `${ECCN_3A090}, 3A090.a.1 and Note 2`, confidence: "confirmed" },
+  {
+    from: "2023-11-17",
+    value: 4800,
+    cite: `${ECCN_3A090}, 3A090.a.1 and Note 2`,
+    confidence: "confirmed",
+  },
 ];
 
 /** Oct 2022 only: aggregate bidirectional chip-to-chip transfer rate, GB/s (dropped 2023-11-17). */
 export const INTERCONNECT_GBS: Timeline<number> = [
-  { from: "2022-10-07", value: 600, cite: `${OCT2022}: bidirectional transfer rate >= 600 GB/s`, confidence: "secondary" },
+  {
+    from: "2022-10-07",
+    value: 600,
+    cite: `${OCT2022}: bidirectional transfer rate >= 600 GB/s`,
+    confidence: "secondary",
+  },
 ];
 
 /** 3A090.a.2 and .b.2 TPP floor. */
-export const TPP_A2: Timeline<number> = [{ from: "2023-11-17", value: 1600, cite: `${ECCN_3A090}, 3A090.a.2/.b.2`, confidence: "confirmed" }];
+export const TPP_A2: Timeline<number> = [
+  {
+    from: "2023-11-17",
+    value: 1600,
+    cite: `${ECCN_3A090}, 3A090.a.2/.b.2`,
+    confidence: "confirmed",
+  },
+];
 
 /** 3A090.a.2 performance-density floor (also the .b upper bound). */
-export const PD_A2: Timeline<number> = [{ from: "2023-11-17", value: 5.92, cite: `${ECCN_3A090}, 3A090.a.2`, confidence: "confirmed" }];
+export const PD_A2: Timeline<number> = [
+  { from: "2023-11-17", value: 5.92, cite: `${ECCN_3A090}, 3A090.a.2`, confidence: "confirmed" },
+];
 
 /** 3A090.b.1 TPP floor. */
-export const TPP_B1: Timeline<number> = [{ from: "2023-11-17", value: 2400, cite: `${ECCN_3A090}, 3A090.b.1`, confidence: "confirmed" }];
+export const TPP_B1: Timeline<number> = [
+  { from: "2023-11-17", value: 2400, cite: `${ECCN_3A090}, 3A090.b.1`, confidence: "confirmed" },
+];
 
 /** 3A090.b.1 performance-density floor. */
-export const PD_B1: Timeline<number> = [{ from: "2023-11-17", value: 1.6, cite: `${ECCN_3A090}, 3A090.b.1`, confidence: "confirmed" }];
+export const PD_B1: Timeline<number> = [
+  { from: "2023-11-17", value: 1.6, cite: `${ECCN_3A090}, 3A090.b.1`, confidence: "confirmed" },
+];
 
 /** 3A090.b.2 performance-density floor. */
-export const PD_B2: Timeline<number> = [{ from: "2023-11-17", value: 3.2, cite: `${ECCN_3A090}, 3A090.b.2`, confidence: "confirmed" }];
+export const PD_B2: Timeline<number> = [
+  { from: "2023-11-17", value: 3.2, cite: `${ECCN_3A090}, 3A090.b.2`, confidence: "confirmed" },
+];
 
 /** 3A090.c memory bandwidth density floor, GB/s/mm² (standalone HBM). */
 export const HBM_DENSITY: Timeline<number> = [
-  { from: "2024-12-05", value: 2, cite: "ECCN 3A090.c (89 FR 96790; eCFR-2026-07-23)", confidence: "confirmed" },
+  {
+    from: "2024-12-05",
+    value: 2,
+    cite: "ECCN 3A090.c (89 FR 96790; eCFR-2026-07-23)",
+    confidence: "confirmed",
+  },
 ];
 
 /** License Exception NAC: days of notice before shipment. */
 export const NAC_NOTICE_DAYS: Timeline<number> = [
-  { from: "2023-11-17", value: 25, cite: "15 CFR 740.8(a)(2) (CSET-2023 fn. 5)", confidence: "secondary" },
+  {
+    from: "2023-11-17",
+    value: 25,
+    cite: "15 CFR 740.8(a)(2) (CSET-2023 fn. 5)",
+    confidence: "secondary",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -165,41 +200,81 @@ export const NAC_NOTICE_DAYS: Timeline<number> = [
 
 /** TPP of one H100 SXM (dense FP8 1,979 x 8): the H100-equivalent yardstick (a convention, not rule text). */
 export const H100_TPP: Timeline<number> = [
-  { from: ALWAYS, value: 15832, cite: "H100 SXM datasheet (1,979 dense FP8 TOPS x 8); KELLY chipData; SEMI", confidence: "secondary" },
+  {
+    from: ALWAYS,
+    value: 15832,
+    cite: "H100 SXM datasheet (1,979 dense FP8 TOPS x 8); KELLY chipData; SEMI",
+    confidence: "secondary",
+  },
 ];
 
 /** License Exception LPP: TPP per ultimate consignee per calendar year. */
 export const LPP_ALLOWANCE_TPP: Timeline<number> = [
-  { from: "2025-01-13", value: 26_900_000, cite: "15 CFR 740.29 (90 FR 4544; figure per SEMI and the White House fact sheet)", confidence: "secondary" },
+  {
+    from: "2025-01-13",
+    value: 26_900_000,
+    cite: "15 CFR 740.29 (90 FR 4544; figure per SEMI and the White House fact sheet)",
+    confidence: "secondary",
+  },
 ];
 
 /** Tier 2 country allocation, TPP, cumulative 2025-2027. */
 export const COUNTRY_ALLOCATION_TPP: Timeline<number> = [
-  { from: "2025-01-13", value: 790_000_000, cite: "90 FR 4544, 15 CFR 742.6(b)(10) (figure per SEMI, getcoai, 6699global)", confidence: "secondary" },
+  {
+    from: "2025-01-13",
+    value: 790_000_000,
+    cite: "90 FR 4544, 15 CFR 742.6(b)(10) (figure per SEMI, getcoai, 6699global)",
+    confidence: "secondary",
+  },
 ];
 
 /** Tier 2 country allocation with a government-to-government agreement (2 x 790M assumed). */
 export const COUNTRY_ALLOCATION_G2G_TPP: Timeline<number> = [
-  { from: "2025-01-13", value: 1_580_000_000, cite: "90 FR 4544 (doubling per SEMI; exact figure UNCONFIRMED)", confidence: "unconfirmed" },
+  {
+    from: "2025-01-13",
+    value: 1_580_000_000,
+    cite: "90 FR 4544 (doubling per SEMI; exact figure UNCONFIRMED)",
+    confidence: "unconfirmed",
+  },
 ];
 
 /** ECCN 4E091: training operations at or above which closed model weights are controlled. */
 export const MODEL_WEIGHTS_OPS: Timeline<number> = [
-  { from: "2025-01-13", value: 1e26, cite: "ECCN 4E091 (90 FR 4544; eCFR-2026-07-23)", confidence: "confirmed" },
+  {
+    from: "2025-01-13",
+    value: 1e26,
+    cite: "ECCN 4E091 (90 FR 4544; eCFR-2026-07-23)",
+    confidence: "confirmed",
+  },
 ];
 
 /** Reported 2025 replacement idea: allowance per consignee per calendar year, in H100-equivalents. */
 export const PROPOSAL_ALLOWANCE_H100: Timeline<number> = [
-  { from: ALWAYS, value: 500, cite: "Reuters via trendforce.com 2025-04-30 (reported idea, never adopted)", confidence: "unconfirmed" },
+  {
+    from: ALWAYS,
+    value: 500,
+    cite: "Reuters via trendforce.com 2025-04-30 (reported idea, never adopted)",
+    confidence: "unconfirmed",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Jan 2026 China/Macau review policy (91 FR 1684; reference/regulations.md §5.4)
 
 export const CN_CASE_BY_CASE_TPP: Timeline<number> = [
-  { from: "2026-01-15", value: 21_000, cite: "91 FR 1684; 15 CFR 742.6(b)(10)(iii)(A)(1)", confidence: "confirmed" },
+  {
+    from: "2026-01-15",
+    value: 21_000,
+    cite: "91 FR 1684; 15 CFR 742.6(b)(10)(iii)(A)(1)",
+    confidence: "confirmed",
+  },
 ];
 
 export const CN_CASE_BY_CASE_DRAM_GBS: Timeline<number> = [
-  { from: "2026-01-15", value: 6_500, cite: "91 FR 1684; Supp. No. 2 to 15 CFR 748, para (dd)(1) notes", confidence: "confirmed" },
+  {
+    from: "2026-01-15",
+    value: 6_500,
+    cite: "91 FR 1684; Supp. No. 2 to 15 CFR 748, para (dd)(1) notes",
+    confidence: "confirmed",
+  },
 ];

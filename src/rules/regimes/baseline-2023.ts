@@ -5,7 +5,16 @@
 import { classify } from "../classify";
 import { EFFECTIVE } from "../data/parameters";
 import type { Step } from "../types";
-import { baselineCore, domesticCheck, embargoCheck, later, overClassifications, step, type Context, type Evaluation } from "./common";
+import {
+  baselineCore,
+  domesticCheck,
+  embargoCheck,
+  later,
+  overClassifications,
+  step,
+  type Context,
+  type Evaluation,
+} from "./common";
 
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
@@ -15,15 +24,24 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const embargoed = embargoCheck(ctx, steps);
-  if (embargoed) return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
+  if (embargoed)
+    return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification };
 
   if (ctx.asOf < acs.date) {
-    steps.push(step(`Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`, acs.cite, acs.confidence));
+    steps.push(
+      step(
+        `Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`,
+        acs.cite,
+        acs.confidence
+      )
+    );
   }
   // ECCN 3A090 (TPP, performance density, datacenter note), then 15 CFR 742.6(a)(6) and 740.8.
   steps.push(...classification.steps);
-  const outcome = overClassifications(classification, steps, (control) => baselineCore(ctx, classification, control));
+  const outcome = overClassifications(classification, steps, (control) =>
+    baselineCore(ctx, classification, control)
+  );
   return { ...outcome, classification };
 }

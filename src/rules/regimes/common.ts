@@ -60,16 +60,42 @@ export interface Evaluation extends Outcome {
 
 type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "allowanceTpp" | "allocationTpp">>;
 
-export const step = (text: string, cite: string, confidence: Confidence): Step => ({ text, cite, confidence });
+export const step = (text: string, cite: string, confidence: Confidence): Step => ({
+  text,
+  cite,
+  confidence,
+});
 
-const base = (steps: Step[], extra: Extra) => ({ tier: null, allowanceTpp: 0, allocationTpp: 0, ...extra, steps });
+const base = (steps: Step[], extra: Extra) => ({
+  tier: null,
+  allowanceTpp: 0,
+  allocationTpp: 0,
+  ...extra,
+  steps,
+});
 
-export function license(reason: string, reviewPolicy: ReviewPolicy | null, steps: Step[], extra: Extra = {}): Outcome {
+export function license(
+  reason: string,
+  reviewPolicy: ReviewPolicy | null,
+  steps: Step[],
+  extra: Extra = {}
+): Outcome {
   return { status: "LICENSE", exception: null, reviewPolicy, reason, ...base(steps, extra) };
 }
 
-export function viaException(code: ExceptionCode, reason: string, steps: Step[], extra: Extra = {}): Outcome {
-  return { status: "EXCEPTION", exception: code, reviewPolicy: null, reason, ...base(steps, extra) };
+export function viaException(
+  code: ExceptionCode,
+  reason: string,
+  steps: Step[],
+  extra: Extra = {}
+): Outcome {
+  return {
+    status: "EXCEPTION",
+    exception: code,
+    reviewPolicy: null,
+    reason,
+    ...base(steps, extra),
+  };
 }
 
 export function noLicense(reason: string, steps: Step[], extra: Extra = {}): Outcome {
@@ -77,7 +103,13 @@ export function noLicense(reason: string, steps: Step[], extra: Extra = {}): Out
 }
 
 export function indeterminate(reason: string, steps: Step[], extra: Extra = {}): Outcome {
-  return { status: "INDETERMINATE", exception: null, reviewPolicy: null, reason, ...base(steps, extra) };
+  return {
+    status: "INDETERMINATE",
+    exception: null,
+    reviewPolicy: null,
+    reason,
+    ...base(steps, extra),
+  };
 }
 
 /** Ends every determination: what this module does not check. */
@@ -88,7 +120,8 @@ export const NOT_CHECKED: Step = {
 };
 
 /** Short form for one-line explanations. */
-export const NOT_CHECKED_SHORT = "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
+export const NOT_CHECKED_SHORT =
+  "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
 
 export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
@@ -101,23 +134,57 @@ const noEmbargoStep = memo<Step>();
 export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
   const e = embargoOn(ctx.dest, ctx.asOf);
   if (!e) {
-    steps.push(noEmbargoStep(`${ctx.dest}|${ctx.asOf}`, () => step(`${ctx.dest} is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on ${ctx.asOf}`, "15 CFR part 746", "confirmed")));
+    steps.push(
+      noEmbargoStep(`${ctx.dest}|${ctx.asOf}`, () =>
+        step(
+          `${ctx.dest} is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on ${ctx.asOf}`,
+          "15 CFR part 746",
+          "confirmed"
+        )
+      )
+    );
     return null;
   }
-  const ear99 = ctx.item.kind === "eccn" && ctx.item.eccn.replace(/\s+/g, "").toUpperCase() === "EAR99";
+  const ear99 =
+    ctx.item.kind === "eccn" && ctx.item.eccn.replace(/\s+/g, "").toUpperCase() === "EAR99";
   if (ear99 && e.section === "15 CFR 746.8") {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
-    steps.push(step(`${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`, e.cite, e.confidence));
-    return indeterminate(`whether this EAR99 item is listed in the supplements to part 746 (${e.section}) is not checked`, steps);
+    steps.push(
+      step(
+        `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
+        e.cite,
+        e.confidence
+      )
+    );
+    return indeterminate(
+      `whether this EAR99 item is listed in the supplements to part 746 (${e.section}) is not checked`,
+      steps
+    );
   }
-  steps.push(step(`${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`, e.cite, e.confidence));
-  return license(`${ctx.destination.name} is under comprehensive sanctions (${e.section}): licence required whatever the classification`, "presumption of denial", steps);
+  steps.push(
+    step(
+      `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
+      e.cite,
+      e.confidence
+    )
+  );
+  return license(
+    `${ctx.destination.name} is under comprehensive sanctions (${e.section}): licence required whatever the classification`,
+    "presumption of denial",
+    steps
+  );
 }
 
 /** Shipments to the United States are not exports. */
 export function domesticCheck(ctx: Context, steps: Step[]): Outcome | null {
   if (ctx.dest !== "US") return null;
-  steps.push(step("The destination is the United States: not an export, so no export licence applies", "15 CFR 734.13 (definition of export)", "confirmed"));
+  steps.push(
+    step(
+      "The destination is the United States: not an export, so no export licence applies",
+      "15 CFR 734.13 (definition of export)",
+      "confirmed"
+    )
+  );
   return noLicense("the destination is the United States (not an export)", steps);
 }
 
@@ -125,7 +192,11 @@ export function domesticCheck(ctx: Context, steps: Step[]): Outcome | null {
 // When the classification is open, try every bucket it could be in: if all give the same answer,
 // the answer stands; otherwise the determination is INDETERMINATE and says what is open.
 
-export function overClassifications(cls: Classification, steps: Step[], decide: (control: Control) => Outcome): Outcome {
+export function overClassifications(
+  cls: Classification,
+  steps: Step[],
+  decide: (control: Control) => Outcome
+): Outcome {
   if (cls.control !== "indeterminate") {
     const out = decide(cls.control);
     return { ...out, steps: [...steps, ...out.steps] };
@@ -136,16 +207,34 @@ export function overClassifications(cls: Classification, steps: Step[], decide: 
   const label = (c: Control) => (c === "none" ? "not 3A090" : `3A090.${c}`);
   const names = possible.map(label).join(", ");
   const cite = cls.steps[cls.steps.length - 1]?.cite ?? "Supp. No. 1 to 15 CFR 774";
-  const detail = first.steps.map((s) => ({ ...s, text: `(taking ${label(possible[0])}) ${s.text}` }));
-  const identical = outcomes.every((o) => o.status === first.status && o.exception === first.exception && o.reviewPolicy === first.reviewPolicy);
+  const detail = first.steps.map((s) => ({
+    ...s,
+    text: `(taking ${label(possible[0])}) ${s.text}`,
+  }));
+  const identical = outcomes.every(
+    (o) =>
+      o.status === first.status &&
+      o.exception === first.exception &&
+      o.reviewPolicy === first.reviewPolicy
+  );
   if (identical && first.status !== "INDETERMINATE") {
-    const note = step(`Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`, cite, cls.confidence);
+    const note = step(
+      `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
+      cite,
+      cls.confidence
+    );
     return { ...first, steps: [...steps, note, ...detail] };
   }
   // A licence under every classification: the licence question is settled; only the review policy is open.
   if (outcomes.every((o) => o.status === "LICENSE")) {
-    const policies = possible.map((c, i) => `${label(c)}: ${outcomes[i].reviewPolicy ?? "not stated"}`).join("; ");
-    const note = step(`Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`, cite, cls.confidence);
+    const policies = possible
+      .map((c, i) => `${label(c)}: ${outcomes[i].reviewPolicy ?? "not stated"}`)
+      .join("; ");
+    const note = step(
+      `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
+      cite,
+      cls.confidence
+    );
     return {
       ...first,
       reason: `a licence is needed under every possible classification (${names}), though ${cls.reason}`,
@@ -214,7 +303,11 @@ function computeGroupStep(code: string, f: DestFacts, asOf: IsoDate): Step {
       ? "outside the licence scope (A:5/A:6 carve-out)"
       : "outside the D:1/D:4/D:5/Macau licence scope";
   const cites = [...new Set(facts.map((x) => x.cite))].join("; ");
-  return step(`${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`, cites, weakestOf(facts.map((x) => x.confidence)));
+  return step(
+    `${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`,
+    cites,
+    weakestOf(facts.map((x) => x.confidence))
+  );
 }
 
 export interface HqFacts {
@@ -235,7 +328,14 @@ function computeHqFacts(ctx: Context): HqFacts {
   const text = concern
     ? `End user headquartered in (or ultimate parent in) ${ctx.hq}: Macau or D:5 on ${ctx.asOf}`
     : `End user headquartered in ${ctx.hq}: not Macau or D:5 on ${ctx.asOf}`;
-  return { concern, step: step(text, `${d5.cite}; 15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023)`, d5.confidence) };
+  return {
+    concern,
+    step: step(
+      text,
+      `${d5.cite}; 15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023)`,
+      d5.confidence
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,27 +358,61 @@ export interface BaselineHooks {
 
 const POLICY = "15 CFR 742.6(b)(10) (review policy per CSET-2023; CFR wording not read)";
 
-export function baselineCore(ctx: Context, cls: Classification, control: Control, hooks: BaselineHooks = {}): Outcome {
+export function baselineCore(
+  ctx: Context,
+  cls: Classification,
+  control: Control,
+  hooks: BaselineHooks = {}
+): Outcome {
   const steps: Step[] = [];
   const f = destFacts(ctx.dest, ctx.asOf);
   const dest = ctx.destination.name;
 
   if (control === "none") {
-    steps.push(step("Not 3A090/4A090/.z: no advanced-computing licence requirement (an AT-only or EAR99 item)", "15 CFR 742.6(a)(6); Supp. No. 1 to part 774", "confirmed"));
-    return noLicense("the item is not 3A090/4A090/.z, so no advanced-computing licence applies", steps);
+    steps.push(
+      step(
+        "Not 3A090/4A090/.z: no advanced-computing licence requirement (an AT-only or EAR99 item)",
+        "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
+        "confirmed"
+      )
+    );
+    return noLicense(
+      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
+      steps
+    );
   }
   steps.push(groupStep(ctx.dest, f, ctx.asOf));
 
   // 742.6(a)(6)(i)(B): 3A090.c (HBM) needs a licence to Macau or D:5; License Exception HBM (740.25) may apply.
   if (control === "c") {
     if (f.d5OrMacau) {
-      steps.push(step(`3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`, "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790", EFFECTIVE.hbm2024.confidence));
-      return license(`3A090.c to ${dest} (Macau or D:5) needs a licence (15 CFR 742.6(a)(6)(i)(B)); License Exception HBM (740.25) may apply`, null, steps, {
-        reviewNote: "not stated in our sources",
-      });
+      steps.push(
+        step(
+          `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
+          "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790",
+          EFFECTIVE.hbm2024.confidence
+        )
+      );
+      return license(
+        `3A090.c to ${dest} (Macau or D:5) needs a licence (15 CFR 742.6(a)(6)(i)(B)); License Exception HBM (740.25) may apply`,
+        null,
+        steps,
+        {
+          reviewNote: "not stated in our sources",
+        }
+      );
     }
-    steps.push(step(`3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`, "15 CFR 742.6(a)(6)(i)(B)", EFFECTIVE.hbm2024.confidence));
-    return noLicense(`3A090.c needs a licence only to Macau and D:5, not ${dest} (15 CFR 742.6(a)(6)(i)(B))`, steps);
+    steps.push(
+      step(
+        `3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`,
+        "15 CFR 742.6(a)(6)(i)(B)",
+        EFFECTIVE.hbm2024.confidence
+      )
+    );
+    return noLicense(
+      `3A090.c needs a licence only to Macau and D:5, not ${dest} (15 CFR 742.6(a)(6)(i)(B))`,
+      steps
+    );
   }
 
   const hq = hqFacts(ctx);
@@ -288,47 +422,142 @@ export function baselineCore(ctx: Context, cls: Classification, control: Control
   if (!nacItem) {
     // 742.6(a)(6)(iii): 3A090.a, 4A090.a and .z.a items to D:1/D:4/D:5/Macau less A:5/A:6.
     if (f.inScope && f.d5OrMacau) {
-      steps.push(step(`3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`, `15 CFR 742.6(a)(6)(iii); ${POLICY}`, "secondary"));
+      steps.push(
+        step(
+          `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
+          `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
+          "secondary"
+        )
+      );
       const choice = hooks.d5Policy?.(steps) ?? { policy: "presumption of denial" as ReviewPolicy };
-      return license(`${ctx.dest} is in Macau/D:5, within the licence scope of 15 CFR 742.6(a)(6)(iii)`, choice.policy, steps, { reviewNote: choice.note });
+      return license(
+        `${ctx.dest} is in Macau/D:5, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
+        choice.policy,
+        steps,
+        { reviewNote: choice.note }
+      );
     }
     if (f.inScope) {
       const policy: ReviewPolicy = hq.concern ? "presumption of denial" : "presumption of approval";
-      steps.push(step(`3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`, `15 CFR 742.6(a)(6)(iii); ${POLICY}`, "secondary"));
-      return license(`${ctx.dest} is in D:1/D:4 and not in A:5/A:6, within the licence scope of 15 CFR 742.6(a)(6)(iii)`, policy, steps);
+      steps.push(
+        step(
+          `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
+          `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
+          "secondary"
+        )
+      );
+      return license(
+        `${ctx.dest} is in D:1/D:4 and not in A:5/A:6, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
+        policy,
+        steps
+      );
     }
     if (hq.concern) {
-      steps.push(step(`End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`, `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`, "secondary"));
+      steps.push(
+        step(
+          `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
+          `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`,
+          "secondary"
+        )
+      );
       const choice = hooks.hqElsewherePolicy?.(steps) ?? { policy: "case-by-case" as ReviewPolicy };
-      return license(`the end user is headquartered in ${ctx.hq} (Macau/D:5): licence required wherever located (15 CFR 742.6(a)(6)(iii)(A))`, choice.policy, steps, { reviewNote: choice.note });
+      return license(
+        `the end user is headquartered in ${ctx.hq} (Macau/D:5): licence required wherever located (15 CFR 742.6(a)(6)(iii)(A))`,
+        choice.policy,
+        steps,
+        { reviewNote: choice.note }
+      );
     }
-    steps.push(step(`${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`, "15 CFR 742.6(a)(6)(iii)", "confirmed"));
-    return noLicense(`${ctx.dest} is outside the D:1/D:4/D:5/Macau scope (or carved out by A:5/A:6) and the end user is not Macau/D:5-headquartered`, steps);
+    steps.push(
+      step(
+        `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
+        "15 CFR 742.6(a)(6)(iii)",
+        "confirmed"
+      )
+    );
+    return noLicense(
+      `${ctx.dest} is outside the D:1/D:4/D:5/Macau scope (or carved out by A:5/A:6) and the end user is not Macau/D:5-headquartered`,
+      steps
+    );
   }
 
   // 740.8: 3A090.b items and non-datacenter items with TPP >= 4800 go under NAC (notified) or ACA.
-  const days = mustValueAt(NAC_NOTICE_DAYS, later(ctx.asOf, EFFECTIVE.acs2023.date), "NAC_NOTICE_DAYS");
+  const days = mustValueAt(
+    NAC_NOTICE_DAYS,
+    later(ctx.asOf, EFFECTIVE.acs2023.date),
+    "NAC_NOTICE_DAYS"
+  );
   const kind = control === "b" ? "3A090.b-type item" : "non-datacenter 3A090.a item";
   if ((f.inScope && f.d5OrMacau) || hq.concern) {
-    steps.push(step(`${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`, `15 CFR 740.8(a); ${days.cite}`, days.confidence));
-    return viaException("NAC", `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8); BIS may require a licence`, steps);
+    steps.push(
+      step(
+        `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
+        `15 CFR 740.8(a); ${days.cite}`,
+        days.confidence
+      )
+    );
+    return viaException(
+      "NAC",
+      `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8); BIS may require a licence`,
+      steps
+    );
   }
   if (hooks.uaeNamedForB && control === "b" && ctx.dest === "AE" && f.a5.member) {
     const u = EFFECTIVE.uaeRule2026;
-    steps.push(step("3A090.b scope names the United Arab Emirates explicitly; ACA covers only D:1/D:4 destinations: licence required", `15 CFR 742.6(a)(6)(iii)(B) (eCFR-2026-07-23); ${u.cite}`, "confirmed"));
-    return license("the 3A090.b licence scope names the UAE explicitly (15 CFR 742.6(a)(6)(iii)(B), eCFR-2026-07-23)", null, steps, { reviewNote: "not stated in our sources" });
+    steps.push(
+      step(
+        "3A090.b scope names the United Arab Emirates explicitly; ACA covers only D:1/D:4 destinations: licence required",
+        `15 CFR 742.6(a)(6)(iii)(B) (eCFR-2026-07-23); ${u.cite}`,
+        "confirmed"
+      )
+    );
+    return license(
+      "the 3A090.b licence scope names the UAE explicitly (15 CFR 742.6(a)(6)(iii)(B), eCFR-2026-07-23)",
+      null,
+      steps,
+      { reviewNote: "not stated in our sources" }
+    );
   }
   if (f.inScope) {
     const split = EFFECTIVE.acaSplit;
     if (ctx.asOf < split.date) {
-      steps.push(step(`${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`, `15 CFR 740.8 (88 FR 73458); ${split.cite}`, split.confidence));
-      return viaException("NAC", `License Exception NAC for D:1/D:4 destinations (no notification; became ACA on ${split.date})`, steps);
+      steps.push(
+        step(
+          `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
+          `15 CFR 740.8 (88 FR 73458); ${split.cite}`,
+          split.confidence
+        )
+      );
+      return viaException(
+        "NAC",
+        `License Exception NAC for D:1/D:4 destinations (no notification; became ACA on ${split.date})`,
+        steps
+      );
     }
-    steps.push(step(`${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`, `15 CFR 740.8; ${split.cite}`, split.confidence));
-    return viaException("ACA", "License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (15 CFR 740.8)", steps);
+    steps.push(
+      step(
+        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        `15 CFR 740.8; ${split.cite}`,
+        split.confidence
+      )
+    );
+    return viaException(
+      "ACA",
+      "License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (15 CFR 740.8)",
+      steps
+    );
   }
-  steps.push(step(`${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`, "15 CFR 742.6(a)(6)(iii)(B)", "confirmed"));
-  return noLicense(`${ctx.dest} is outside the 3A090.b/NAC scope and the end user is not Macau/D:5-headquartered`, steps);
+  steps.push(
+    step(
+      `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
+      "15 CFR 742.6(a)(6)(iii)(B)",
+      "confirmed"
+    )
+  );
+  return noLicense(
+    `${ctx.dest} is outside the 3A090.b/NAC scope and the end user is not Macau/D:5-headquartered`,
+    steps
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,7 +569,7 @@ export function diffusionNacItems(
   cls: Classification,
   control: "b" | "c" | "a",
   tier: 1 | 2 | 3,
-  aiaHq: boolean,
+  aiaHq: boolean
 ): Outcome {
   if (control === "c") return { ...baselineCore(ctx, cls, "c"), tier };
   const steps: Step[] = [];
@@ -348,26 +577,84 @@ export function diffusionNacItems(
   steps.push(groupStep(ctx.dest, f, ctx.asOf));
   const hq = hqFacts(ctx);
   steps.push(hq.step);
-  const days = mustValueAt(NAC_NOTICE_DAYS, later(ctx.asOf, EFFECTIVE.acs2023.date), "NAC_NOTICE_DAYS");
+  const days = mustValueAt(
+    NAC_NOTICE_DAYS,
+    later(ctx.asOf, EFFECTIVE.acs2023.date),
+    "NAC_NOTICE_DAYS"
+  );
   const kind = control === "b" ? "3A090.b-type item" : "non-datacenter 3A090.a item";
   const widened = "90 FR 4544 (ACA widened to Tier 2; revised 740.8 text UNCONFIRMED)";
   if (tier === 3 || hq.concern) {
-    steps.push(step(`${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`, `15 CFR 740.8(a); ${days.cite}`, days.confidence));
-    return viaException("NAC", `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8)`, steps, { tier });
+    steps.push(
+      step(
+        `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
+        `15 CFR 740.8(a); ${days.cite}`,
+        days.confidence
+      )
+    );
+    return viaException(
+      "NAC",
+      `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8)`,
+      steps,
+      { tier }
+    );
   }
   if (control === "a") {
     // The .a licence is worldwide under Diffusion; non-datacenter .a items use AIA (Tier 1 HQ) or the widened ACA.
     if (tier === 1 && aiaHq) {
-      steps.push(step(`${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`, "15 CFR 740.27 (90 FR 4544)", "secondary"));
-      return viaException("AIA", "License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)", steps, { tier });
+      steps.push(
+        step(
+          `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
+          "15 CFR 740.27 (90 FR 4544)",
+          "secondary"
+        )
+      );
+      return viaException(
+        "AIA",
+        "License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)",
+        steps,
+        { tier }
+      );
     }
-    steps.push(step(`${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`, widened, "unconfirmed"));
-    return viaException("ACA", "License Exception ACA, as widened by the Diffusion rule (15 CFR 740.8)", steps, { tier });
+    steps.push(
+      step(
+        `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
+        widened,
+        "unconfirmed"
+      )
+    );
+    return viaException(
+      "ACA",
+      "License Exception ACA, as widened by the Diffusion rule (15 CFR 740.8)",
+      steps,
+      { tier }
+    );
   }
   if (f.inScope) {
-    steps.push(step(`${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`, `15 CFR 740.8; ${EFFECTIVE.acaSplit.cite}`, EFFECTIVE.acaSplit.confidence));
-    return viaException("ACA", "License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (15 CFR 740.8)", steps, { tier });
+    steps.push(
+      step(
+        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        `15 CFR 740.8; ${EFFECTIVE.acaSplit.cite}`,
+        EFFECTIVE.acaSplit.confidence
+      )
+    );
+    return viaException(
+      "ACA",
+      "License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (15 CFR 740.8)",
+      steps,
+      { tier }
+    );
   }
-  steps.push(step(`${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`, "15 CFR 742.6(a)(6)(iii)(B)", "confirmed"));
-  return noLicense(`${ctx.dest} is outside the 3A090.b licence scope and the end user is not Macau/D:5-headquartered`, steps, { tier });
+  steps.push(
+    step(
+      `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
+      "15 CFR 742.6(a)(6)(iii)(B)",
+      "confirmed"
+    )
+  );
+  return noLicense(
+    `${ctx.dest} is outside the 3A090.b licence scope and the end user is not Macau/D:5-headquartered`,
+    steps,
+    { tier }
+  );
 }

@@ -4,7 +4,13 @@
 // reference/regulations.md §3, §6.2.
 import { classify } from "../classify";
 import { DIFFUSION_TIER1, diffusionTier } from "../data/country-groups";
-import { COUNTRY_ALLOCATION_G2G_TPP, COUNTRY_ALLOCATION_TPP, EFFECTIVE, LPP_ALLOWANCE_TPP, mustValueAt } from "../data/parameters";
+import {
+  COUNTRY_ALLOCATION_G2G_TPP,
+  COUNTRY_ALLOCATION_TPP,
+  EFFECTIVE,
+  LPP_ALLOWANCE_TPP,
+  mustValueAt,
+} from "../data/parameters";
 import { fmt, weakestOf } from "../format";
 import { memo } from "../memo";
 import type { Step } from "../types";
@@ -27,8 +33,16 @@ import {
 } from "./common";
 
 const n = EFFECTIVE.diffusionNotEnforced;
-const AS_WRITTEN = step(`As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`, n.cite, n.confidence);
-const VEU_NOT_MODELLED = step("Data Center VEU (UVEU/NVEU) authorisations are not modelled: check the end user's VEU status", "15 CFR 748.15 (90 FR 4544)", "secondary");
+const AS_WRITTEN = step(
+  `As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`,
+  n.cite,
+  n.confidence
+);
+const VEU_NOT_MODELLED = step(
+  "Data Center VEU (UVEU/NVEU) authorisations are not modelled: check the end user's VEU status",
+  "15 CFR 748.15 (90 FR 4544)",
+  "secondary"
+);
 const tierSteps = memo<Step>();
 
 export function evaluate(ctx: Context): Evaluation {
@@ -39,30 +53,59 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const embargoed = embargoCheck(ctx, steps);
-  if (embargoed) return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification, tier: diffusionTier(ctx.dest).tier };
+  if (embargoed)
+    return {
+      ...embargoed,
+      steps: [...embargoed.steps, ...classification.steps],
+      classification,
+      tier: diffusionTier(ctx.dest).tier,
+    };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification, tier: 1 };
 
   if (ctx.asOf < d.date) {
-    steps.push(step(`Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`, d.cite, d.confidence));
+    steps.push(
+      step(
+        `Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`,
+        d.cite,
+        d.confidence
+      )
+    );
   } else if (ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date) {
     steps.push(AS_WRITTEN);
   }
   steps.push(...classification.steps);
-  const outcome = overClassifications(classification, steps, (control) => decide(ctx, classification, control, textDate));
+  const outcome = overClassifications(classification, steps, (control) =>
+    decide(ctx, classification, control, textDate)
+  );
   return { ...outcome, classification };
 }
 
-function decide(ctx: Context, cls: Evaluation["classification"], control: Control, textDate: string): Outcome {
+function decide(
+  ctx: Context,
+  cls: Evaluation["classification"],
+  control: Control,
+  textDate: string
+): Outcome {
   // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 (Jan 2025) + Macau; Tier 2 = the rest.
   const t = diffusionTier(ctx.dest);
-  const tierStep = tierSteps(ctx.dest, () => step(`${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence));
+  const tierStep = tierSteps(ctx.dest, () =>
+    step(`${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence)
+  );
   const hq = hqFacts(ctx);
   const hqTier1 = DIFFUSION_TIER1[ctx.hq];
 
   if (control === "none") {
-    const s = step("Not 3A090/4A090/.z: no advanced-computing licence requirement", "15 CFR 742.6(a)(6); Supp. No. 1 to part 774", "confirmed");
-    return noLicense("the item is not 3A090/4A090/.z, so no advanced-computing licence applies", [tierStep, s], { tier: t.tier });
+    const s = step(
+      "Not 3A090/4A090/.z: no advanced-computing licence requirement",
+      "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
+      "confirmed"
+    );
+    return noLicense(
+      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
+      [tierStep, s],
+      { tier: t.tier }
+    );
   }
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, t.tier, hqTier1 !== undefined);
@@ -72,17 +115,48 @@ function decide(ctx: Context, cls: Evaluation["classification"], control: Contro
   // 742.6(a)(6)(iii)(A): 3A090.a, 4A090.a and .z.a items need a licence to any destination, unless AIA/LPP/ACM/VEU.
   const steps: Step[] = [tierStep, hq.step];
   if (t.tier === 3 || hq.concern) {
-    steps.push(step(`Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`, "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (90 FR 4544)", "secondary"));
-    const why = t.tier === 3 ? `${ctx.dest} is Diffusion Tier 3` : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
-    return license(`${why}: licence required, no AIA/LPP (15 CFR 742.6(a)(6)(iii)(A))`, "presumption of denial", steps, { tier: t.tier });
+    steps.push(
+      step(
+        `Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`,
+        "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (90 FR 4544)",
+        "secondary"
+      )
+    );
+    const why =
+      t.tier === 3
+        ? `${ctx.dest} is Diffusion Tier 3`
+        : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
+    return license(
+      `${why}: licence required, no AIA/LPP (15 CFR 742.6(a)(6)(iii)(A))`,
+      "presumption of denial",
+      steps,
+      { tier: t.tier }
+    );
   }
   // 740.27 AIA: Tier 1 destination, end user headquartered in Tier 1 (or the US).
   if (t.tier === 1 && hqTier1) {
-    steps.push(step(`Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`, `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`, weakestOf(["secondary", hqTier1.confidence])));
-    return viaException("AIA", `License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)`, steps, { tier: 1 });
+    steps.push(
+      step(
+        `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
+        `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
+        weakestOf(["secondary", hqTier1.confidence])
+      )
+    );
+    return viaException(
+      "AIA",
+      `License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)`,
+      steps,
+      { tier: 1 }
+    );
   }
   if (t.tier === 1) {
-    steps.push(step(`Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`, "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)", "unconfirmed"));
+    steps.push(
+      step(
+        `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
+        "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
+        "unconfirmed"
+      )
+    );
   }
   steps.push(VEU_NOT_MODELLED);
 
@@ -90,38 +164,87 @@ function decide(ctx: Context, cls: Evaluation["classification"], control: Contro
   const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP");
   if (ctx.totalTpp === null) {
     steps.push(step("TPP unknown: the LPP allowance cannot be checked", lpp.cite, "unconfirmed"));
-    return indeterminate(`the item's TPP is unknown, so the LPP allowance of ${fmt(lpp.value)} TPP cannot be checked`, steps, { tier: t.tier });
+    return indeterminate(
+      `the item's TPP is unknown, so the LPP allowance of ${fmt(lpp.value)} TPP cannot be checked`,
+      steps,
+      { tier: t.tier }
+    );
   }
   const cumulative = ctx.priorTpp + ctx.totalTpp;
   const prior = ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(ctx.totalTpp)} now)` : "";
   if (cumulative <= lpp.value) {
-    steps.push(step(`${fmt(cumulative)} TPP this calendar year${prior} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`, lpp.cite, lpp.confidence));
-    return viaException("LPP", `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`, steps, {
-      tier: t.tier,
-      allowanceTpp: ctx.totalTpp,
-    });
+    steps.push(
+      step(
+        `${fmt(cumulative)} TPP this calendar year${prior} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
+        lpp.cite,
+        lpp.confidence
+      )
+    );
+    return viaException(
+      "LPP",
+      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`,
+      steps,
+      {
+        tier: t.tier,
+        allowanceTpp: ctx.totalTpp,
+      }
+    );
   }
-  steps.push(step(`${fmt(cumulative)} TPP this calendar year${prior} > ${fmt(lpp.value)}: LPP unavailable, licence required`, lpp.cite, lpp.confidence));
+  steps.push(
+    step(
+      `${fmt(cumulative)} TPP this calendar year${prior} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
+      lpp.cite,
+      lpp.confidence
+    )
+  );
   const exceeds = `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`;
 
   // Tier 1 destinations have no country allocation.
   if (t.tier === 1) {
-    steps.push(step("Tier 1 destination: no country allocation; review: presumption of approval", "90 FR 4544 (review policy per secondary summaries; UNCONFIRMED)", "unconfirmed"));
+    steps.push(
+      step(
+        "Tier 1 destination: no country allocation; review: presumption of approval",
+        "90 FR 4544 (review policy per secondary summaries; UNCONFIRMED)",
+        "unconfirmed"
+      )
+    );
     return license(exceeds, "presumption of approval", steps, { tier: 1 });
   }
   // Tier 2: presumption of approval while the 2025-2027 country allocation lasts (doubled with a G2G agreement).
-  const cap = mustValueAt(ctx.g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP, textDate, "COUNTRY_ALLOCATION");
+  const cap = mustValueAt(
+    ctx.g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
+    textDate,
+    "COUNTRY_ALLOCATION"
+  );
   const used = ctx.countryAllocationUsed + ctx.totalTpp;
-  const usedText = ctx.countryAllocationUsed > 0 ? `${fmt(ctx.countryAllocationUsed)} used + ${fmt(ctx.totalTpp)}` : fmt(ctx.totalTpp);
+  const usedText =
+    ctx.countryAllocationUsed > 0
+      ? `${fmt(ctx.countryAllocationUsed)} used + ${fmt(ctx.totalTpp)}`
+      : fmt(ctx.totalTpp);
   const capName = `${ctx.dest}'s 2025-2027 allocation of ${fmt(cap.value)} TPP${ctx.g2g ? " (with a G2G agreement)" : ""}`;
   if (used <= cap.value) {
-    steps.push(step(`${usedText} <= ${capName}: presumption of approval; the licence draws ${fmt(ctx.totalTpp)} TPP from it`, cap.cite, weakestOf([cap.confidence, "unconfirmed"])));
+    steps.push(
+      step(
+        `${usedText} <= ${capName}: presumption of approval; the licence draws ${fmt(ctx.totalTpp)} TPP from it`,
+        cap.cite,
+        weakestOf([cap.confidence, "unconfirmed"])
+      )
+    );
     return license(exceeds, "presumption of approval", steps, {
       tier: 2,
       allocationTpp: ctx.totalTpp,
       reviewNote: `while ${ctx.dest}'s allocation lasts (${fmt(cap.value - used)} TPP left after this shipment)`,
     });
   }
-  steps.push(step(`${usedText} TPP > ${capName}: presumption of denial`, cap.cite, weakestOf([cap.confidence, "unconfirmed"])));
-  return license(exceeds, "presumption of denial", steps, { tier: 2, reviewNote: `${ctx.dest}'s allocation would be exceeded` });
+  steps.push(
+    step(
+      `${usedText} TPP > ${capName}: presumption of denial`,
+      cap.cite,
+      weakestOf([cap.confidence, "unconfirmed"])
+    )
+  );
+  return license(exceeds, "presumption of denial", steps, {
+    tier: 2,
+    reviewNote: `${ctx.dest}'s allocation would be exceeded`,
+  });
 }

@@ -8,7 +8,12 @@
 //     2026-07-14  UAE in A:5: 3A090.a to the UAE left open (91 FR 43034 / VEU status)
 import { classify } from "../classify";
 import { inGroup, inOct2022Scope } from "../data/country-groups";
-import { CN_CASE_BY_CASE_DRAM_GBS, CN_CASE_BY_CASE_TPP, EFFECTIVE, mustValueAt } from "../data/parameters";
+import {
+  CN_CASE_BY_CASE_DRAM_GBS,
+  CN_CASE_BY_CASE_TPP,
+  EFFECTIVE,
+  mustValueAt,
+} from "../data/parameters";
 import { chipConfidence, fmt, weakestOf } from "../format";
 import type { Step } from "../types";
 import {
@@ -37,7 +42,8 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const embargoed = embargoCheck(ctx, steps);
-  if (embargoed) return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
+  if (embargoed)
+    return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification };
 
@@ -45,34 +51,81 @@ export function evaluate(ctx: Context): Evaluation {
   const oct = EFFECTIVE.oct2022;
   if (ctx.asOf < oct.date) {
     steps.push(...classification.steps);
-    steps.push(step(`No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence));
-    return { ...noLicense(`no advanced-computing controls applied before ${oct.date} (${oct.cite})`, steps), classification };
+    steps.push(
+      step(`No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence)
+    );
+    return {
+      ...noLicense(
+        `no advanced-computing controls applied before ${oct.date} (${oct.cite})`,
+        steps
+      ),
+      classification,
+    };
   }
   steps.push(...classification.steps);
 
   // 2022-10-07 .. 2023-11-16: the Oct 2022 rule.
   if (ctx.asOf < EFFECTIVE.acs2023.date) {
-    return { ...overClassifications(classification, steps, (control) => oct2022Rule(ctx, control)), classification };
+    return {
+      ...overClassifications(classification, steps, (control) => oct2022Rule(ctx, control)),
+      classification,
+    };
   }
   // From 2023-11-17: the baseline, as enforced.
-  return { ...overClassifications(classification, steps, (control) => from2023(ctx, classification, control)), classification };
+  return {
+    ...overClassifications(classification, steps, (control) =>
+      from2023(ctx, classification, control)
+    ),
+    classification,
+  };
 }
 
 /** 87 FR 62186 (+ 88 FR 2821 for Macau): licence for 3A090 items to China (incl. Hong Kong) and Macau. */
 function oct2022Rule(ctx: Context, control: Control): Outcome {
   const steps: Step[] = [];
   if (control !== "a") {
-    steps.push(step("Not 3A090 under the Oct 2022 text: no advanced-computing licence requirement", EFFECTIVE.oct2022.cite, EFFECTIVE.oct2022.confidence));
+    steps.push(
+      step(
+        "Not 3A090 under the Oct 2022 text: no advanced-computing licence requirement",
+        EFFECTIVE.oct2022.cite,
+        EFFECTIVE.oct2022.confidence
+      )
+    );
     return noLicense(`the item is outside the Oct 2022 3A090 (${EFFECTIVE.oct2022.cite})`, steps);
   }
   const scope = inOct2022Scope(ctx.dest, ctx.asOf);
   if (!scope.member) {
-    steps.push(step(`The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`, scope.cite, scope.confidence));
-    return noLicense(`the Oct 2022 rule covered only China (and Macau from ${EFFECTIVE.macau2023.date}), not ${ctx.dest}`, steps);
+    steps.push(
+      step(
+        `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
+        scope.cite,
+        scope.confidence
+      )
+    );
+    return noLicense(
+      `the Oct 2022 rule covered only China (and Macau from ${EFFECTIVE.macau2023.date}), not ${ctx.dest}`,
+      steps
+    );
   }
-  steps.push(step(`3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`, scope.cite, scope.confidence));
-  steps.push(step("Review policy of the Oct 2022 text: presumption of denial", "87 FR 62186, 15 CFR 742.6(b)(10) (Oct 2022 text not read)", "unconfirmed"));
-  return license(`3A090 item to ${ctx.destination.name} under the Oct 2022 rule (${scope.cite})`, "presumption of denial", steps);
+  steps.push(
+    step(
+      `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
+      scope.cite,
+      scope.confidence
+    )
+  );
+  steps.push(
+    step(
+      "Review policy of the Oct 2022 text: presumption of denial",
+      "87 FR 62186, 15 CFR 742.6(b)(10) (Oct 2022 text not read)",
+      "unconfirmed"
+    )
+  );
+  return license(
+    `3A090 item to ${ctx.destination.name} under the Oct 2022 rule (${scope.cite})`,
+    "presumption of denial",
+    steps
+  );
 }
 
 function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Control): Outcome {
@@ -85,8 +138,17 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   const hq = hqFacts(ctx);
   if (ctx.dest === "AE" && f.a5.member && control === "a" && !hq.concern) {
     const u = EFFECTIVE.uaeRule2026;
-    pre.push(step(`The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`, `${u.cite}; ${f.a5.cite}`, "unconfirmed"));
-    return indeterminate("3A090.a to the UAE after its A:5 move: check the UAE rule (91 FR 43034) and the end user's VEU status", pre);
+    pre.push(
+      step(
+        `The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`,
+        `${u.cite}; ${f.a5.cite}`,
+        "unconfirmed"
+      )
+    );
+    return indeterminate(
+      "3A090.a to the UAE after its A:5 move: check the UAE rule (91 FR 43034) and the end user's VEU status",
+      pre
+    );
   }
 
   const out = baselineCore(ctx, cls, control, {
@@ -96,7 +158,13 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   });
   if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && out.status !== "NLR") {
     const g = EFFECTIVE.hqGuidance2026;
-    out.steps.push(step("The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)", g.cite, g.confidence));
+    out.steps.push(
+      step(
+        "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
+        g.cite,
+        g.confidence
+      )
+    );
   }
 
   // 2025-04-09 is-informed letters: H20 and MI308 (chip flag) to China (incl. HK), Macau, D:5, or D:5/Macau-HQ.
@@ -105,10 +173,20 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     const d5 = inGroup("D:5", ctx.dest, ctx.asOf);
     const covered = ctx.dest === "CN" || ctx.dest === "MO" || d5.member || hq.concern;
     if (covered) {
-      const s = step(`${ctx.chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`, letter.cite, letter.confidence);
-      return license(`is-informed letter of ${letter.date} for ${ctx.chip.name} (${letter.cite})`, null, [...pre, ...out.steps, s], {
-        reviewNote: "not published; licences issued from Aug 2025 with a 15% revenue arrangement (deal term)",
-      });
+      const s = step(
+        `${ctx.chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
+        letter.cite,
+        letter.confidence
+      );
+      return license(
+        `is-informed letter of ${letter.date} for ${ctx.chip.name} (${letter.cite})`,
+        null,
+        [...pre, ...out.steps, s],
+        {
+          reviewNote:
+            "not published; licences issued from Aug 2025 with a 15% revenue arrangement (deal term)",
+        }
+      );
     }
   }
   return { ...out, steps: [...pre, ...out.steps] };
@@ -120,11 +198,26 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
   const n = EFFECTIVE.diffusionNotEnforced;
   if (ctx.asOf < d.date) return;
   if (ctx.asOf < n.date) {
-    steps.push(step(`The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`, `${d.cite}; ${n.cite}`, n.confidence));
+    steps.push(
+      step(
+        `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
+        `${d.cite}; ${n.cite}`,
+        n.confidence
+      )
+    );
     return;
   }
-  const gao = ctx.asOf >= EFFECTIVE.gao2026.date ? `; ${EFFECTIVE.gao2026.cite} (${EFFECTIVE.gao2026.date}) holds the non-enforcement policy is a rule under the Congressional Review Act` : "";
-  steps.push(step(`The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`, `${d.cite}; ${n.cite}${gao ? `; ${EFFECTIVE.gao2026.cite}` : ""}`, n.confidence));
+  const gao =
+    ctx.asOf >= EFFECTIVE.gao2026.date
+      ? `; ${EFFECTIVE.gao2026.cite} (${EFFECTIVE.gao2026.date}) holds the non-enforcement policy is a rule under the Congressional Review Act`
+      : "";
+  steps.push(
+    step(
+      `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
+      `${d.cite}; ${n.cite}${gao ? `; ${EFFECTIVE.gao2026.cite}` : ""}`,
+      n.confidence
+    )
+  );
 }
 
 /** 91 FR 1684 (from 2026-01-15): China/Macau review for exports from the US below 21,000 TPP and 6,500 GB/s. */
@@ -132,7 +225,13 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
   if (ctx.asOf < r.date || (ctx.dest !== "CN" && ctx.dest !== "MO")) return null;
   if (ctx.exportFrom === "abroad") {
-    steps.push(step("Reexports and exports from abroad to China/Macau stay under a presumption of denial", `${r.cite} (cov.com; bakermckenzie)`, "secondary"));
+    steps.push(
+      step(
+        "Reexports and exports from abroad to China/Macau stay under a presumption of denial",
+        `${r.cite} (cov.com; bakermckenzie)`,
+        "secondary"
+      )
+    );
     return { policy: "presumption of denial" };
   }
   const tppLine = mustValueAt(CN_CASE_BY_CASE_TPP, ctx.asOf, "CN_CASE_BY_CASE_TPP");
@@ -141,19 +240,40 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const chip = ctx.chip;
   const lines = `TPP < ${fmt(tppLine.value)} and total DRAM bandwidth < ${fmt(bwLine.value)} GB/s`;
   if (tpp === null || chip === null || chip.memoryBandwidthGbs === null) {
-    steps.push(step(`Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`, r.cite, "unconfirmed"));
-    return { policy: null, note: `case-by-case if ${lines} and the Supp. No. 2 to part 748 para (dd) conditions are met; otherwise presumption of denial` };
+    steps.push(
+      step(
+        `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
+        r.cite,
+        "unconfirmed"
+      )
+    );
+    return {
+      policy: null,
+      note: `case-by-case if ${lines} and the Supp. No. 2 to part 748 para (dd) conditions are met; otherwise presumption of denial`,
+    };
   }
   const bw = chip.memoryBandwidthGbs;
   const conf = weakestOf([r.confidence, chipConfidence(chip.confidence)]);
   if (tpp < tppLine.value && bw < bwLine.value) {
-    steps.push(step(`Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`, `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`, conf));
+    steps.push(
+      step(
+        `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
+        `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`,
+        conf
+      )
+    );
     return {
       policy: "case-by-case",
       note: "only if you meet the Supp. No. 2 to part 748 para (dd) conditions (US availability, 50% of US volume, KYC, US third-party testing); otherwise presumption of denial",
     };
   }
-  steps.push(step(`TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`, r.cite, conf));
+  steps.push(
+    step(
+      `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
+      r.cite,
+      conf
+    )
+  );
   return { policy: "presumption of denial" };
 }
 
@@ -161,6 +281,12 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
 function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
   if (ctx.asOf < r.date) return null;
-  steps.push(step(`From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`, `${r.cite} (secondary reproduction; UNCONFIRMED)`, "unconfirmed"));
+  steps.push(
+    step(
+      `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
+      `${r.cite} (secondary reproduction; UNCONFIRMED)`,
+      "unconfirmed"
+    )
+  );
   return { policy: "presumption of denial" };
 }

@@ -40,25 +40,45 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const embargoed = embargoCheck(ctx, steps);
-  if (embargoed) return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
+  if (embargoed)
+    return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification };
 
   steps.push(step(`Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
   steps.push(...classification.steps);
-  const outcome = overClassifications(classification, steps, (control) => decide(ctx, classification, control, textDate));
+  const outcome = overClassifications(classification, steps, (control) =>
+    decide(ctx, classification, control, textDate)
+  );
   return { ...outcome, classification };
 }
 
-function decide(ctx: Context, cls: Evaluation["classification"], control: Control, textDate: string): Outcome {
+function decide(
+  ctx: Context,
+  cls: Evaluation["classification"],
+  control: Control,
+  textDate: string
+): Outcome {
   // No tiers: every destination but the US is treated as Tier 2, except Tier 3 (D:5 + Macau), which stays denied.
   const t3 = diffusionTier(ctx.dest).tier === 3;
   const tier = t3 ? 3 : 2;
-  const tierStep = step(`${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`, `${SCENARIO.cite}; 90 FR 4544 Tier 3 list`, "unconfirmed");
+  const tierStep = step(
+    `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
+    `${SCENARIO.cite}; 90 FR 4544 Tier 3 list`,
+    "unconfirmed"
+  );
 
   if (control === "none") {
-    const s = step("Not 3A090/4A090/.z: no advanced-computing licence requirement", "15 CFR 742.6(a)(6); Supp. No. 1 to part 774", "confirmed");
-    return noLicense("the item is not 3A090/4A090/.z, so no advanced-computing licence applies", [tierStep, s], { tier });
+    const s = step(
+      "Not 3A090/4A090/.z: no advanced-computing licence requirement",
+      "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
+      "confirmed"
+    );
+    return noLicense(
+      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
+      [tierStep, s],
+      { tier }
+    );
   }
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, tier, false);
@@ -68,8 +88,16 @@ function decide(ctx: Context, cls: Evaluation["classification"], control: Contro
   const hq = hqFacts(ctx);
   const steps: Step[] = [tierStep, hq.step];
   if (t3 || hq.concern) {
-    steps.push(step("Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial", "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (as in 90 FR 4544)", "secondary"));
-    const why = t3 ? `${ctx.dest} is treated as Tier 3` : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
+    steps.push(
+      step(
+        "Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial",
+        "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (as in 90 FR 4544)",
+        "secondary"
+      )
+    );
+    const why = t3
+      ? `${ctx.dest} is treated as Tier 3`
+      : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
     return license(`${why}: licence required (scenario)`, "presumption of denial", steps, { tier });
   }
 
@@ -80,20 +108,46 @@ function decide(ctx: Context, cls: Evaluation["classification"], control: Contro
   const conf = weakestOf([count.confidence, h100.confidence]);
   if (ctx.totalTpp === null) {
     steps.push(step("TPP unknown: the allowance cannot be checked", count.cite, "unconfirmed"));
-    return indeterminate(`the item's TPP is unknown, so the proposal's allowance of ${fmt(allowance)} TPP cannot be checked`, steps, { tier });
+    return indeterminate(
+      `the item's TPP is unknown, so the proposal's allowance of ${fmt(allowance)} TPP cannot be checked`,
+      steps,
+      { tier }
+    );
   }
   const cumulative = ctx.priorTpp + ctx.totalTpp;
   const allowanceText = `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
   if (cumulative <= allowance) {
-    steps.push(step(`${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`, count.cite, conf));
-    return viaException("LPP", `${fmt(cumulative)} TPP is within the proposal's allowance of ${allowanceText} per consignee per year (scenario)`, steps, {
-      tier,
-      allowanceTpp: ctx.totalTpp,
-    });
+    steps.push(
+      step(
+        `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
+        count.cite,
+        conf
+      )
+    );
+    return viaException(
+      "LPP",
+      `${fmt(cumulative)} TPP is within the proposal's allowance of ${allowanceText} per consignee per year (scenario)`,
+      steps,
+      {
+        tier,
+        allowanceTpp: ctx.totalTpp,
+      }
+    );
   }
-  steps.push(step(`${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`, count.cite, conf));
-  return license(`${fmt(cumulative)} TPP exceeds the proposal's allowance of ${allowanceText} per consignee per year (scenario)`, null, steps, {
-    tier,
-    reviewNote: "not described in the reports",
-  });
+  steps.push(
+    step(
+      `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
+      count.cite,
+      conf
+    )
+  );
+  return license(
+    `${fmt(cumulative)} TPP exceeds the proposal's allowance of ${allowanceText} per consignee per year (scenario)`,
+    null,
+    steps,
+    {
+      tier,
+      reviewNote: "not described in the reports",
+    }
+  );
 }
