@@ -42,6 +42,17 @@ const cachedItem = cached(resolveItem);
 const cachedChip = cached(resolveChip);
 const cachedCountry = cached(resolveCountry);
 const cachedDate = cached((text: string) => parseDate(text));
+const serialDates = new Map<number, Resolved<IsoDate>>();
+/** Date serials repeat down a shipment table: parse each once. */
+function cachedSerial(serial: number): Resolved<IsoDate> {
+  let hit = serialDates.get(serial);
+  if (hit === undefined) {
+    if (serialDates.size >= MAX_CACHE) serialDates.clear();
+    hit = parseDate(serial);
+    serialDates.set(serial, hit);
+  }
+  return hit;
+}
 
 function text(value: Cell, name: string, what: string): string {
   if (typeof value === "string") return value;
@@ -143,7 +154,7 @@ export const Types = {
   date: {
     coerce(value: Cell, name: string): IsoDate {
       if (typeof value === "number" || typeof value === "string") {
-        const resolved = typeof value === "number" ? parseDate(value) : cachedDate(value.trim());
+        const resolved = typeof value === "number" ? cachedSerial(value) : cachedDate(value.trim());
         if (resolved.ok) return resolved.value;
         throw new ArgumentError(
           "#VALUE!",

@@ -17,7 +17,13 @@ import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
-import { SHIPMENT_PARAMS, ShipmentArgs, determineShipment } from "./shipment";
+import {
+  SHIPMENT_PARAMS,
+  ShipmentArgs,
+  Verdict,
+  determineShipment,
+  shipmentVerdict,
+} from "./shipment";
 
 const asOfParam = optional("as_of", Types.date, () => effectiveAsOf());
 const regimeParam = optional("regime", Types.regime, effectiveRegime);
@@ -28,7 +34,7 @@ function value<T>(resolved: Resolved<T>): T {
 }
 
 /** INDETERMINATE shows as #N/A with the reason: never a silent "no". */
-function decided(d: Determination): Determination {
+function decided<D extends Verdict>(d: D): D {
   if (d.status === "INDETERMINATE") throw new ArgumentError("#N/A", `INDETERMINATE: ${d.reason}`);
   return d;
 }
@@ -37,9 +43,13 @@ function shipmentFunction(pick: (d: Determination) => Cell) {
   return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(determineShipment(...args)));
 }
 
-export const requiresLicense = shipmentFunction((d) => decided(d).licenseRequired);
-export const licenseException = shipmentFunction((d) => decided(d).exception ?? "");
-export const reviewPolicy = shipmentFunction((d) => decided(d).reviewPolicy ?? "");
+function verdictFunction(pick: (v: Verdict) => Cell) {
+  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(shipmentVerdict(...args)));
+}
+
+export const requiresLicense = verdictFunction((d) => decided(d).licenseRequired);
+export const licenseException = verdictFunction((d) => decided(d).exception ?? "");
+export const reviewPolicy = verdictFunction((d) => decided(d).reviewPolicy ?? "");
 export const explainShipment = shipmentFunction((d) => explain(d));
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {

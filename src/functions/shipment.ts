@@ -2,8 +2,8 @@
 // REVIEW_POLICY and EXPLAIN take the same arguments and differ only in what they read from the
 // Determination. Determinations are memoised by their inputs: a shipment table repeats the same
 // combinations, and a determination is immutable once made.
-import { determine } from "../rules";
-import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules";
+import { decisionKey, determine } from "../rules";
+import type { Country, Determination, IsoDate, Item, RegimeId, Shipment } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Param, Types, optional, required } from "./args";
 
@@ -60,4 +60,50 @@ export function determineShipment(
     memo.set(key, d);
   }
   return d;
+}
+
+/** What REQUIRES_LICENSE, LICENSE_EXCEPTION and REVIEW_POLICY read from a determination. */
+export type Verdict = Pick<
+  Determination,
+  "status" | "licenseRequired" | "exception" | "reviewPolicy" | "reason"
+>;
+
+const verdicts = new Map<string, Verdict>();
+
+/**
+ * The verdict only, memoised on the rules' decision key (the date by era, quantities by which side
+ * of the limits they fall): a shipment table repeats a few hundred keys, so most rows cost a lookup.
+ */
+export function shipmentVerdict(
+  item: Item,
+  destination: Country,
+  quantity: number,
+  endUserHq: Country | null,
+  regime: RegimeId,
+  asOf: IsoDate,
+  priorTpp: number
+): Verdict {
+  const shipment: Shipment = {
+    item,
+    destination,
+    quantity,
+    endUserHq: endUserHq ?? destination,
+    priorTpp,
+    countryAllocationUsed: 0,
+  };
+  const key = decisionKey(shipment, regime, asOf);
+  let v = verdicts.get(key);
+  if (v === undefined) {
+    const d = determine(shipment, regime, asOf);
+    v = {
+      status: d.status,
+      licenseRequired: d.licenseRequired,
+      exception: d.exception,
+      reviewPolicy: d.reviewPolicy,
+      reason: d.reason,
+    };
+    if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
+    verdicts.set(key, v);
+  }
+  return v;
 }

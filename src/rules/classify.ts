@@ -14,6 +14,7 @@ import {
   mustValueAt,
 } from "./data/parameters";
 import { chipConfidence, fmt, weakestOf } from "./format";
+import { eraOf } from "./era";
 import { memo } from "./memo";
 import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./types";
 
@@ -97,7 +98,7 @@ function result(
   };
 }
 
-const chipMemo = new WeakMap<Chip, Map<IsoDate, Classification>>();
+const chipMemo = new WeakMap<Chip, Map<number, Classification>>();
 const eccnMemo = memo<Classification>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
@@ -106,11 +107,12 @@ export function classify(item: Item, asOf: IsoDate): Classification {
     return eccnMemo(`${item.eccn}|${asOf}`, () => classifyEccn(item.eccn, asOf));
   let byDate = chipMemo.get(item.chip);
   if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
-  let found = byDate.get(asOf);
+  // A classification compares the date only with the change dates of the rules data: one per era.
+  const era = eraOf(asOf);
+  let found = byDate.get(era);
   if (!found) {
     found = classifyChip(item.chip, asOf);
-    if (byDate.size >= 5_000) byDate.clear();
-    byDate.set(asOf, found);
+    byDate.set(era, found);
   }
   return found;
 }

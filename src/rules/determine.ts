@@ -5,7 +5,18 @@
 // and allocation steps read them), so each regime runs on a context that records whether it read a
 // quantity; answers that did not are memoised without the quantities in the key.
 import { groupsOf } from "./data/country-groups";
-import { H100_TPP, latest, valueAt } from "./data/parameters";
+import {
+  COUNTRY_ALLOCATION_G2G_TPP,
+  COUNTRY_ALLOCATION_TPP,
+  EFFECTIVE,
+  H100_TPP,
+  LPP_ALLOWANCE_TPP,
+  PROPOSAL_ALLOWANCE_H100,
+  latest,
+  mustValueAt,
+  valueAt,
+} from "./data/parameters";
+import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import { memo } from "./memo";
 import { NOT_CHECKED, type Context, type Evaluation } from "./regimes/common";
@@ -120,10 +131,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   };
 
   const key = `${regime}|${asOf}|${shipment.destination.code}|${hq.code}|${exportFrom}`;
-  const cache = chip
-    ? (chipPrepared.get(chip) ?? newChipCache(chip))
-    : (k: string, f: () => Prepared | false) =>
-        eccnPrepared(`${item.kind === "eccn" ? item.eccn : ""}|${k}`, f);
+  const cache = (_key: string, compute: () => Prepared | false) => compute(); // variant: no Prepared memo
   let fresh: Prepared | null = null;
   // `false` marks keys whose answer depends on the quantities: those are computed every time.
   const cached = cache(key, () => {
@@ -163,4 +171,40 @@ function newChipCache(chip: Chip) {
   const m = memo<Prepared | false>(5_000);
   chipPrepared.set(chip, m);
   return m;
+}
+
+/**
+ * A key for what a determination decides: two shipments with the same key get the same status,
+ * licenceRequired, exception, reviewPolicy and (when INDETERMINATE) reason, so a caller that needs
+ * only those can memoise on it. The date counts only by its era (see era.ts); the quantity and the
+ * prior TPP only by which side of the allowance and allocation limits they fall, in the regimes that
+ * have them. (Texts, totals and H100-equivalents differ within a key: use determine() for those.)
+ */
+export function decisionKey(shipment: Shipment, regime: RegimeId, asOf: IsoDate): string {
+  const item = shipment.item.kind === "chip" ? shipment.item.chip.id : "eccn:" + shipment.item.eccn;
+  const hq = (shipment.endUserHq ?? shipment.destination).treatedAs;
+  let limits = "";
+  if (regime === "diffusion-2025" || regime === "proposal-500") {
+    const tpp = shipment.item.kind === "chip" ? shipment.item.chip.tpp : null;
+    if (tpp !== null) {
+      const total = tidy(shipment.quantity * tpp);
+      const cumulative = (shipment.priorTpp ?? 0) + total;
+      const textDate = asOf > EFFECTIVE.diffusion.date ? asOf : EFFECTIVE.diffusion.date;
+      if (regime === "diffusion-2025") {
+        const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP").value;
+        const cap = mustValueAt(
+          shipment.g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
+          textDate,
+          "COUNTRY_ALLOCATION"
+        ).value;
+        limits = `${cumulative <= lpp ? 1 : 0}${(shipment.countryAllocationUsed ?? 0) + total <= cap ? 1 : 0}`;
+      } else {
+        const allowance =
+          mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100").value *
+          mustValueAt(H100_TPP, textDate, "H100_TPP").value;
+        limits = cumulative <= allowance ? "1" : "0";
+      }
+    }
+  }
+  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.exportFrom ?? "US"}|${shipment.g2g ? 1 : 0}|${limits}`;
 }

@@ -12,7 +12,11 @@ import {
   latest,
   mustValueAt,
 } from "./data/parameters";
-import { determine as determineShipment, h100TppOn } from "./determine";
+import {
+  decisionKey as decisionKeyOf,
+  determine as determineShipment,
+  h100TppOn,
+} from "./determine";
 import { fmt, weakestOf } from "./format";
 import { later } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
@@ -47,6 +51,11 @@ export function classify(item: Item, asOf: IsoDate): Classification {
 
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
   return determineShipment(shipment, regime, asOf);
+}
+
+/** Equal keys: equal status, licence, exception, review policy and INDETERMINATE reason (see determine.ts). */
+export function decisionKey(shipment: Shipment, regime: RegimeId, asOf: IsoDate): string {
+  return decisionKeyOf(shipment, regime, asOf);
 }
 
 /** quantity x TPP per unit / 15,832. */

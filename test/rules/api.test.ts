@@ -35,6 +35,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "countryAllocation",
       "countryGroups",
       "countryTier",
+      "decisionKey",
       "determine",
       "explain",
       "h100Equivalent",
