@@ -25,7 +25,7 @@ import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";
 import * as proposal500 from "./regimes/proposal-500";
 import { isIsoDate, isRegimeId } from "./resolve";
-import type { Chip, Confidence, Determination, IsoDate, RegimeId, Shipment, Step } from "./types";
+import type { Confidence, Determination, IsoDate, RegimeId, Shipment, Step } from "./types";
 
 const REGIMES: Record<RegimeId, (ctx: Context) => Evaluation> = {
   enforced: enforced.evaluate,
@@ -57,12 +57,6 @@ interface Prepared {
   groups: readonly string[];
 }
 
-/** Per chip object (synthetic chips never collide with catalog ones), then per quantity-free key. */
-const chipPrepared = new WeakMap<
-  Chip,
-  (key: string, compute: () => Prepared | false) => Prepared | false
->();
-const eccnPrepared = memo<Prepared | false>();
 const groupsMemo = memo<readonly string[]>();
 
 /**
@@ -90,8 +84,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const exportFrom = shipment.exportFrom ?? "US";
   const g2g = shipment.g2g === true;
 
-  // The regime sees the quantities through getters that note their use.
-  let usesQuantities = false;
+  // Callers that need only the verdict memoise on decisionKey(); the full determination is built here.
   const run = (): Prepared => {
     const ctx: Context = {
       regime,
@@ -103,22 +96,10 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
       hq: hq.treatedAs,
       exportFrom,
       tppPerUnit,
-      get priorTpp() {
-        usesQuantities = true;
-        return priorTpp;
-      },
-      get countryAllocationUsed() {
-        usesQuantities = true;
-        return allocationUsed;
-      },
-      get g2g() {
-        usesQuantities = true;
-        return g2g;
-      },
-      get totalTpp() {
-        usesQuantities = true;
-        return totalTpp;
-      },
+      priorTpp,
+      countryAllocationUsed: allocationUsed,
+      g2g,
+      totalTpp,
     };
     const ev = REGIMES[regime](ctx);
     const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
@@ -130,15 +111,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     };
   };
 
-  const key = `${regime}|${asOf}|${shipment.destination.code}|${hq.code}|${exportFrom}`;
-  const cache = (_key: string, compute: () => Prepared | false) => compute(); // variant: no Prepared memo
-  let fresh: Prepared | null = null;
-  // `false` marks keys whose answer depends on the quantities: those are computed every time.
-  const cached = cache(key, () => {
-    fresh = run();
-    return usesQuantities ? false : fresh;
-  });
-  const p: Prepared = cached || fresh || run();
+  const p: Prepared = run();
   const ev = p.ev;
 
   const dest = shipment.destination.treatedAs;
@@ -165,12 +138,6 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   if (shipment.destination.code !== dest) d.destinationEntered = shipment.destination.code;
   if (ev.reviewNote) d.reviewNote = ev.reviewNote;
   return d;
-}
-
-function newChipCache(chip: Chip) {
-  const m = memo<Prepared | false>(5_000);
-  chipPrepared.set(chip, m);
-  return m;
 }
 
 /**
