@@ -19,7 +19,10 @@ export const SHIPMENT_PARAMS: Param<unknown>[] = [
 
 export type ShipmentArgs = [Item, Country, number, Country | null, RegimeId, IsoDate, number];
 
+// Bounds on the memos: a verdict is a few small fields, so a large table's worth (about 30 MB at the
+// bound) stays warm across recalculations instead of being cleared halfway through one.
 const MAX_ENTRIES = 50000;
+const MAX_VERDICTS = 250000;
 const memo = new Map<string, Determination>();
 
 function itemKey(item: Item): string {
@@ -102,7 +105,7 @@ export function shipmentVerdict(
       reviewPolicy: d.reviewPolicy,
       reason: d.reason,
     };
-    if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
     verdicts.set(key, v);
   }
   return v;
