@@ -41,7 +41,8 @@ module.exports = async (env, options) => {
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: ["./src/taskpane/index.ts", "./src/taskpane/taskpane.html"],
+      // The pane depends on the functions chunk, so the rules module ships once per page.
+      taskpane: { import: ["./src/taskpane/index.ts", "./src/taskpane/taskpane.html"], dependOn: "functions" },
       functions: "./src/functions/functions.ts",
       // The workbench (src/workbench): the task pane and the functions without Excel. It shares
       // their modules (dependOn) and the single runtime, so it calls the very functions the page
