@@ -6,6 +6,7 @@ import type { Country, IsoDate, Item, RegimeId } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required } from "./args";
 import { Matrix, broadcast, guard } from "./broadcast";
+import { runLedger } from "../rules";
 import { ExcelError, excelError, toExcelError } from "./errors";
 import { determineShipment } from "./shipment";
 
@@ -49,44 +50,43 @@ export function ledger(...inputs: unknown[]): Matrix {
         }
       }
     }
-    const order = rows
-      .filter((row) => row.args)
-      .sort((a, b) =>
-        a.args![5] < b.args![5] ? -1 : a.args![5] > b.args![5] ? 1 : a.index - b.index
-      );
-    const allowance = new Map<string, number>();
-    const allocation = new Map<string, number>();
-    const out: Cell[][] = rows.map((row) =>
-      row.error ? new Array(5).fill(row.error) : new Array(5).fill("")
+    const runs = runLedger(
+      rows.map((row) => {
+        if (!row.args) return null;
+        const [item, destination, quantity, hq, consignee, asOf, regime] = row.args;
+        return {
+          shipment: { item, destination, quantity, endUserHq: hq },
+          asOf,
+          consignee,
+          regime,
+        };
+      }),
+      (s, entry) =>
+        determineShipment(
+          s.item,
+          s.destination,
+          s.quantity,
+          s.endUserHq ?? null,
+          entry.regime,
+          entry.asOf,
+          s.priorTpp ?? 0,
+          {
+            countryAllocationUsed: s.countryAllocationUsed,
+          }
+        )
     );
-    for (const row of order) {
-      try {
-        const [item, destination, quantity, hq, consignee, date, regime] = row.args!;
-        const allowanceKey = consignee
-          ? `${consignee.toLowerCase()}|${date.slice(0, 4)}`
-          : `#${row.index}`;
-        const prior = allowance.get(allowanceKey) ?? 0;
-        const used = allocation.get(destination.treatedAs) ?? 0;
-        const d = determineShipment(item, destination, quantity, hq, regime, date, prior, {
-          countryAllocationUsed: used,
-        });
-        allowance.set(allowanceKey, prior + d.allowanceTpp);
-        allocation.set(destination.treatedAs, used + d.allocationTpp);
-        const licence =
-          d.status === "INDETERMINATE"
-            ? excelError("#N/A", `INDETERMINATE: ${d.reason}`)
-            : d.licenseRequired;
-        out[row.index] = [
-          d.status,
-          licence,
-          d.exception ?? "",
-          prior + d.allowanceTpp,
-          used + d.allocationTpp,
-        ];
-      } catch (error) {
-        out[row.index] = new Array(5).fill(toExcelError(error));
-      }
-    }
+    const out: Cell[][] = rows.map((row, i) => {
+      const run = runs[i];
+      if (row.error) return new Array(5).fill(row.error);
+      if (!run) return new Array(5).fill("");
+      if (!run.result) return new Array(5).fill(toExcelError(run.error));
+      const d = run.result;
+      const licence =
+        d.status === "INDETERMINATE"
+          ? excelError("#N/A", `INDETERMINATE: ${d.reason}`)
+          : d.licenseRequired;
+      return [d.status, licence, d.exception ?? "", run.allowanceTotal, run.allocationTotal];
+    });
     return out;
   });
   return Array.isArray(result) ? result : [[result]];

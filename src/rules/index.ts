@@ -38,6 +38,8 @@ export * from "./types";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
+export { runLedger } from "./ledger";
+export type { LedgerEntry, LedgerRow } from "./ledger";
 export { RULES_DATA_VERSION, RULES_DATA_HASH } from "./data/chips.generated";
 
 export const DEFAULT_REGIME: RegimeId = "enforced";

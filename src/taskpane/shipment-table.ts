@@ -10,7 +10,7 @@ import {
   matchHeaders,
 } from "../cli/shipments";
 import { Types } from "../functions/args";
-import { determine } from "../rules";
+import { determine, runLedger } from "../rules";
 import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules/types";
 
 // Header recognition is the CLI's and the workbench's (src/cli/shipments.ts), so a table the
@@ -243,35 +243,27 @@ export function evaluateRows(
     results.push(result);
     parsed.push(p);
   });
-  const order = results
-    .filter((r) => parsed[r.index])
-    .sort((a, b) => (a.asOf! < b.asOf! ? -1 : a.asOf! > b.asOf! ? 1 : a.index - b.index));
-  const allowance = new Map<string, number>();
-  const allocation = new Map<string, number>();
-  for (const r of order) {
-    const p = parsed[r.index]!;
-    const key = p.consignee ? `${p.consignee.toLowerCase()}|${p.asOf.slice(0, 4)}` : `#${r.index}`;
-    const prior = allowance.get(key) ?? 0;
-    const used = allocation.get(p.destination.treatedAs) ?? 0;
-    try {
-      const d = determine(
-        {
-          item: p.item,
-          destination: p.destination,
-          quantity: p.quantity,
-          endUserHq: p.endUserHq ?? p.destination,
-          priorTpp: prior,
-          countryAllocationUsed: used,
-        },
-        regime,
-        p.asOf
-      );
-      allowance.set(key, prior + d.allowanceTpp);
-      allocation.set(p.destination.treatedAs, used + d.allocationTpp);
-      r.determination = d;
-    } catch (error) {
-      r.error = error instanceof Error ? error.message : String(error);
-    }
-  }
+  const runs = runLedger(
+    parsed.map((p) =>
+      p
+        ? {
+            shipment: {
+              item: p.item,
+              destination: p.destination,
+              quantity: p.quantity,
+              endUserHq: p.endUserHq ?? p.destination,
+            },
+            asOf: p.asOf,
+            consignee: p.consignee,
+          }
+        : null
+    ),
+    (shipment, entry) => determine(shipment, regime, entry.asOf)
+  );
+  runs.forEach((run, i) => {
+    if (!run) return;
+    if (run.result) results[i].determination = run.result;
+    else results[i].error = run.error instanceof Error ? run.error.message : String(run.error);
+  });
   return results;
 }

@@ -47,6 +47,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveChip",
       "resolveCountry",
       "resolveItem",
+      "runLedger",
       "sources",
     ].sort(),
   );

@@ -1,0 +1,647 @@
+// Generates help/*.html, one page per custom function plus index.html, from the descriptions
+// below: the shared parts (regimes table, errors, navigation) are written once here, and the
+// pages are committed as static HTML served with the add-in. help/help.css is kept by hand.
+// Usage: node scripts/build-help.mjs [help]
+import fs from "node:fs";
+import path from "node:path";
+
+const out = path.resolve(process.argv[2] || "help");
+fs.mkdirSync(out, { recursive: true });
+
+const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Inline markup in our own text: `code` and **strong**; everything else escaped. */
+const md = (s) =>
+  esc(s)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
+
+// ---------------------------------------------------------------- shared argument definitions
+
+const A = {
+  chipOrEccn: {
+    name: "chip",
+    type: "Text (or a range)",
+    desc: "The item shipped: a catalog chip id, name or alias, case- and punctuation-insensitive, vendor prefix allowed; or an ECCN you already know (`3A090.a`, `4A090.b`, `5A992.z.1`).",
+    example: '`"H100"`, `"nvidia h100"`, `"H100 SXM5 80GB"`, `"3A090.a"`',
+  },
+  chip: {
+    name: "chip",
+    type: "Text (or a range)",
+    desc: "A catalog chip id, name or alias, case- and punctuation-insensitive, vendor prefix allowed. An ECCN is not accepted here: the chip's figures are needed.",
+    example: '`"H100"`, `"nvidia b200"`, `"MI300X"`',
+  },
+  destination: {
+    name: "destination",
+    type: "Text (or a range)",
+    desc: "Destination country: ISO alpha-2 or alpha-3 code, English name or common alias. Hong Kong is treated as China; Macau is its own destination.",
+    example: '`"AE"`, `"ARE"`, `"UAE"`, `"Viet Nam"`, `"South Korea"`, `"Türkiye"`',
+  },
+  country: {
+    name: "country",
+    type: "Text (or a range)",
+    desc: "ISO alpha-2 or alpha-3 code, English name or common alias. Hong Kong is treated as China; Macau is its own destination.",
+    example: '`"DE"`, `"India"`, `"UAE"`',
+  },
+  quantity: {
+    name: "quantity",
+    optional: true,
+    type: "Number (or a range)",
+    def: "1",
+    desc: "Units shipped: a whole number >= 0. Numbers typed as text (`\"1,700\"`) are accepted.",
+    example: "`2000`",
+  },
+  endUserHq: {
+    name: "end_user_hq",
+    optional: true,
+    type: "Text (or a range)",
+    def: "the destination",
+    desc: "Country of the end user's headquarters or ultimate parent. It matters when that is China, Macau or another D:5 country: the licence requirement then applies worldwide.",
+    example: '`"CN"`',
+  },
+  regime: {
+    name: "regime",
+    optional: true,
+    type: "Text (or a range)",
+    def: "the workbook's regime (task pane), else `enforced`",
+    desc: "Which rules to apply: `enforced`, `baseline-2023`, `diffusion-2025` or `proposal-500` (see Regimes below).",
+    example: '`"diffusion-2025"`',
+  },
+  asOf: {
+    name: "as_of",
+    optional: true,
+    type: "Date (or a range)",
+    def: "the workbook's as-of date (task pane), else today",
+    desc: "The date the rules are taken at: an Excel date (a date cell, `DATE(2025,6,1)`) or ISO date text. Country groups, tiers and thresholds are all read on this date.",
+    example: '`"2025-06-01"`, `DATE(2025,6,1)`',
+  },
+  priorTpp: {
+    name: "prior_tpp",
+    optional: true,
+    type: "Number (or a range)",
+    def: "0",
+    desc: "TPP already shipped to the same ultimate consignee this calendar year under the allowance (Diffusion LPP, or the proposal's 500 H100-equivalents). Ignored by regimes without an allowance.",
+    example: "`15832000`",
+  },
+};
+const SHIPMENT_ARGS = [A.chipOrEccn, A.destination, A.quantity, A.endUserHq, A.regime, A.asOf, A.priorTpp];
+
+const E = {
+  unknownChip: ["#N/A", "The chip is not in the catalog. The message names the closest matches.", "Unknown chip 'H1OO'. Did you mean H100?"],
+  unknownCountry: ["#N/A", "The country is not recognised. The message names the closest matches.", "Unknown country 'Atlantis'…"],
+  indeterminate: ["#N/A", "INDETERMINATE: the sources leave the answer open. The message gives the reason; it is never shown as a silent FALSE.", "INDETERMINATE: …"],
+  quantity: ["#VALUE!", "quantity is negative, fractional or not a number.", "quantity must be a whole number >= 0, got -5"],
+  regime: ["#VALUE!", "regime is not one of the four ids.", "regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500; got 'nope'"],
+  asOf: ["#VALUE!", "as_of is not a date.", "as_of must be a date (a date cell or text like 2025-06-01), got 'soon'"],
+  priorTpp: ["#VALUE!", "prior_tpp is negative or not a number.", "prior_tpp must be a TPP amount >= 0, got -1"],
+  chipText: ["#VALUE!", "chip is not text (for example an error value or a boolean).", "chip must be a chip name as text, got TRUE"],
+  eccnNotChip: ["#VALUE!", "An ECCN was given where the chip's figures are needed.", "chip must be a catalog chip, not an ECCN ('3A090.a'): its figures are needed"],
+  tppUnknown: ["#N/A", "The chip's TPP is not published.", "The TPP of Instinct MI308X (China) is not published"],
+};
+
+const REGIMES = [
+  ["enforced", "As enforced on the as-of date", "The default. The law as actually applied, date by date: nothing before 2022-10-07; the Oct 2022 rule; the Oct 2023 rules from 2023-11-17 (the Diffusion framework never took effect in practice); the H20/MI308 “is informed” licence requirement from 2025-04-09; the China/Macau case-by-case review policy from 2026-01-15."],
+  ["baseline-2023", "Advanced-computing rules of Oct 2023 (as amended Apr 2024, Dec 2024)", "In force from 2023-11-17. Licence for 3A090.a to D:1, D:4, D:5 and Macau (less A:5/A:6), and anywhere for end users headquartered in D:5 or Macau; NAC/ACA for 3A090.b; 3A090.c (HBM) to D:5/Macau."],
+  ["diffusion-2025", "Framework for AI Diffusion (90 FR 4544), as written", "Compliance date 2025-05-15; BIS stopped enforcing it on 2025-05-13, but the text is still codified. Tiers 1-3, License Exceptions AIA and LPP (26,900,000 TPP per consignee per year), country allocations, 4E091 model weights."],
+  ["proposal-500", "Reported replacement idea (2025): no tiers, 500 H100-eq allowance", "Reported, never adopted: a scenario. Diffusion without tiers: every destination except the US is treated as Tier 2 (Tier 3 destinations and D:5/Macau-headquartered end users stay presumption of denial); the allowance is 500 H100-equivalents (7,916,000 TPP) per consignee per calendar year; no country allocations."],
+];
+
+// ---------------------------------------------------------------- the functions
+
+const F = [
+  {
+    id: "TPP",
+    group: "Chips",
+    summary: "Total processing performance (TPP) of one unit of a chip: 2 × MacTOPS × bit length, dense, the highest over the precisions it supports (ECCN 3A090, Technical Note).",
+    args: [A.chip],
+    returns: "Number: the TPP of one unit, from the embedded chip catalog. Every catalog value carries its source and a confidence level (see `CHIP_SPEC`).",
+    errors: [E.unknownChip, E.tppUnknown, E.eccnNotChip, E.chipText],
+    examples: [
+      ['=EXPORTCTL.TPP("H100")', "15832", "H100 SXM: the reference for H100-equivalents."],
+      ['=EXPORTCTL.TPP("A100")', "4992", ""],
+      ["=EXPORTCTL.TPP(A2:A20)", "one TPP per cell", "Spills next to the chip list; a bad name gives #N/A in its own row only."],
+    ],
+    see: ["PERFORMANCE_DENSITY", "H100_EQUIVALENT", "CHIP_SPEC", "ECCN"],
+    regimeNote: "TPP is a property of the chip: it does not depend on the regime or the date.",
+  },
+  {
+    id: "PERFORMANCE_DENSITY",
+    group: "Chips",
+    summary: "Performance density (PD): TPP divided by the applicable die area in mm² (ECCN 3A090, Technical Note). Together with TPP it decides between 3A090.a, 3A090.b and not controlled.",
+    args: [A.chip],
+    returns: "Number: TPP per mm² of applicable die area.",
+    errors: [
+      E.unknownChip,
+      ["#N/A", "The chip's die area is not published, so its performance density is unknown.", "The die area of B200 (HGX B200, …) is not published, so its performance density is unknown"],
+      E.eccnNotChip,
+      E.chipText,
+    ],
+    examples: [
+      ['=EXPORTCTL.PERFORMANCE_DENSITY("H100")', "19.45 (about)", "15,832 TPP over 814 mm²."],
+      ['=EXPORTCTL.PERFORMANCE_DENSITY("L4")', "6.59 (about)", "Above 5.92, which is why the L4 is 3A090.a despite a TPP under 4800."],
+      ['=EXPORTCTL.PERFORMANCE_DENSITY("B200")', "#N/A", "Die area not published."],
+    ],
+    see: ["TPP", "ECCN", "CHIP_SPEC"],
+    regimeNote: "Performance density is a property of the chip: it does not depend on the regime or the date.",
+  },
+  {
+    id: "H100_EQUIVALENT",
+    group: "Chips",
+    summary: "H100-equivalents of a quantity of chips: quantity × TPP per unit / 15,832 (the TPP of one H100 SXM). The Diffusion framework and the 2025 proposal state their limits in H100-equivalents.",
+    args: [
+      { ...A.chip, type: "Text or Number (or a range)", desc: "A catalog chip (as for `TPP`), or a number read as the TPP of one unit.", example: '`"B200"`, `36000`' },
+      { ...A.quantity, example: "`8`" },
+    ],
+    returns: "Number: H100-equivalents (not rounded).",
+    errors: [
+      E.unknownChip,
+      E.tppUnknown,
+      E.quantity,
+      ["#VALUE!", "chip is a number outside 0 to 1e9.", "chip as a number is TPP per unit and must be between 0 and 1e9, got -3"],
+    ],
+    examples: [
+      ['=EXPORTCTL.H100_EQUIVALENT("H100", 1700)', "1700", ""],
+      ['=EXPORTCTL.H100_EQUIVALENT("B200")', "2.27 (about)", "One B200: 36,000 / 15,832."],
+      ["=EXPORTCTL.H100_EQUIVALENT(36000, 100)", "227.39 (about)", "A number is taken as TPP per unit."],
+    ],
+    see: ["TPP", "LPP_REMAINING"],
+    regimeNote: "H100-equivalents do not depend on the regime or the date.",
+  },
+  {
+    id: "ECCN",
+    group: "Chips",
+    summary: "The Export Control Classification Number of a chip on a date: 3A090.a, 3A090.b (or 3A090.c for HBM), or not 3A090. The classification follows the rule in force on the as-of date (Oct 2022 interconnect test, then the Oct 2023 TPP and performance-density tests).",
+    args: [A.chipOrEccn, A.asOf],
+    returns: 'Text: `"3A090.a"`, `"3A090.b"`, `"3A090.c"`, `"4A090.a"`, … or `"not 3A090"`. An ECCN given as input is returned as it is.',
+    errors: [E.unknownChip, E.indeterminate, E.asOf, E.chipText],
+    examples: [
+      ['=EXPORTCTL.ECCN("H100")', '"3A090.a"', "TPP ≥ 4800."],
+      ['=EXPORTCTL.ECCN("L4")', '"3A090.a"', "TPP ≥ 1600 and performance density ≥ 5.92."],
+      ['=EXPORTCTL.ECCN("H20")', '"not 3A090"', "Below the thresholds (other licence requirements may still apply)."],
+      ['=EXPORTCTL.ECCN("H100", "2022-01-01")', '"not 3A090"', "Before 2022-10-07 there was no 3A090."],
+    ],
+    see: ["TPP", "PERFORMANCE_DENSITY", "REQUIRES_LICENSE"],
+    regimeNote: "ECCN takes no regime: classification is the same in every regime and depends only on the as-of date. Indeterminate when the performance density is unknown where it matters.",
+  },
+  {
+    id: "COUNTRY_TIER",
+    group: "Countries",
+    summary: "The tier of a country under the Framework for AI Diffusion (90 FR 4544): 1 (the US and 18 close partners), 3 (Country Group D:5 as of January 2025, and Macau) or 2 (everyone else).",
+    args: [A.country, A.asOf],
+    returns: "Number: 1, 2 or 3.",
+    errors: [E.unknownCountry, E.asOf],
+    examples: [
+      ['=EXPORTCTL.COUNTRY_TIER("Germany")', "1", ""],
+      ['=EXPORTCTL.COUNTRY_TIER("India")', "2", ""],
+      ['=EXPORTCTL.COUNTRY_TIER("Hong Kong")', "3", "Hong Kong is treated as China."],
+    ],
+    see: ["COUNTRY_GROUPS", "COUNTRY_ALLOCATION", "REQUIRES_LICENSE"],
+    regimeNote: "Tiers exist only in the Diffusion framework (`diffusion-2025`); this function reports them whatever the workbook's regime.",
+  },
+  {
+    id: "COUNTRY_GROUPS",
+    group: "Countries",
+    summary: "The EAR country groups (Supplement No. 1 to part 740) of a country that matter for AI chips, on a date. Groups change over time: Cambodia left D:5 on 2026-02-03; the UAE moved into A:5 in July 2026.",
+    args: [A.country, A.asOf],
+    returns: 'Text: the groups, comma separated, e.g. `"D:1, D:4, D:5"` or `"A:5"`; `"none"` when none of them applies.',
+    errors: [E.unknownCountry, E.asOf],
+    examples: [
+      ['=EXPORTCTL.COUNTRY_GROUPS("CN")', '"D:1, D:4, D:5"', ""],
+      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2025-06-01")', '"D:4"', "Before the July 2026 change."],
+      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2026-09-01")', '"A:5"', "After it."],
+    ],
+    see: ["COUNTRY_TIER", "REQUIRES_LICENSE"],
+    regimeNote: "Country groups take no regime: they are read on the as-of date.",
+  },
+  {
+    id: "REQUIRES_LICENSE",
+    group: "Shipments",
+    summary: "Whether a shipment of chips to a destination needs a licence from BIS, under a regime on a date.",
+    args: SHIPMENT_ARGS,
+    returns: "`TRUE` when a licence is required, `FALSE` when it is not (no licence required, or a licence exception applies: see `LICENSE_EXCEPTION`). `#N/A` with the reason when the sources leave the answer open.",
+    errors: [E.unknownChip, E.unknownCountry, E.indeterminate, E.quantity, E.regime, E.asOf, E.priorTpp],
+    examples: [
+      ['=EXPORTCTL.REQUIRES_LICENSE("H100", "CN", 100, , "baseline-2023", "2024-06-01")', "TRUE", "China is in D:5: licence, presumption of denial."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("H100", "IN", 1699, , "diffusion-2025", "2025-06-01")', "FALSE", "1,699 × 15,832 = 26,898,568 TPP: within License Exception LPP."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("H100", "IN", 1700, , "diffusion-2025", "2025-06-01")', "TRUE", "26,914,400 TPP: over the LPP cap."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("H100", "DE", 500, "CN", "baseline-2023", "2024-06-01")', "TRUE", "End user headquartered in China: licence worldwide."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("H20", "IR", 10, , "enforced", "2024-06-01")', "TRUE", "Iran is under a comprehensive embargo (15 CFR 746): a licence whatever the classification."],
+      ["=EXPORTCTL.REQUIRES_LICENSE(A2:A500, B2:B500, C2:C500)", "one TRUE/FALSE per row", "A whole shipment table in one formula; errors stay in their own row."],
+    ],
+    see: ["LICENSE_EXCEPTION", "REVIEW_POLICY", "EXPLAIN", "LEDGER"],
+  },
+  {
+    id: "LICENSE_EXCEPTION",
+    group: "Shipments",
+    summary: "The licence exception (or notification) that authorises a shipment without a licence, when there is one.",
+    args: SHIPMENT_ARGS,
+    returns:
+      'Text: `"LPP"` (Low Processing Performance, 15 CFR 740.29), `"AIA"` (Artificial Intelligence Authorization, 740.27), `"ACA"` (Advanced Computing Authorized, 740.8), `"NAC"` (Notified Advanced Computing: notify BIS 25 days ahead, 740.8), `"HBM"` (740.25), `"VEU"` (Validated End User), or `""` when none applies (no licence needed at all, or a licence is required).',
+    errors: [E.unknownChip, E.unknownCountry, E.indeterminate, E.quantity, E.regime, E.asOf, E.priorTpp],
+    examples: [
+      ['=EXPORTCTL.LICENSE_EXCEPTION("H100", "IN", 1699, , "diffusion-2025", "2025-06-01")', '"LPP"', "Within the 26,900,000 TPP consignee cap."],
+      ['=EXPORTCTL.LICENSE_EXCEPTION("H100", "DE", 10000, "DE", "diffusion-2025", "2025-06-01")', '"AIA"', "Tier 1 destination, Tier 1 headquarters."],
+      ['=EXPORTCTL.LICENSE_EXCEPTION("RTX 4090", "CN", 10, , "baseline-2023", "2024-06-01")', '"NAC"', "A non-datacenter chip with TPP ≥ 4800 to D:5: notification."],
+    ],
+    see: ["REQUIRES_LICENSE", "LPP_REMAINING", "EXPLAIN"],
+  },
+  {
+    id: "REVIEW_POLICY",
+    group: "Shipments",
+    summary: "How BIS reviews a licence application for the shipment, when a licence is required.",
+    args: SHIPMENT_ARGS,
+    returns: 'Text: `"presumption of denial"`, `"case-by-case"`, `"presumption of approval"`, or `""` when no licence is required.',
+    errors: [E.unknownChip, E.unknownCountry, E.indeterminate, E.quantity, E.regime, E.asOf, E.priorTpp],
+    examples: [
+      ['=EXPORTCTL.REVIEW_POLICY("H100", "CN", 100, , "baseline-2023", "2024-06-01")', '"presumption of denial"', ""],
+      ['=EXPORTCTL.REVIEW_POLICY("B200", "CN", 100, , "enforced", "2026-03-01")', '"presumption of denial"', "Above the Jan 2026 case-by-case thresholds (TPP 21,000; DRAM bandwidth 6,500 GB/s)."],
+      ['=EXPORTCTL.REVIEW_POLICY("H100", "IN", 500, , "baseline-2023", "2024-06-01")', '""', "No licence required."],
+    ],
+    see: ["REQUIRES_LICENSE", "EXPLAIN"],
+  },
+  {
+    id: "EXPLAIN",
+    group: "Shipments",
+    summary: "One line of text for the audit file: why the shipment does or does not need a licence, with the citations behind each step.",
+    args: SHIPMENT_ARGS,
+    returns:
+      "Text: the verdict; the ECCN and why; the destination's country groups or tier; the exception or the review policy; the CFR / Federal Register citation of each step; the confidence (confirmed, secondary or unconfirmed: the weakest fact used). It ends by saying what is not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744), which need your own screening. For an open case it explains what is open instead of returning #N/A.",
+    errors: [E.unknownChip, E.unknownCountry, E.quantity, E.regime, E.asOf, E.priorTpp],
+    examples: [
+      ['=EXPORTCTL.EXPLAIN("H100", "AE", 2000, , "enforced", "2025-06-01")', "text", "The UAE was in D:4 then: licence, with the citations."],
+      ['=EXPORTCTL.EXPLAIN("H100", "AE", 2000, , "enforced", "2026-09-01")', "text", "After the UAE's move into A:5 the sources leave 3A090.a open: the text says why."],
+      ["=EXPORTCTL.EXPLAIN(A2:A50, B2:B50, C2:C50)", "one line per row", "Turn on Wrap Text to read long explanations."],
+    ],
+    see: ["REQUIRES_LICENSE", "LICENSE_EXCEPTION", "REVIEW_POLICY"],
+  },
+  {
+    id: "LPP_REMAINING",
+    group: "Allowances",
+    summary: "TPP still available to an ultimate consignee this calendar year under the per-consignee allowance: License Exception LPP (26,900,000 TPP, 15 CFR 740.29) in `diffusion-2025`, or 500 H100-equivalents (7,916,000 TPP) in `proposal-500`.",
+    args: [
+      { ...A.priorTpp, optional: false, def: undefined, desc: "TPP already shipped to the consignee this calendar year under the allowance.", example: "`20000000`" },
+      { ...A.regime, desc: "`diffusion-2025` or `proposal-500`: the regimes with an allowance." },
+      A.asOf,
+    ],
+    returns: "Number: the TPP left (0 once the allowance is used up). Divide by 15,832 for H100-equivalents, or by a chip's TPP for units.",
+    errors: [["#N/A", "The regime has no per-consignee allowance (`enforced`, `baseline-2023`).", "… no allowance …"], E.priorTpp, E.regime, E.asOf],
+    examples: [
+      ['=EXPORTCTL.LPP_REMAINING(20000000, "diffusion-2025", "2025-06-01")', "6900000", "26,900,000 − 20,000,000."],
+      ['=EXPORTCTL.LPP_REMAINING(0, "proposal-500", "2025-06-01")', "7916000", "500 × 15,832."],
+      ['=EXPORTCTL.LPP_REMAINING(20000000, "diffusion-2025") / EXPORTCTL.TPP("H100")', "435.8 (about)", "H100 units left this year."],
+    ],
+    see: ["LICENSE_EXCEPTION", "LEDGER", "H100_EQUIVALENT"],
+  },
+  {
+    id: "COUNTRY_ALLOCATION",
+    group: "Allowances",
+    summary: "A Tier 2 country's TPP allocation for 2025-2027 under the Diffusion framework: 790,000,000 TPP, one cumulative cap for the whole period, doubled to 1,580,000,000 with a government-to-government agreement. Licensed exports draw on it; LPP and VEU shipments do not.",
+    args: [
+      A.country,
+      { name: "g2g", optional: true, type: "TRUE/FALSE (or a range)", def: "FALSE", desc: "TRUE when the country has a government-to-government agreement with the US on export control and technology security.", example: "`TRUE`" },
+      { ...A.regime, desc: "A regime with country allocations: `diffusion-2025`." },
+      A.asOf,
+    ],
+    returns: "Number: the allocation in TPP.",
+    errors: [
+      E.unknownCountry,
+      ["#N/A", "No allocation applies: the regime has none, or the country is not in Tier 2.", "…"],
+      ["#VALUE!", "g2g is not TRUE or FALSE.", "g2g must be TRUE or FALSE, got 'maybe'"],
+      E.regime,
+      E.asOf,
+    ],
+    examples: [
+      ['=EXPORTCTL.COUNTRY_ALLOCATION("India", FALSE, "diffusion-2025", "2025-06-01")', "790000000", ""],
+      ['=EXPORTCTL.COUNTRY_ALLOCATION("India", TRUE, "diffusion-2025", "2025-06-01")', "1580000000", "Doubled with a G2G agreement."],
+      ['=EXPORTCTL.COUNTRY_ALLOCATION("India", , "diffusion-2025") / 15832', "49,899 (about)", "In H100-equivalents."],
+    ],
+    see: ["COUNTRY_TIER", "LEDGER", "LPP_REMAINING"],
+  },
+  {
+    id: "MODEL_WEIGHTS_CONTROLLED",
+    group: "Allowances",
+    summary: "Whether the weights of an AI model are controlled under ECCN 4E091 (Diffusion framework): trained with at least 10²⁶ operations and not published.",
+    args: [
+      { name: "training_ops", type: "Number (or a range)", desc: "Operations used to train the model, pre-training plus later training (the 6·N·D estimate is a common convention).", example: "`2E+26`" },
+      { name: "published", optional: true, type: "TRUE/FALSE (or a range)", def: "FALSE", desc: "TRUE when the weights are published (open weights): published weights are not controlled.", example: "`FALSE`" },
+      A.regime,
+      A.asOf,
+    ],
+    returns: "`TRUE` or `FALSE`. The finer exclusions of 4E091 (models derived from published weights with little extra training; models no more capable than the most capable published model) are not evaluated: check them yourself.",
+    errors: [["#VALUE!", "training_ops is negative or not a number.", "training_ops must be a number of operations >= 0, got 'lots'"], ["#VALUE!", "published is not TRUE or FALSE.", "published must be TRUE or FALSE, got 'open'"], E.regime, E.asOf],
+    examples: [
+      ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "diffusion-2025", "2025-06-01")', "TRUE", ""],
+      ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, TRUE, "diffusion-2025", "2025-06-01")', "FALSE", "Published weights."],
+      ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "enforced", "2025-06-01")', "FALSE", "4E091 came with the Diffusion framework, which is not enforced."],
+    ],
+    see: ["REGIMES"],
+  },
+  {
+    id: "CHIP_SPEC",
+    group: "Chips",
+    summary: "Any value from the embedded chip catalog, with its provenance: figures, vendor, form factor, confidence and source.",
+    args: [
+      A.chip,
+      {
+        name: "field",
+        type: "Text (or a range)",
+        desc: "One of: `id`, `vendor`, `name`, `aliases`, `release_year`, `form_factor`, `tpp`, `die_area` (mm²), `performance_density`, `memory_gb`, `memory_bandwidth` (GB/s), `interconnect` (GB/s, bidirectional chip-to-chip), `tdp` (W), `datacenter`, `us_origin`, `dense_fp8`, `dense_fp16`, `dense_int8`, `dense_tf32`, `dense_fp64`, `confidence` (high, medium or low), `source` (URLs), `notes`. Case-insensitive; spaces and hyphens read as underscores.",
+        example: '`"memory_bandwidth"`',
+      },
+    ],
+    returns: "The catalog value: a number, text or TRUE/FALSE depending on the field.",
+    errors: [
+      E.unknownChip,
+      ["#VALUE!", "field is not one of the names above.", "field must be one of id, vendor, name, …; got 'speed'"],
+      ["#N/A", "The value is not published for this chip.", "die_area of B200 (HGX B200, …) is not published"],
+      E.eccnNotChip,
+    ],
+    examples: [
+      ['=EXPORTCTL.CHIP_SPEC("H100", "tpp")', "15832", ""],
+      ['=EXPORTCTL.CHIP_SPEC("H200", "memory_bandwidth")', "4800", "GB/s."],
+      ['=EXPORTCTL.CHIP_SPEC("H100", "source")', "URLs", "Where the figures come from."],
+      ['=EXPORTCTL.CHIP_SPEC(A2:A20, {"vendor","tpp","confidence"})', "a table", "Fields across, chips down."],
+    ],
+    see: ["TPP", "PERFORMANCE_DENSITY"],
+    regimeNote: "Catalog values do not depend on the regime or the date.",
+  },
+  {
+    id: "REGIME",
+    group: "Workbook",
+    summary: "The workbook's default regime: the one chosen in the EXPORTCTL task pane, which every formula without a `regime` argument uses.",
+    args: [],
+    returns: 'Text: the regime id, e.g. `"enforced"` (when nothing is chosen).',
+    errors: [],
+    examples: [
+      ["=EXPORTCTL.REGIME()", '"enforced"', "In a workbook where no regime was chosen."],
+      ['="Results under " & EXPORTCTL.REGIME()', '"Results under enforced"', "A caption that follows the pane."],
+    ],
+    see: ["REGIMES"],
+    regimeNote: "Change the regime in the task pane (Home > EXPORTCTL). The choice is saved in the workbook, and formulas recalculate.",
+  },
+  {
+    id: "REGIMES",
+    group: "Workbook",
+    summary: "The regimes a formula can use, as a table.",
+    args: [],
+    returns: "A spilled table with a header row and one row per regime; columns: id, name, status, effective from, effective to.",
+    errors: [],
+    examples: [
+      ["=EXPORTCTL.REGIMES()", "a 5 × 5 table", "Needs empty cells below and to the right (#SPILL! otherwise)."],
+      ["=INDEX(EXPORTCTL.REGIMES(), 0, 1)", "the ids", "The id column, header included."],
+    ],
+    see: ["REGIME"],
+  },
+  {
+    id: "LEDGER",
+    group: "Allowances",
+    summary: "A whole shipment table evaluated the way an audit would: in date order, with running totals, so the row that crosses a limit is the row that needs a licence. Allowances accumulate per ultimate consignee and calendar year (LPP, the proposal's allowance); country allocations accumulate per destination.",
+    args: [
+      { name: "chips", type: "Range of text", desc: "Chip names or ECCNs, one per shipment.", example: "`A2:A50`" },
+      { name: "destinations", type: "Range of text", desc: "Destination countries.", example: "`B2:B50`" },
+      { name: "quantities", type: "Range of numbers", desc: "Units per shipment; a blank cell means 1.", example: "`C2:C50`" },
+      { name: "end_user_hqs", type: "Range of text", desc: "End-user headquarters; a blank cell means the destination.", example: "`D2:D50`" },
+      { name: "consignees", type: "Range of text", desc: "Ultimate consignee names or ids: allowances add up per consignee and calendar year. A blank cell counts the shipment on its own.", example: "`E2:E50`" },
+      { name: "dates", type: "Range of dates", desc: "Shipment dates (dates or ISO text); a blank cell means the workbook's as-of date.", example: "`F2:F50`" },
+      A.regime,
+    ],
+    returns:
+      "A spilled table, one row per shipment in input order (no header row), with 5 columns: status (`NLR`, `EXCEPTION`, `LICENSE` or `INDETERMINATE`); license required (TRUE/FALSE, #N/A when indeterminate); exception; the consignee's allowance TPP this year including this shipment; the destination's country allocation TPP used including this shipment. Put your own headings above it.",
+    errors: [
+      ["#N/A or #VALUE!", "A row with a bad value (unknown chip or country, negative quantity, …) shows the error in all 5 cells of its row; the other rows are still evaluated.", "Unknown chip 'H1OO'. Did you mean H100?"],
+      E.regime,
+    ],
+    examples: [
+      ['=EXPORTCTL.LEDGER(A2:A50, B2:B50, C2:C50, D2:D50, E2:E50, F2:F50, "diffusion-2025")', "a 49 × 5 table", "The shipment that takes a consignee over 26,900,000 TPP in a year shows LICENSE."],
+      ["=EXPORTCTL.LEDGER(Shipments[Chip], Shipments[Country], Shipments[Qty], Shipments[HQ], Shipments[Consignee], Shipments[Date])", "a table", "With an Excel table; uses the workbook's regime."],
+    ],
+    see: ["REQUIRES_LICENSE", "LPP_REMAINING", "COUNTRY_ALLOCATION"],
+  },
+];
+
+const GROUPS = ["Shipments", "Chips", "Countries", "Allowances", "Workbook"];
+const file = (id) => `${id.toLowerCase()}.html`;
+const byId = Object.fromEntries(F.map((f) => [f.id, f]));
+
+// ---------------------------------------------------------------- page parts
+
+function syntax(f) {
+  const parts = f.args.map((a) => (a.optional ? `[${a.name}]` : a.name));
+  return `=EXPORTCTL.${f.id}(${parts.join(", ")})`;
+}
+
+function nav(current) {
+  const groups = GROUPS.map((g) => {
+    const items = F.filter((f) => f.group === g)
+      .map((f) => `<li><a href="${file(f.id)}"${f.id === current ? ' aria-current="page"' : ""}>${f.id}</a></li>`)
+      .join("\n          ");
+    const gid = `nav-${g.toLowerCase()}`;
+    return `      <p class="group" id="${gid}">${g}</p>\n      <ul aria-labelledby="${gid}">\n          ${items}\n      </ul>`;
+  }).join("\n");
+  return `    <nav class="sidebar" aria-label="Functions">
+      <p><a href="index.html"${current === "index" ? ' aria-current="page"' : ""}>Overview</a></p>
+${groups}
+    </nav>`;
+}
+
+function regimesTable(currentNote) {
+  const rows = REGIMES.map(([id, name, what]) => `          <tr><th scope="row"><code>${id}</code></th><td>${esc(name)}</td><td>${esc(what)}</td></tr>`).join("\n");
+  return `      <section aria-labelledby="regimes">
+        <h2 id="regimes">Regimes</h2>
+${currentNote ? `        <p>${md(currentNote)}</p>\n` : ""}        <table>
+          <caption>The regimes a <code>regime</code> argument takes</caption>
+          <thead><tr><th scope="col">id</th><th scope="col">Name</th><th scope="col">What it applies</th></tr></thead>
+          <tbody>
+${rows}
+          </tbody>
+        </table>
+        <p>Without a <code>regime</code> argument, formulas use the regime chosen in the task pane, else <code>enforced</code>. Without an <code>as_of</code> argument, they use the pane's as-of date, else today.</p>
+      </section>`;
+}
+
+const NOT_LEGAL_ADVICE =
+  "EXPORTCTL is a tool to organise export-control analysis, <strong>not legal advice</strong>. Answers come from an embedded, dated rules module whose facts carry a confidence level; some rest on secondary or unconfirmed sources, and the rules change. It does not screen parties (Entity List, other restricted-party lists) or end uses (15 CFR 744). Confirm any decision with the regulations, BIS guidance and your counsel.";
+
+function page({ title, current, main, description }) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="description" content="${esc(description)}">
+  <title>${esc(title)} - EXPORTCTL help</title>
+  <link rel="stylesheet" href="help.css">
+  <link rel="icon" type="image/png" href="../assets/icon-32.png">
+</head>
+<body>
+  <a class="skip" href="#main">Skip to content</a>
+  <header class="banner">
+    <a class="brand" href="index.html"><img src="../assets/icon-32.png" alt="" width="32" height="32"><span>EXPORTCTL help</span></a>
+    <span class="tagline">US export-control rules for AI chips, as Excel formulas</span>
+  </header>
+  <div class="layout">
+${nav(current)}
+    <main id="main">
+${main}
+    </main>
+  </div>
+  <footer>
+    <p class="legal">${NOT_LEGAL_ADVICE}</p>
+    <p>Copyright (c) 2026 EXPORTCTL contributors. MIT licence.</p>
+  </footer>
+</body>
+</html>
+`;
+}
+
+function functionPage(f) {
+  const argRows = f.args
+    .map(
+      (a) => `          <tr>
+            <th scope="row"><code>${a.name}</code></th>
+            <td>${esc(a.type)}</td>
+            <td>${a.optional ? `Optional. Default: ${md(a.def)}` : "Required"}</td>
+            <td>${md(a.desc)}</td>
+            <td>${md(a.example)}</td>
+          </tr>`
+    )
+    .join("\n");
+  const args = f.args.length
+    ? `      <section aria-labelledby="arguments">
+        <h2 id="arguments">Arguments</h2>
+        <table>
+          <caption>Arguments of ${f.id}, in order</caption>
+          <thead><tr><th scope="col">Argument</th><th scope="col">Type</th><th scope="col">Required / default</th><th scope="col">Description</th><th scope="col">Example</th></tr></thead>
+          <tbody>
+${argRows}
+          </tbody>
+        </table>
+${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
+    : `      <section aria-labelledby="arguments">
+        <h2 id="arguments">Arguments</h2>
+        <p>None.</p>
+      </section>`;
+  const errors = f.errors.length
+    ? `      <section aria-labelledby="errors">
+        <h2 id="errors">Errors</h2>
+        <table>
+          <caption>Error values and their messages (hover over or select the cell to read the message)</caption>
+          <thead><tr><th scope="col">Error</th><th scope="col">When</th><th scope="col">Example message</th></tr></thead>
+          <tbody>
+${f.errors.map(([code, when, msg]) => `          <tr><th scope="row"><code>${esc(code)}</code></th><td>${md(when)}</td><td><samp>${esc(msg)}</samp></td></tr>`).join("\n")}
+          </tbody>
+        </table>
+        <p>No other error escapes: anything unexpected is returned as <code>#VALUE!</code> with a message.</p>
+      </section>`
+    : `      <section aria-labelledby="errors">
+        <h2 id="errors">Errors</h2>
+        <p>None in normal use.</p>
+      </section>`;
+  const examples = `      <section aria-labelledby="examples">
+        <h2 id="examples">Examples</h2>
+        <table class="examples">
+          <caption>Formulas and what they return</caption>
+          <thead><tr><th scope="col">Formula</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+          <tbody>
+${f.examples.map(([formula, result, why]) => `          <tr><td><code>${esc(formula)}</code></td><td><samp>${esc(result)}</samp></td><td>${md(why)}</td></tr>`).join("\n")}
+          </tbody>
+        </table>
+        <p class="note">Results depend on the embedded rules data and its version; the examples give explicit regimes and dates so they do not change with the task pane.</p>
+      </section>`;
+  const see = `      <section aria-labelledby="see-also">
+        <h2 id="see-also">See also</h2>
+        <ul class="see">
+${f.see.map((id) => `          <li><a href="${file(id)}">${id}</a>: ${md(byId[id].summary.split(/(?<=\.)\s/)[0])}</li>`).join("\n")}
+        </ul>
+      </section>`;
+  const main = `      <p class="crumbs"><a href="index.html">EXPORTCTL help</a> › ${f.group}</p>
+      <h1><span class="ns">EXPORTCTL.</span>${f.id}</h1>
+      <p class="lead">${md(f.summary)}</p>
+      <section aria-labelledby="syntax">
+        <h2 id="syntax">Syntax</h2>
+        <pre class="syntax"><code>${esc(syntax(f))}</code></pre>
+      </section>
+      <section aria-labelledby="returns">
+        <h2 id="returns">Returns</h2>
+        <p>${md(f.returns)}</p>
+      </section>
+${args}
+${errors}
+${examples}
+${regimesTable(f.regimeNote)}
+${see}
+      <aside class="callout" aria-label="Not legal advice"><p>${NOT_LEGAL_ADVICE}</p></aside>`;
+  return page({ title: `EXPORTCTL.${f.id}`, current: f.id, main, description: f.summary });
+}
+
+function indexPage() {
+  const list = GROUPS.map(
+    (g) => `        <h3>${g}</h3>
+        <table class="fnlist">
+          <caption class="visually-hidden">${g} functions</caption>
+          <thead class="visually-hidden"><tr><th scope="col">Function</th><th scope="col">What it returns</th></tr></thead>
+          <tbody>
+${F.filter((f) => f.group === g)
+  .map((f) => `            <tr><th scope="row"><a href="${file(f.id)}"><code>${esc(syntax(f).slice(1))}</code></a></th><td>${md(f.summary.split(/(?<=\.)\s/)[0])}</td></tr>`)
+  .join("\n")}
+          </tbody>
+        </table>`
+  ).join("\n");
+  const main = `      <h1>EXPORTCTL help</h1>
+      <p class="lead">EXPORTCTL answers US export-control questions about AI chips inside Excel, as formulas: does this shipment need a licence, under which ECCN, which licence exception applies, how many H100-equivalents is it. Every answer comes from an embedded, dated and cited rules module; nothing leaves the workbook.</p>
+      <section aria-labelledby="start">
+        <h2 id="start">Getting started</h2>
+        <ol>
+          <li>Type <code>=EXPORTCTL.</code> in a cell: Excel lists the functions, with their arguments.</li>
+          <li>Try <code>=EXPORTCTL.REQUIRES_LICENSE("H100", "AE", 2000)</code>, then <code>=EXPORTCTL.EXPLAIN("H100", "AE", 2000)</code> to see why.</li>
+          <li>Open the task pane (Home › <strong>Export controls</strong> › <strong>EXPORTCTL</strong>) to choose the regime and the as-of date the workbook's formulas use, check a shipment under every regime side by side, or compare regimes over a shipment table.</li>
+          <li>Point the functions at a whole table: <code>=EXPORTCTL.REQUIRES_LICENSE(A2:A500, B2:B500, C2:C500)</code> spills one result per row.</li>
+        </ol>
+      </section>
+      <section aria-labelledby="functions">
+        <h2 id="functions">Functions</h2>
+${list}
+      </section>
+      <section aria-labelledby="conventions">
+        <h2 id="conventions">Argument conventions</h2>
+        <dl>
+          <dt><code>chip</code></dt><dd>${md(A.chipOrEccn.desc)} Examples: ${md(A.chipOrEccn.example)}.</dd>
+          <dt><code>destination</code>, <code>end_user_hq</code>, <code>country</code></dt><dd>${md(A.destination.desc)} <code>end_user_hq</code> defaults to the destination.</dd>
+          <dt><code>quantity</code></dt><dd>A whole number of units >= 0; default 1.</dd>
+          <dt><code>regime</code></dt><dd>An id from the table below; default: the workbook's choice in the task pane, else <code>enforced</code>.</dd>
+          <dt><code>as_of</code></dt><dd>An Excel date or ISO date text; default: the workbook's as-of date from the task pane, else today.</dd>
+          <dt><code>prior_tpp</code></dt><dd>${md(A.priorTpp.desc)} Default 0.</dd>
+          <dt>Ranges</dt><dd>Every row-wise function broadcasts: any argument may be a range, and the result spills in the broadcast shape. A single cell, row or column expands to the largest shape (a column of chips against a row of countries gives a table). A bad row yields an error in its own cell, never in the whole array. A row whose required cells are all blank gives an empty result, so you can point a formula at a table with room to grow.</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="errors">
+        <h2 id="errors">Errors</h2>
+        <table>
+          <caption>What the error values mean</caption>
+          <thead><tr><th scope="col">Error</th><th scope="col">Meaning</th><th scope="col">Example message</th></tr></thead>
+          <tbody>
+            <tr><th scope="row"><code>#VALUE!</code></th><td>Wrong type or out-of-range input. The message names the argument and the value.</td><td><samp>quantity must be a whole number >= 0, got -5</samp></td></tr>
+            <tr><th scope="row"><code>#N/A</code></th><td>Unknown chip or country (with the closest matches), a value the catalog does not publish, or INDETERMINATE: the sources leave the answer open, and the message says why.</td><td><samp>Unknown chip 'H1OO'. Did you mean H100?</samp></td></tr>
+            <tr><th scope="row"><code>#N/A</code> (ranges)</th><td>Ranges of different sizes: the cells one range does not reach.</td><td><samp>quantity is a range of a different size than the other arguments</samp></td></tr>
+            <tr><th scope="row"><code>#SPILL!</code></th><td>Excel's own: the cells a spilled result needs are not empty.</td><td></td></tr>
+          </tbody>
+        </table>
+        <p>Select the cell (or hover over the error indicator) to read the message. <code>IFERROR</code> and <code>IFNA</code> work as usual.</p>
+      </section>
+${regimesTable()}
+      <section aria-labelledby="glossary">
+        <h2 id="glossary">Terms</h2>
+        <dl>
+          <dt>TPP</dt><dd>Total processing performance: 2 × MacTOPS × bit length, the highest over precisions (3A090 Technical Note).</dd>
+          <dt>Performance density</dt><dd>TPP divided by the applicable die area in mm².</dd>
+          <dt>H100-equivalent</dt><dd>TPP / 15,832, the TPP of one H100 SXM (dense).</dd>
+          <dt>Confidence</dt><dd>Each fact in the rules module is <em>confirmed</em> (read in the regulation), <em>secondary</em> (from a reliable secondary source) or <em>unconfirmed</em>; a determination takes the weakest confidence of the facts it used, and explanations say so.</dd>
+        </dl>
+      </section>
+      <aside class="callout" aria-label="Not legal advice"><p>${NOT_LEGAL_ADVICE}</p></aside>`;
+  return page({ title: "Overview", current: "index", main, description: "Help for the EXPORTCTL Excel add-in: functions, arguments, errors and regimes." });
+}
+
+
+fs.writeFileSync(path.join(out, "index.html"), indexPage());
+for (const f of F) fs.writeFileSync(path.join(out, file(f.id)), functionPage(f));
+console.log(`wrote ${F.length + 2} files to ${out}`);
