@@ -4,7 +4,7 @@
 // The command's code is TypeScript in src/cli (on top of src/functions, src/settings, src/rules).
 // This launcher runs a node bundle of it, node_modules/.cache/exportctl-cli/exportctl.cjs, and
 // builds that bundle itself with webpack (`webpack --env cli`, about 5-10 s) when it is missing or
-// older than any file it is built from (src/cli, src/functions, src/rules, src/settings,
+// older than any file it is built from (src/cli, src/shipments, src/functions, src/rules, src/settings,
 // webpack.config.js, package.json). So the first run after `npm ci` or after a source change
 // builds once; every other run starts at once. The cache lives outside dist/ (which each
 // `npm run build` cleans) and inside node_modules/ (ignored by git, reset by `npm ci`).
@@ -33,7 +33,7 @@ function newestSource() {
       for (const name of fs.readdirSync(p)) visit(path.join(p, name));
     } else if (st.mtimeMs > newest) newest = st.mtimeMs;
   };
-  for (const dir of ["cli", "functions", "rules", "settings"]) visit(path.join(root, "src", dir));
+  for (const dir of ["cli", "shipments", "functions", "rules", "settings"]) visit(path.join(root, "src", dir));
   visit(path.join(root, "webpack.config.js"));
   visit(path.join(root, "package.json"));
   return newest;

@@ -11,21 +11,34 @@ import type { RegimeId } from "../rules";
 import { getSettings, localIsoDate, updateSettings } from "../settings/settings";
 import {
   AuditRecord,
+  BLOCK_ROWS,
   InputError,
+  LEDGER_ROLES,
   LoadedTable,
+  auditPath,
+  checkAndWrite,
   defaultOutPath,
   formatOf,
   readTable,
-  writeTable,
 } from "./io";
+import { refuseOverwrite } from "./files";
 import {
+  Cell,
   CheckStats,
   FunctionCaller,
+  LedgerSummary,
+  NumberLocale,
   OUTPUT_COLUMNS,
+  Role,
+  addStats,
   checkShipments,
   describeMissing,
+  emptyStats,
+  ledgerOf,
+  localeLabel,
   matchHeaders,
-} from "./shipments";
+  numberLocale,
+} from "../shipments";
 import pkg from "../../package.json";
 
 const PACKAGE_VERSION: string = pkg.version;
@@ -59,6 +72,11 @@ read, else the first sheet. Dates may be date cells or text like 2025-06-01. Wit
 column, allowances accumulate per consignee and calendar year in date order (LEDGER).
 
 Options:
+  --locale TAG       read text numbers and dates the way this locale writes them (e.g. en-US,
+                     de-DE, en-GB); without it: ISO dates (2025-06-01), Excel date serials and
+                     numbers without group separators only; a value that reads two ways
+                     ("2.000", "6/1/2025") is that row's error
+  --no-explanation   leave the Explanation column out (faster on very large tables)
   --regime ID        enforced (default), baseline-2023, diffusion-2025 or proposal-500
   --as-of DATE       judge every row by the rules in force on DATE (e.g. 2025-06-01);
                      default: each row's Date, else today
@@ -71,8 +89,16 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 checked; 1 with --fail-on-license, some row needs a licence or is undecided;
-2 usage or input error (nothing written); 3 unexpected failure.
+Exit codes: 0 checked; 1 with --fail-on-license, some row needs a licence or could not be
+checked; 2 bad arguments or input, an unreadable file included (nothing written); 3 a failure
+while writing, or an unexpected one (the previous output, if any, is left as it was).
+
+Files: the input is never overwritten (an --out that is the input, a link to it or the same name
+in another case is refused); outputs are written to a temporary file and renamed into place;
+title rows, cells beside the table, blank rows and a UTF-8 byte order mark are kept; CSV cells
+that a spreadsheet would run as formulas (=, +, -, @) are written with a leading apostrophe.
+An .xlsx that expands past its limits (a zip bomb, or more than about a million cells) is
+refused with a message: save such a sheet as CSV, which streams.
 
 Examples:
   npx exportctl check examples/shipments.xlsx
@@ -108,6 +134,8 @@ interface CheckCommand {
   asOf: string | null;
   failOnLicense: boolean;
   progress: boolean | null;
+  locale: NumberLocale | null;
+  explanations: boolean;
 }
 
 function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "version" {
@@ -119,6 +147,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
       strict: true,
       options: {
         regime: { type: "string" },
+        locale: { type: "string" },
+        "no-explanation": { type: "boolean" },
         "as-of": { type: "string" },
         out: { type: "string", short: "o" },
         "fail-on-license": { type: "boolean" },
@@ -168,8 +198,20 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
   const out = values.out ? path.resolve(cwd, values.out) : defaultOutPath(input);
   if (!formatOf(out))
     throw new UsageError(`--out ${values.out}: the output must be a .csv or .xlsx file.`);
-  if (path.resolve(out) === path.resolve(input))
-    throw new UsageError("--out must not be the input file: the input is never overwritten.");
+  try {
+    refuseOverwrite(input, out);
+    if (formatOf(out) === "csv") refuseOverwrite(input, auditPath(out), "the audit file of --out");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  let locale: NumberLocale | null = null;
+  if (values.locale !== undefined) {
+    locale = numberLocale(values.locale);
+    if (!locale)
+      throw new UsageError(
+        `--locale ${values.locale}: not a locale this system knows; use a BCP 47 tag such as en-US, de-DE or fr-FR.`
+      );
+  }
   if (values.progress && values["no-progress"])
     throw new UsageError("--progress and --no-progress contradict each other.");
   return {
@@ -179,6 +221,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     asOf,
     failOnLicense: Boolean(values["fail-on-license"] || values["fail-on-licence"]),
     progress: values.progress ? true : values["no-progress"] ? false : null,
+    locale,
+    explanations: !values["no-explanation"],
   };
 }
 
@@ -206,11 +250,11 @@ function progressFor(io: CliIO, rows: number, forced: boolean | null): Progress 
     barsize: 30,
     fps: 10,
   });
-  // Checking is one half of the work, writing the other.
-  bar.start(2 * rows, 0, { phase: "checking", rows: rows.toLocaleString("en-US") });
+  // Rows are read, checked and written a block at a time.
+  bar.start(rows, 0, { phase: "checking", rows: rows.toLocaleString("en-US") });
   return {
     async update(done, phase) {
-      bar.update(Math.min(2 * rows, done), { phase });
+      bar.update(Math.min(rows, done), { phase });
       await new Promise((r) => setImmediate(r)); // let the bar render
     },
     stop: () => bar.stop(),
@@ -220,6 +264,17 @@ function progressFor(io: CliIO, rows: number, forced: boolean | null): Progress 
 function regimeLabel(id: RegimeId): string {
   const info = listRegimes().find((r) => r.id === id);
   return info ? `${id} (${info.name}; ${info.status})` : id;
+}
+
+/**
+ * Text from a file or an error, safe for a terminal: control characters (escape sequences that
+ * could rewrite the screen, carriage returns that could overwrite a line) shown as \xNN.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
+  );
 }
 
 export function buildAudit(opts: {
@@ -235,6 +290,9 @@ export function buildAudit(opts: {
   stats: CheckStats;
   timestamp: Date;
   seconds: number;
+  locale: NumberLocale | null;
+  explanations: boolean;
+  warnings: string[];
 }): AuditRecord {
   const { stats } = opts;
   const asOf = opts.asOfChosen
@@ -242,6 +300,7 @@ export function buildAudit(opts: {
     : opts.hasDates
       ? `each row's Date; rows without a date: ${opts.asOf} (today)`
       : `${opts.asOf} (today)`;
+  const columns = opts.explanations ? OUTPUT_COLUMNS : OUTPUT_COLUMNS.filter((c) => c !== "Explanation");
   return [
     ["Tool", `EXPORTCTL command line ${PACKAGE_VERSION} (exportctl check)`],
     ["Input file", path.basename(opts.input)],
@@ -249,13 +308,14 @@ export function buildAudit(opts: {
     ["Output file", path.basename(opts.out)],
     ["Regime", `${regimeLabel(opts.regime)}${opts.regimeChosen ? " (--regime)" : " (default)"}`],
     ["As-of date", asOf],
+    ["Locale of text numbers and dates", `${localeLabel(opts.locale)}${opts.locale ? " (--locale)" : ""}`],
     ["Rules data version", RULES_DATA_VERSION],
     ["Rules data hash", RULES_DATA_HASH],
     ["Rows", stats.rows],
     ["Licences required", stats.licences],
     ["No licence required", stats.noLicence],
     ["Indeterminate", stats.indeterminate],
-    ["Rows with input errors", stats.errors],
+    ["Rows with input errors (not checked)", stats.errors],
     ["Blank rows", stats.blank],
     [
       "Allowances",
@@ -265,12 +325,14 @@ export function buildAudit(opts: {
     ],
     [
       "Columns written",
-      OUTPUT_COLUMNS.join(", ") +
+      columns.join(", ") +
         " (values)" +
+        (opts.explanations ? "" : "; Explanation left out (--no-explanation)") +
         (opts.replacedFormulas
           ? `; ${opts.replacedFormulas} formula cells in them replaced by the checked values`
           : ""),
     ],
+    ...opts.warnings.map((w, i) => [i ? "" : "Header warnings", w] as [string, Cell]),
     ["Checked at", opts.timestamp.toISOString()],
     ["Duration (s)", Number(opts.seconds.toFixed(3))],
     [
@@ -284,11 +346,26 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(2) + " s";
 }
 
+/** Whether the functions take ship_from (the 8th argument of the determination functions). */
+const SHIP_FROM_ACCEPTED = (functions.requiresLicense as (...a: unknown[]) => unknown).length >= 8;
+
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(
   argv: string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr }
 ): Promise<number> {
+  const say = (text: string) => io.stderr.write(terminalSafe(text) + "\n");
+  try {
+    return await run(argv, io, say);
+  } catch (error) {
+    // Nothing should reach here; if it does, one line, never a stack trace.
+    const e = error as Error;
+    say(`exportctl: unexpected failure: ${e && e.message ? e.message : String(e)}`);
+    return EXIT.failure;
+  }
+}
+
+async function run(argv: string[], io: CliIO, say: (text: string) => void): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const now = io.now ?? (() => new Date());
   let command: ReturnType<typeof parseCommand>;
@@ -296,7 +373,7 @@ export async function main(
     command = parseCommand(argv, cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`exportctl: ${error.message}\nRun 'exportctl --help' for usage.\n`);
+    say(`exportctl: ${error.message}\nRun 'exportctl --help' for usage.`);
     return EXIT.usage;
   }
   if (command === "help") {
@@ -310,6 +387,7 @@ export async function main(
     return EXIT.ok;
   }
 
+  const cmd = command;
   const started = Date.now();
   const saved = getSettings();
   // A bad row is an error value, made by constructing an Error: with tens of thousands of bad
@@ -317,91 +395,149 @@ export async function main(
   const stackTraceLimit = Error.stackTraceLimit;
   const today = localIsoDate(now());
   let progress: Progress | null = null;
+  const stopProgress = () => {
+    if (progress) progress.stop();
+    progress = null;
+  };
   try {
     let table: LoadedTable;
+    let ledgerRows: Cell[][] | null;
     try {
-      table = await readTable(command.input);
+      ({ table, ledgerRows } = await readTable(cmd.input, {
+        ledgerColumns: (headers) => {
+          const m = matchHeaders(headers);
+          return m.roles.consignee !== undefined && !m.missing.length ? m.roles : null;
+        },
+      }));
     } catch (error) {
       if (error instanceof InputError) {
-        io.stderr.write(`exportctl: ${error.message}\n`);
+        say(`exportctl: ${error.message}`);
         return EXIT.usage;
       }
       throw error;
     }
     const match = matchHeaders(table.headers);
     if (match.missing.length) {
-      io.stderr.write(
-        `exportctl: ${path.basename(command.input)}: ${describeMissing(match, table.headers)}\n`
-      );
+      say(`exportctl: ${path.basename(cmd.input)}: ${describeMissing(match, table.headers)}`);
       return EXIT.usage;
     }
+    const warnings = [...match.warnings];
+    if (cmd.asOf !== null && match.roles.date !== undefined)
+      warnings.push(
+        `the Date column is not used: --as-of ${cmd.asOf} applies to every row`
+      );
+    if (match.roles.shipFrom !== undefined && !SHIP_FROM_ACCEPTED)
+      warnings.push(
+        "the Ship from column is read, but this version's rules judge US exports only: rows shipped from elsewhere are INDETERMINATE"
+      );
+    for (const w of warnings) say(`exportctl: warning: ${w}`);
     const readDone = Date.now();
 
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
     // arguments follow.
-    updateSettings({ regime: command.regime, asOf: command.asOf ?? today });
+    updateSettings({ regime: cmd.regime, asOf: cmd.asOf ?? today });
     Error.stackTraceLimit = 0;
-    const rows = table.data.length;
-    progress = progressFor(io, rows, command.progress);
-    const result = await checkShipments(
-      callFunction,
-      table.data,
-      match.roles,
-      {
-        useDates: command.asOf === null,
-        onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
-      },
-      () => command.asOf ?? today
-    );
-    Error.stackTraceLimit = stackTraceLimit;
-    const checkDone = Date.now();
-    const regime = command.regime ?? (functions.regime() as RegimeId);
-    const audit = buildAudit({
-      input: command.input,
-      out: command.out,
-      sheet: table.sheetName,
-      regime,
-      regimeChosen: command.regime !== null,
-      asOf: command.asOf ?? today,
-      asOfChosen: command.asOf !== null,
-      hasDates: match.roles.date !== undefined,
-      replacedFormulas: table.outputFormulas,
-      stats: result.stats,
-      timestamp: now(),
-      seconds: (checkDone - started) / 1000,
-    });
+    const options = {
+      useDates: cmd.asOf === null,
+      locale: cmd.locale,
+      explanations: cmd.explanations,
+      shipFromAccepted: SHIP_FROM_ACCEPTED,
+    };
+    const defaultDate = () => cmd.asOf ?? today;
+    let ledger: LedgerSummary | null = null;
+    if (ledgerRows) {
+      const compact: Partial<Record<Role, number>> = {};
+      LEDGER_ROLES.forEach((role, k) => {
+        if (match.roles[role] !== undefined) compact[role] = k;
+      });
+      ledger = await ledgerOf(callFunction, ledgerRows, compact, options, defaultDate);
+      ledgerRows = null;
+    }
+    const rows = table.dataRows;
+    progress = progressFor(io, rows, cmd.progress);
+    const stats = emptyStats();
+    stats.ledger = ledger !== null;
+    const blank = ["", "", "", "", ""];
+    const check = async (block: Cell[][], offset: number): Promise<Cell[][]> => {
+      const upTo = Math.max(0, Math.min(block.length, rows - offset));
+      const result = await checkShipments(
+        callFunction,
+        upTo === block.length ? block : block.slice(0, upTo),
+        match.roles,
+        { ...options, ledger, offset, chunkSize: BLOCK_ROWS },
+        defaultDate
+      );
+      result.stats.ledger = ledger !== null;
+      addStats(stats, result.stats);
+      const values = result.values;
+      for (let i = upTo; i < block.length; i++) values.push(blank);
+      return values;
+    };
+    const regime = cmd.regime ?? (functions.regime() as RegimeId);
+    let checkDone = 0;
     let written: string[];
     try {
-      written = await writeTable(table, result.values, command.out, audit, {
-        onProgress: progress ? (done) => progress!.update(rows + done, "writing") : undefined,
-      });
+      written = await checkAndWrite(
+        table,
+        check,
+        cmd.out,
+        () => {
+          checkDone = Date.now();
+          return buildAudit({
+            input: cmd.input,
+            out: cmd.out,
+            sheet: table.sheetName,
+            regime,
+            regimeChosen: cmd.regime !== null,
+            asOf: cmd.asOf ?? today,
+            asOfChosen: cmd.asOf !== null,
+            hasDates: match.roles.date !== undefined,
+            replacedFormulas: table.outputFormulas,
+            stats,
+            timestamp: now(),
+            seconds: (checkDone - started) / 1000,
+            locale: cmd.locale,
+            explanations: cmd.explanations,
+            warnings,
+          });
+        },
+        {
+          locale: cmd.locale,
+          roles: match.roles,
+          onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
+        }
+      );
     } catch (error) {
-      if (progress) progress.stop();
-      progress = null;
+      stopProgress();
+      if (error instanceof InputError) {
+        say(`exportctl: ${error.message}`);
+        return EXIT.usage;
+      }
       const e = error as NodeJS.ErrnoException;
-      io.stderr.write(
-        `exportctl: could not write ${command.out}: ${e.code ? e.code + " " : ""}${e.message}\n`
+      say(
+        `exportctl: could not write ${cmd.out}: ${e.code ? e.code + " " : ""}${e.message}; nothing was written (a previous output, if any, is unchanged).`
       );
       return EXIT.failure;
     }
-    if (progress) progress.stop();
-    progress = null;
+    Error.stackTraceLimit = stackTraceLimit;
+    stopProgress();
     const done = Date.now();
-    const s = result.stats;
+    const s = stats;
     const rel = (f: string) => {
       const r = path.relative(cwd, f);
       return r && !r.startsWith("..") && !path.isAbsolute(r) ? r : f;
     };
     const lines = [
-      `exportctl: checked ${s.rows.toLocaleString("en-US")} rows of ${rel(command.input)}${table.sheetName ? ` (sheet "${table.sheetName}")` : ""} under ${regime}, ` +
-        `as of ${command.asOf ?? (match.roles.date !== undefined ? `each row's Date (else ${today})` : today)}`,
+      `exportctl: checked ${s.rows.toLocaleString("en-US")} rows of ${rel(cmd.input)}${table.sheetName ? ` (sheet "${table.sheetName}")` : ""} under ${regime}, ` +
+        `as of ${cmd.asOf ?? (match.roles.date !== undefined ? `each row's Date (else ${today})` : today)}` +
+        (cmd.locale ? `, locale ${cmd.locale.tag}` : ""),
       `  rows: ${s.rows}   licences needed: ${s.licences}   no licence: ${s.noLicence}   indeterminate: ${s.indeterminate}   errors: ${s.errors}` +
         (s.blank ? `   blank: ${s.blank}` : ""),
       ...s.problems.slice(0, 5).map((p) => `  row ${table.headerRow + 2 + p.row}: ${p.message}`),
       ...(s.errors > 5
         ? [`  ... and ${s.errors - 5} more rows with errors (see the License required column)`]
         : []),
-      `  time: ${seconds(done - started)} (read ${seconds(readDone - started)}, check ${seconds(checkDone - readDone)}, write ${seconds(done - checkDone)})`,
+      `  time: ${seconds(done - started)} (read ${seconds(readDone - started)}, check and write ${seconds(done - readDone)})`,
       ...(table.outputFormulas
         ? [
             `  note: ${table.outputFormulas} formula cells in the checked columns were replaced by the checked values`,
@@ -409,20 +545,22 @@ export async function main(
         : []),
       `  wrote ${written.map(rel).join(" and ")}`,
     ];
-    io.stderr.write(lines.join("\n") + "\n");
-    if (command.failOnLicense && s.licences + s.indeterminate + s.errors > 0) {
-      io.stderr.write(
+    say(lines.join("\n"));
+    if (cmd.failOnLicense && s.licences + s.indeterminate + s.errors > 0) {
+      say(
         `exportctl: --fail-on-license: ${s.licences} row(s) need a licence` +
-          (s.indeterminate + s.errors ? `, ${s.indeterminate + s.errors} cannot be decided` : "") +
-          ".\n"
+          (s.indeterminate + s.errors
+            ? `, ${s.indeterminate + s.errors} could not be checked or decided`
+            : "") +
+          "."
       );
       return EXIT.license;
     }
     return EXIT.ok;
   } catch (error) {
-    if (progress) progress.stop();
+    stopProgress();
     const e = error as Error;
-    io.stderr.write(`exportctl: unexpected failure: ${e && e.stack ? e.stack : String(e)}\n`);
+    say(`exportctl: unexpected failure: ${e && e.message ? e.message : String(e)}`);
     return EXIT.failure;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;

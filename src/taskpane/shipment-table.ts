@@ -2,20 +2,20 @@
 // "Add compliance columns" action writes, and the row-by-row evaluation behind "Compare regimes"
 // and "Audit snapshot". sheet-actions.ts does the reading and writing.
 import {
+  InputRole,
   OUTPUT_COLUMNS,
   ROLES,
-  Role,
   findHeaderRow,
   isBlankCell,
   matchHeaders,
-} from "../cli/shipments";
+} from "../shipments";
 import { Types } from "../functions/args";
 import { determine, runLedger } from "../rules";
 import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules/types";
 
-// Header recognition is the CLI's and the workbench's (src/cli/shipments.ts), so a table the
-// command line accepts is one the pane accepts, with the same header spellings.
-export type ColumnKey = Role;
+// Header recognition is shared with the command line and the workbench (src/shipments), so a
+// table one accepts is one the others accept, with the same header spellings.
+export type ColumnKey = InputRole;
 export const COLUMN_ORDER: readonly ColumnKey[] = ROLES;
 export const OUTPUT_HEADERS = OUTPUT_COLUMNS;
 export const isBlank = isBlankCell;
@@ -28,6 +28,7 @@ export const COLUMN_LABELS: Readonly<Record<ColumnKey, string>> = {
   hq: "End-user HQ",
   consignee: "Consignee",
   date: "Date",
+  shipFrom: "Ship from",
 };
 
 export type Columns = Partial<Record<ColumnKey, number>>;
@@ -158,6 +159,8 @@ export interface RowInputs {
   hq: unknown;
   consignee: unknown;
   date: unknown;
+  /** Carried for the compare and audit sheets; not yet passed to the determination here. */
+  shipFrom: unknown;
 }
 
 export interface RowResult {
@@ -181,6 +184,7 @@ export function rowInputs(table: ShipmentTable, row: unknown[]): RowInputs {
     hq: at("hq"),
     consignee: at("consignee"),
     date: at("date"),
+    shipFrom: at("shipFrom"),
   };
 }
 

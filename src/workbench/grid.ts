@@ -3,7 +3,7 @@
 // the spilled result of one broadcast custom-function call. Cells that changed since the last
 // computation (e.g. after a regime switch) are marked, in text as well as colour.
 import { isExcelError } from "../functions/errors";
-import { Cell, OUTPUT_COLUMNS, errorText, isBlankCell } from "../cli/shipments";
+import { Cell, OUTPUT_COLUMNS, errorText, isBlankCell } from "../shipments";
 import { h } from "../taskpane/dom";
 import type { ShipmentSheet } from "./load";
 

@@ -7,7 +7,7 @@
 // recomputes the grid (onSettingsChanged).
 import { isExcelError } from "../functions/errors";
 import { effectiveAsOf, onSettingsChanged } from "../settings/settings";
-import { toCsv } from "../cli/csv";
+import { toCsv } from "../shipments";
 import {
   Cell,
   CheckStats,
@@ -15,7 +15,7 @@ import {
   OUTPUT_COLUMNS,
   checkShipments,
   errorText,
-} from "../cli/shipments";
+} from "../shipments";
 import { fill, h } from "../taskpane/dom";
 import { FormulaError, asExcelArgs, parseFormula } from "./formula";
 import { cellText, renderGrid } from "./grid";

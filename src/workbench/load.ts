@@ -3,8 +3,8 @@
 // picks or drops. CSV is parsed here; .xlsx with exceljs's browser build, loaded on demand as its
 // own chunk (never part of the functions or pane bundles).
 import type ExcelJS from "exceljs";
-import { parseCsv } from "../cli/csv";
-import { pickSheet, sheetRows } from "../cli/sheet";
+import { parseCsv } from "../shipments";
+import { pickSheet, sheetRows } from "../shipments";
 import {
   Cell,
   HeaderMatch,
@@ -12,7 +12,7 @@ import {
   findHeaderRow,
   matchHeaders,
   trimTrailingBlankRows,
-} from "../cli/shipments";
+} from "../shipments";
 
 export interface ShipmentSheet {
   /** File name shown to the user. */

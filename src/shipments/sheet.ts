@@ -2,7 +2,8 @@
 // values a custom function receives. No node I/O, so the workbench uses it with exceljs's browser
 // build too.
 import type ExcelJS from "exceljs";
-import type { Cell } from "./shipments";
+import { excelError } from "../functions/errors";
+import type { Cell } from "./cells";
 
 function isoDateOf(d: Date): string {
   // exceljs reads date cells as UTC midnight of the spreadsheet date.
@@ -18,7 +19,16 @@ export function plainValue(v: unknown): Cell {
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText))
     return (o.richText as { text: string }[]).map((t) => t.text).join("");
-  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  if ("formula" in o || "sharedFormula" in o) {
+    // A formula saved without its result (written by a tool, never opened in Excel): its value is
+    // unknown, so the row cannot be checked; blank would read as "nothing to check".
+    if (o.result === undefined || o.result === null)
+      return excelError(
+        "#VALUE!",
+        `the cell holds a formula (=${String(o.formula ?? o.sharedFormula ?? "").slice(0, 40)}) with no saved result; open and save the workbook in Excel first`
+      );
+    return plainValue(o.result);
+  }
   if ("hyperlink" in o && "text" in o) return plainValue(o.text);
   if ("error" in o) return { code: String(o.error), message: "" };
   if ("text" in o) return String(o.text);

@@ -1,0 +1,392 @@
+// A shipment table checked with the EXPORTCTL functions, exactly as a workbook would: whole-column
+// (broadcast) calls of REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY, H100_EQUIVALENT and
+// EXPLAIN, and LEDGER when a Consignee column makes allowances accumulate. No rules logic lives
+// here: the functions are passed in (the CLI imports src/functions, the workbench calls the ids
+// registered with CustomFunctions.associate), so every front end shows what Excel would show.
+// What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
+// passed unchecked. Pure: no DOM, no node I/O.
+import { Types } from "../functions/args";
+import { ExcelError, excelError, isExcelError } from "../functions/errors";
+import {
+  Cell,
+  Matrix,
+  NumberLocale,
+  errorText,
+  isBlankCell,
+  quote,
+  typeCell,
+} from "./cells";
+import { HEADER_ALIASES, Role } from "./headers";
+
+export { Cell, Matrix };
+
+/** Calls a custom function by its id (e.g. "REQUIRES_LICENSE") with Excel-shaped arguments. */
+export type FunctionCaller = (
+  id: string,
+  ...args: unknown[]
+) => Matrix | Cell | Promise<Matrix | Cell>;
+
+export interface CheckOptions {
+  /**
+   * Use the Date column as each row's as-of date (and, with consignees, the calendar year of the
+   * allowance). False when the user fixed one as-of date for the whole check.
+   */
+  useDates: boolean;
+  /** Rows per broadcast call; progress is reported between chunks. */
+  chunkSize?: number;
+  /** Called after each chunk; may return a promise (e.g. to let a progress bar render). */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** How text numbers and dates are read; null or omitted: strictly (see cells.ts). */
+  locale?: NumberLocale | null;
+  /** Write the Explanation column (EXPLAIN); false leaves it blank and skips the call. Default true. */
+  explanations?: boolean;
+  /**
+   * The functions take `ship_from` (8th argument of the determination functions and of LEDGER).
+   * When false, a row shipped from anywhere but the US is that row's error rather than being
+   * judged as a US export.
+   */
+  shipFromAccepted?: boolean;
+  /** Allowance use computed beforehand over the whole table (see ledgerOf); skips LEDGER here. */
+  ledger?: LedgerSummary | null;
+  /** Index of rows[0] within the whole table (for `ledger` and problem rows). Default 0. */
+  offset?: number;
+}
+
+export interface CheckStats {
+  rows: number;
+  licences: number;
+  noLicence: number;
+  indeterminate: number;
+  /** Rows with an input error, including rows with some inputs filled and others blank. */
+  errors: number;
+  blank: number;
+  /** Rows (0-based, data rows) with an input error, and the message, first 20. */
+  problems: { row: number; message: string }[];
+  /** LEDGER was used: allowances accumulate per consignee and calendar year. */
+  ledger: boolean;
+  /** Rows where LEDGER's licence verdict or exception differs from the row's own determination (expected 0). */
+  ledgerDifferences: number;
+}
+
+export interface CheckResult {
+  /** One line per data row: the OUTPUT_COLUMNS values (errors are ExcelError objects). */
+  values: Cell[][];
+  stats: CheckStats;
+}
+
+export function emptyStats(): CheckStats {
+  return {
+    rows: 0,
+    licences: 0,
+    noLicence: 0,
+    indeterminate: 0,
+    errors: 0,
+    blank: 0,
+    problems: [],
+    ledger: false,
+    ledgerDifferences: 0,
+  };
+}
+
+/** Adds a chunk's counts to the running total. */
+export function addStats(total: CheckStats, part: CheckStats): void {
+  total.rows += part.rows;
+  total.licences += part.licences;
+  total.noLicence += part.noLicence;
+  total.indeterminate += part.indeterminate;
+  total.errors += part.errors;
+  total.blank += part.blank;
+  for (const p of part.problems) if (total.problems.length < 20) total.problems.push(p);
+  total.ledger = total.ledger || part.ledger;
+  total.ledgerDifferences += part.ledgerDifferences;
+}
+
+async function callMatrix(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {
+  const result = await call(id, ...args);
+  if (Array.isArray(result))
+    return Array.isArray(result[0]) ? (result as Matrix) : (result as Cell[]).map((v) => [v]);
+  return [[result]];
+}
+
+const KIND: Partial<Record<Role, "number" | "date">> = { quantity: "number", date: "date" };
+const ARG_NAME: Record<Role, string> = {
+  chip: "chip",
+  destination: "destination",
+  quantity: "quantity",
+  hq: "end_user_hq",
+  consignee: "consignee",
+  date: "as_of",
+  shipFrom: "ship_from",
+  eccn: "ECCN",
+  scheduleB: "Schedule B",
+};
+
+/** A column of the table as an Excel range (n x 1), text numbers and dates typed in the locale. */
+function column(
+  rows: readonly (readonly Cell[])[],
+  index: number | undefined,
+  role: Role,
+  locale: NumberLocale | null
+): Matrix | null {
+  if (index === undefined) return null;
+  const kind = KIND[role] ?? "text";
+  const name = ARG_NAME[role];
+  const out: Matrix = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const v = rows[r][index];
+    out[r] = [v === undefined ? null : typeCell(v, kind, locale, name)];
+  }
+  return out;
+}
+
+const INPUT_ROLES: readonly Role[] = ["chip", "destination", "quantity", "hq", "date", "shipFrom"];
+
+/**
+ * Why a row cannot be checked before any function sees it, or null: an input cell holding an error
+ * (a formula without a saved result, a date that reads two ways), a required input blank while
+ * another input is filled, or a reexport the functions cannot judge. Blank rows return null.
+ */
+function rowProblem(
+  cols: Partial<Record<Role, Matrix | null>>,
+  i: number,
+  shipFromAccepted: boolean
+): ExcelError | null {
+  let filled: Role | null = null;
+  let blank: Role | null = null;
+  for (const role of INPUT_ROLES) {
+    const m = cols[role];
+    if (!m) continue;
+    const v = m[i][0];
+    if (isExcelError(v)) return v;
+    if (isBlankCell(v)) {
+      if ((role === "chip" || role === "destination" || role === "quantity") && !blank) blank = role;
+    } else if (!filled) filled = role;
+  }
+  if (filled && blank)
+    return excelError(
+      "#VALUE!",
+      `${HEADER_ALIASES[blank][0]} is blank while ${HEADER_ALIASES[filled][0]} is filled: the row was not checked`
+    );
+  const from = cols.shipFrom?.[i][0];
+  if (!shipFromAccepted && filled && from !== undefined && !isBlankCell(from)) {
+    let code = "";
+    try {
+      code = Types.country.coerce(from, "ship_from").code;
+    } catch (error) {
+      return excelError("#VALUE!", (error as Error).message);
+    }
+    if (code !== "US")
+      return excelError(
+        "#N/A",
+        `INDETERMINATE: shipped from ${quote(from)}: a reexport or an export from abroad (15 CFR 734.9) is not judged by this version; check the row by hand`
+      );
+  }
+  return null;
+}
+
+/** What LEDGER found over the whole table, kept compact: three numbers per row. */
+export interface LedgerSummary {
+  /** Allowance TPP the row's consignee used earlier in the calendar year (prior_tpp). */
+  priors: Float64Array;
+  /** LEDGER's licence verdict: 1 licence, 0 none, -1 an error or blank row. */
+  licence: Int8Array;
+  /** LEDGER's exception (interned), null for an error or blank row. */
+  exception: (string | null)[];
+}
+
+/**
+ * Runs LEDGER over the whole table (rows in date order, allowances per consignee and calendar
+ * year) and returns each row's prior allowance use, or null when no row has a consignee. `rows`
+ * holds only the cells LEDGER reads, at the indexes `roles` gives.
+ */
+export async function ledgerOf(
+  call: FunctionCaller,
+  rows: readonly (readonly Cell[])[],
+  roles: Partial<Record<Role, number>>,
+  options: Pick<CheckOptions, "useDates" | "locale" | "shipFromAccepted">,
+  defaultDate: () => string
+): Promise<LedgerSummary | null> {
+  const locale = options.locale ?? null;
+  const consignees = column(rows, roles.consignee, "consignee", locale);
+  if (!consignees || !consignees.some((c) => !isBlankCell(c[0]))) return null;
+  const dates = column(rows, options.useDates ? roles.date : undefined, "date", locale);
+  const shipFroms = options.shipFromAccepted
+    ? column(rows, roles.shipFrom, "shipFrom", locale)
+    : null;
+  const ledger = await callMatrix(
+    call,
+    "LEDGER",
+    column(rows, roles.chip, "chip", locale),
+    column(rows, roles.destination, "destination", locale),
+    column(rows, roles.quantity, "quantity", locale),
+    column(rows, roles.hq, "hq", locale),
+    consignees,
+    dates,
+    null,
+    ...(shipFroms ? [shipFroms] : [])
+  );
+  const n = rows.length;
+  if (ledger.length !== n) return null;
+  const priors = new Float64Array(n);
+  const licence = new Int8Array(n).fill(-1);
+  const exception: (string | null)[] = new Array(n).fill(null);
+  // Each row's prior use is the consignee's running total after its previous row in the same
+  // year, in LEDGER's order (date, then table order); the functions' own coercion gives the keys.
+  const keyed: { index: number; date: string; key: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const [, lic, exc, total] = ledger[i];
+    if (lic === true || lic === false) {
+      licence[i] = lic ? 1 : 0;
+      exception[i] = typeof exc === "string" ? exc : null;
+    }
+    if (typeof total !== "number") continue; // an error or a blank row: LEDGER skipped it
+    const raw = consignees[i][0];
+    if (isBlankCell(raw)) continue; // no consignee: the row stands alone
+    let date: string;
+    try {
+      const d = dates ? dates[i][0] : null;
+      date = isBlankCell(d) ? defaultDate() : Types.date.coerce(d, "dates");
+    } catch {
+      continue;
+    }
+    keyed.push({
+      index: i,
+      date,
+      key: `${Types.text.coerce(raw, "consignees").toLowerCase()}|${date.slice(0, 4)}`,
+    });
+  }
+  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  const last = new Map<string, number>();
+  for (const row of keyed) {
+    priors[row.index] = last.get(row.key) ?? 0;
+    last.set(row.key, ledger[row.index][3] as number);
+  }
+  return { priors, licence, exception };
+}
+
+/**
+ * Checks the data rows. `rows` are the table's data rows (header excluded), `roles` the column of
+ * each input. Settings (regime, as-of date) are whatever the caller set with updateSettings: no
+ * regime or as-of argument is passed, so the functions use the workbook defaults, as formulas
+ * without those arguments do in Excel. Without `options.ledger`, LEDGER runs over these rows
+ * when they have consignees.
+ */
+export async function checkShipments(
+  call: FunctionCaller,
+  rows: readonly (readonly Cell[])[],
+  roles: Partial<Record<Role, number>>,
+  options: CheckOptions,
+  defaultDate: () => string
+): Promise<CheckResult> {
+  const n = rows.length;
+  const chunk = Math.max(1, options.chunkSize ?? 10000);
+  const locale = options.locale ?? null;
+  const offset = options.offset ?? 0;
+  const explanations = options.explanations !== false;
+  const shipFromAccepted = options.shipFromAccepted === true;
+  const dateIndex = options.useDates ? roles.date : undefined;
+  const stats = emptyStats();
+  stats.rows = n;
+  const values: Cell[][] = new Array(n);
+
+  let ledger = options.ledger ?? null;
+  let ledgerOffset = offset;
+  if (options.ledger === undefined) {
+    ledger = await ledgerOf(call, rows, roles, options, defaultDate);
+    ledgerOffset = 0;
+  }
+  stats.ledger = ledger !== null;
+
+  for (let from = 0; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
+    const part = rows.slice(from, to);
+    const cols: Partial<Record<Role, Matrix | null>> = {
+      chip: column(part, roles.chip, "chip", locale),
+      destination: column(part, roles.destination, "destination", locale),
+      quantity: column(part, roles.quantity, "quantity", locale),
+      hq: column(part, roles.hq, "hq", locale),
+      date: column(part, dateIndex, "date", locale),
+      shipFrom: column(part, roles.shipFrom, "shipFrom", locale),
+    };
+    // Rows the gate stops are blanked before the call (their own error is written instead), so a
+    // function never half-reads them.
+    const width = to - from;
+    const problems: (ExcelError | null)[] = new Array(width);
+    for (let i = 0; i < width; i++) {
+      const p = rowProblem(cols, i, shipFromAccepted);
+      problems[i] = p;
+      if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = [null];
+    }
+    const prior = ledger
+      ? Array.from({ length: width }, (_, i) => [ledger!.priors[ledgerOffset + from + i]])
+      : null;
+    const shipment: unknown[] = [
+      cols.chip,
+      cols.destination,
+      cols.quantity,
+      cols.hq,
+      null,
+      cols.date,
+      prior,
+    ];
+    if (shipFromAccepted && cols.shipFrom) shipment.push(cols.shipFrom);
+    const [licence, exception, policy, h100, explanation] = await Promise.all([
+      callMatrix(call, "REQUIRES_LICENSE", ...shipment),
+      callMatrix(call, "LICENSE_EXCEPTION", ...shipment),
+      callMatrix(call, "REVIEW_POLICY", ...shipment),
+      callMatrix(call, "H100_EQUIVALENT", cols.chip, cols.quantity),
+      explanations ? callMatrix(call, "EXPLAIN", ...shipment) : Promise.resolve([[""]]),
+    ]);
+    const pick = (m: Matrix, i: number): Cell =>
+      m.length === width ? m[i][0] : m.length === 1 ? m[0][0] : "";
+    for (let i = 0; i < width; i++) {
+      const problem = problems[i];
+      const line: Cell[] = problem
+        ? [problem, problem, problem, "", explanations ? problem : ""]
+        : [
+            pick(licence, i),
+            pick(exception, i),
+            pick(policy, i),
+            pick(h100, i),
+            explanations ? pick(explanation, i) : "",
+          ];
+      // A blank row of the table (no chip, destination or quantity) stays blank.
+      if (line[0] === "") line[3] = "";
+      values[from + i] = line;
+      if (ledger && !problem) {
+        // Cross-check: with the prior allowance LEDGER accumulated, the row's own determination
+        // must agree with LEDGER's verdict and exception.
+        const at = ledgerOffset + from + i;
+        const lic = ledger.licence[at];
+        const mine = line[0] === true ? 1 : line[0] === false ? 0 : -1;
+        if (
+          lic !== mine ||
+          (lic !== -1 && typeof line[1] === "string" && (ledger.exception[at] ?? "") !== line[1])
+        )
+          stats.ledgerDifferences++;
+      }
+      const verdict = line[0];
+      if (verdict === true) stats.licences++;
+      else if (verdict === false) stats.noLicence++;
+      else if (isExcelError(verdict)) {
+        if (/^INDETERMINATE/.test(verdict.message ?? "")) stats.indeterminate++;
+        else {
+          stats.errors++;
+          if (stats.problems.length < 20)
+            stats.problems.push({ row: offset + from + i, message: errorText(verdict) });
+        }
+      } else if (verdict === "") stats.blank++;
+      else {
+        // Anything else in the licence column is not a verdict: never count it as checked.
+        stats.errors++;
+        if (stats.problems.length < 20)
+          stats.problems.push({
+            row: offset + from + i,
+            message: `no verdict (${quote(verdict)})`,
+          });
+      }
+    }
+    if (options.onProgress) await options.onProgress(to, n);
+  }
+  return { values, stats };
+}
