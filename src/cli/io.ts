@@ -84,7 +84,7 @@ async function* csvBlocks(
 ): AsyncGenerator<string[][]> {
   const parser = new CsvParser();
   if (onParser) onParser(parser);
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let offset = 0;
   try {

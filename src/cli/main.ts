@@ -515,7 +515,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       }
       const e = error as NodeJS.ErrnoException;
       say(
-        `exportctl: could not write ${cmd.out}: ${e.code ? e.code + " " : ""}${e.message}; nothing was written (a previous output, if any, is unchanged).`
+        `exportctl: could not write ${cmd.out}: ${e.code && !String(e.message).startsWith(e.code) ? e.code + " " : ""}${e.message}; nothing was written (a previous output, if any, is unchanged).`
       );
       return EXIT.failure;
     }

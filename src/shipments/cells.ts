@@ -98,7 +98,7 @@ export function parseNumberText(
 ): number | ExcelError {
   const t = text.trim();
   if (!locale) {
-    if (TWO_WAY.test(t))
+    if (TWO_WAY.test(t) || /^[+-]?\d+,\d+$/.test(t))
       return excelError(
         "#VALUE!",
         `${name} ${quote(t)} reads as different numbers in different locales; give --locale (e.g. en-US or de-DE) or write it without a group separator`

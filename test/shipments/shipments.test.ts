@@ -1,0 +1,168 @@
+// src/shipments: the streaming CSV parser against the one-shot parse, formula-like cells, cell
+// typing in a locale or strictly, and header recognition (AES/EEI names, duplicates, look-alikes).
+import fc from "fast-check";
+import {
+  CsvParser,
+  csvField,
+  findHeaderRow,
+  isFormulaLike,
+  matchHeaders,
+  numberLocale,
+  parseCsv,
+  parseDateText,
+  parseNumberText,
+  toCsv,
+} from "../../src/shipments";
+import { isExcelError } from "../../src/functions/errors";
+
+describe("CSV", () => {
+  const SAMPLE =
+    '\ufeffChip;Destination;Notes\r\nH100;AE;"a; b"\r\n"x""y";DE;"two\r\nlines"\r\n\r\nlast;row;"q"""\n';
+
+  test("parsed in chunks of any size, split anywhere, the records are those of the whole text", () => {
+    const whole = parseCsv(SAMPLE);
+    expect(whole).toEqual([
+      ["Chip", "Destination", "Notes"],
+      ["H100", "AE", "a; b"],
+      ['x"y', "DE", "two\r\nlines"],
+      [""],
+      ["last", "row", 'q"'],
+    ]);
+    for (let a = 1; a < SAMPLE.length; a++) {
+      for (const b of [a + 1, a + 2, SAMPLE.length]) {
+        const p = new CsvParser();
+        const rows = [...p.push(SAMPLE.slice(0, a)), ...p.push(SAMPLE.slice(a, b))];
+        rows.push(...p.push(SAMPLE.slice(b)), ...p.end());
+        expect(rows).toEqual(whole);
+        expect(p.bom).toBe(true);
+        expect(p.detected).toBe(";");
+      }
+    }
+  });
+
+  test("what toCsv writes, parseCsv reads back (any text, any chunking)", () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", " ", "é", "1") });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 7 }),
+        (rows, size) => {
+          // Formula-like cells come back with their apostrophe: compare with that.
+          const expected = rows.map((r) => r.map((c) => (c && isFormulaLike(c) ? "'" + c : c)));
+          const text = toCsv(rows);
+          const p = new CsvParser({ delimiter: "," });
+          const got: string[][] = [];
+          for (let i = 0; i < text.length; i += size) got.push(...p.push(text.slice(i, i + size)));
+          got.push(...p.end());
+          expect(got).toEqual(expected);
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+
+  test("formula-like text is neutralised (OWASP), numbers are not", () => {
+    for (const t of ["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "\tx", "\rx", "-", "+"])
+      expect(csvField(t).replace(/^"|"$/g, "")).toMatch(/^'/);
+    for (const t of ["-5", "+3.5", "-1,234", "0", "H100"]) expect(csvField(t)).toBe(t.includes(",") ? `"${t}"` : t);
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField("-1,5", ";", ",")).toBe("-1,5");
+  });
+});
+
+describe("cell typing", () => {
+  const de = numberLocale("de-DE")!;
+  const us = numberLocale("en-US")!;
+  const gb = numberLocale("en-GB")!;
+
+  test("locales from Intl: separators and date order", () => {
+    expect(us).toMatchObject({ decimal: ".", group: ",", dateOrder: "mdy" });
+    expect(de).toMatchObject({ decimal: ",", group: ".", dateOrder: "dmy" });
+    expect(gb.dateOrder).toBe("dmy");
+    expect(numberLocale("not a locale!")).toBeNull();
+  });
+
+  test.each([
+    ["1699", null, 1699],
+    ["-5", null, -5],
+    ["0.5", null, 0.5],
+    ["1,000", us, 1000],
+    ["1.000", de, 1000],
+    ["1.234.567", de, 1234567],
+    ["0,5", de, 0.5],
+  ] as const)("%s in %s reads as %s", (text, locale, value) => {
+    expect(parseNumberText(text, locale, "quantity")).toBe(value);
+  });
+
+  test.each([
+    ["1,000", null],
+    ["2.000", null],
+    ["1,5", null],
+    ["2.000", us],
+    ["1,000", de],
+    ["12abc", us],
+  ] as const)("%s in %s is an error naming the argument and the value", (text, locale) => {
+    const v = parseNumberText(text, locale, "quantity");
+    expect(isExcelError(v)).toBe(true);
+    const message = (v as { message: string }).message;
+    expect(message).toMatch(/^quantity /);
+    expect(message).toContain(`'${text}'`);
+  });
+
+  test("dates: ISO and serials everywhere; d/m/y only in a locale, checked, never guessed", () => {
+    expect(parseDateText("2025-06-01", null, "as_of")).toBe("2025-06-01");
+    expect(parseDateText("2025-06-01T10:00:00Z", null, "as_of")).toBe("2025-06-01");
+    expect(parseDateText("45809", null, "as_of")).toBe(45809);
+    expect(isExcelError(parseDateText("6/1/2025", null, "as_of"))).toBe(true);
+    expect(isExcelError(parseDateText("2025-02-30", null, "as_of"))).toBe(true);
+    expect(parseDateText("6/1/2025", us, "as_of")).toBe("2025-06-01");
+    expect(parseDateText("6/1/2025", gb, "as_of")).toBe("2025-01-06");
+    expect(parseDateText("01.06.2025", de, "as_of")).toBe("2025-06-01");
+    expect(isExcelError(parseDateText("03/15/2025", gb, "as_of"))).toBe(true);
+    expect(isExcelError(parseDateText("6/1/25", us, "as_of"))).toBe(true);
+  });
+});
+
+describe("headers", () => {
+  test("AES/EEI field names are recognised", () => {
+    const m = matchHeaders([
+      "Schedule B",
+      "ECCN",
+      "Chip",
+      "Country of Ultimate Destination",
+      "Quantity",
+      "Ultimate Consignee",
+      "Date of Export",
+      "Country of export",
+    ]);
+    expect(m.roles).toMatchObject({
+      scheduleB: 0,
+      eccn: 1,
+      chip: 2,
+      destination: 3,
+      quantity: 4,
+      consignee: 5,
+      date: 6,
+      shipFrom: 7,
+    });
+    expect(m.missing).toEqual([]);
+    expect(m.warnings).toEqual([]);
+  });
+
+  test("End user is not the consignee; duplicates and unused date-like columns are warned about", () => {
+    const m = matchHeaders(["Chip", "Destination", "Qty", "End user", "Dest", "Order date", "Notes"]);
+    expect(m.roles.consignee).toBeUndefined();
+    expect(m.roles.destination).toBe(1);
+    expect(m.warnings).toEqual([
+      'column D "End user" is not used (ambiguous: not read as any input)',
+      'column E "Dest" is another Destination column; column B "Destination" is used',
+      'column F "Order date" looks like a date but is not used',
+    ]);
+  });
+
+  test("an ECCN column stands in for a missing Chip column; the header row may sit under titles", () => {
+    const rows = [["Export log"], [], ["ECCN", "Destination", "Quantity"]];
+    expect(findHeaderRow(rows)).toBe(2);
+    expect(matchHeaders(rows[2]).roles.chip).toBe(0);
+  });
+});
