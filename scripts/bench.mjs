@@ -15,7 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { ROOT, loadAddin, setDist, DIST as DEFAULT_DIST } from "./lib/addin-loader.mjs";
-import { CHIPS, COUNTRIES, shipmentCsv, shipmentTable } from "./lib/shipment-table.mjs";
+import { CHIPS, COUNTRIES, isoOfSerial, shipmentCsv, shipmentTable } from "./lib/shipment-table.mjs";
 
 const argv = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -304,46 +304,136 @@ if (want("size")) {
 
 // CLI ------------------------------------------------------------------------------------------
 if (want("cli")) {
-  console.log(`\n(f) CLI: exportctl check on a generated ${ROWS.toLocaleString("en-US")}-row CSV`);
+  console.log(`\n(f) CLI: exportctl check, whole process (DESIGN §5, issue 13)`);
   const bin = path.join(ROOT, "bin", "exportctl.mjs");
   if (!fs.existsSync(bin)) {
     console.log("  SKIP  bin/exportctl.mjs is not there (yet): nothing to time");
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exportctl-bench-"));
-    const csv = path.join(dir, "shipments-100k.csv");
-    fs.writeFileSync(csv, shipmentCsv(shipmentTable(ROWS, 4000).rows));
-    const runs = [];
-    let last = null;
-    const check = () =>
-      spawnSync(process.execPath, [bin, "check", csv, "--no-progress"], {
-        cwd: dir,
-        encoding: "utf8",
-        maxBuffer: 1 << 30,
-      });
-    // Untimed first run: the launcher (re)builds its bundle when src/ is newer than its cache.
-    check();
-    for (let rep = 0; rep < 3; rep++) {
+    // Generated inputs are cached across runs (the 44 MB workbook takes a while to write).
+    const cache = path.join(os.tmpdir(), "exportctl-bench-inputs");
+    fs.mkdirSync(cache, { recursive: true });
+    const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+    /** One run: wall time, peak RSS (from /usr/bin/time -v when present), exit code, last line. */
+    const exportctl = (args) => {
       const t0 = performance.now();
-      last = check();
-      runs.push(performance.now() - t0);
+      const r = timeBin
+        ? spawnSync(timeBin, ["-v", process.execPath, bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 })
+        : spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+      const wall = performance.now() - t0;
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+      const out = (r.stderr ?? "").split("\n").filter((l) => l.startsWith("exportctl") || l.startsWith("  rows"));
+      return { wall, rssMb: rss ? Number(rss[1]) / 1024 : null, status: r.status, signal: r.signal, tail: out.slice(-2).join(" | ").slice(0, 200) };
+    };
+    const csvOf = (rows) => {
+      const file = path.join(cache, `shipments-${rows}.csv`);
+      if (!fs.existsSync(file)) fs.writeFileSync(file, shipmentCsv(shipmentTable(rows, 4000).rows));
+      return file;
+    };
+    const s = (x) => `${(x / 1000).toFixed(2)} s`;
+    const mb = (x) => (x === null ? "n/a" : `${x.toFixed(0)} MB`);
+
+    // Untimed first run: the launcher (re)builds its bundle when src/ is newer than its cache.
+    exportctl(["--version"]);
+
+    const c100k = exportctl(["check", csvOf(ROWS), "--no-progress", "--out", "out-100k.csv"]);
+    report("exportctl check, 100k-row CSV", s(c100k.wall), "<= 3 s", c100k.wall <= 3000, `(exit ${c100k.status}; peak RSS ${mb(c100k.rssMb)})`);
+    console.log(`        last output: ${c100k.tail}`);
+
+    const c1m = exportctl(["check", csvOf(1_000_000), "--no-progress", "--out", "out-1m.csv"]);
+    report("exportctl check, 1M-row CSV: time", s(c1m.wall), "<= 20 s", c1m.wall <= 20000, `(exit ${c1m.status})`);
+    report("exportctl check, 1M-row CSV: peak RSS", mb(c1m.rssMb), "<= 600 MB", c1m.rssMb === null ? null : c1m.rssMb <= 600);
+    console.log(`        last output: ${c1m.tail}`);
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
+
+    // A legal full-width sheet: 1,048,575 rows x 16 columns (about 44 MB), checked or refused with
+    // a message, never a crash.
+    const full = path.join(cache, "full-sheet.xlsx");
+    if (!fs.existsSync(full)) {
+      const { default: ExcelJS } = await import("exceljs");
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: full + ".tmp", useSharedStrings: false });
+      const ws = wb.addWorksheet("Shipments");
+      ws.addRow(["Chip", "Destination", "Quantity", "HQ", "Consignee", "Date", ...Array.from({ length: 10 }, (_, i) => `Note ${i + 1}`)]).commit();
+      const t = shipmentTable(1000, 4000).rows;
+      for (let i = 1; i < 1048576; i++) {
+        const r = t[i % t.length];
+        ws.addRow([r.chip, r.destination, r.quantity, r.hq, r.consignee, isoOfSerial(r.date), ...Array.from({ length: 10 }, (_, k) => i * 16 + k)]).commit();
+      }
+      ws.commit();
+      await wb.commit();
+      fs.renameSync(full + ".tmp", full);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
-    const tail = `${last.stdout ?? ""}${last.stderr ?? ""}`
-      .trim()
-      .split("\n")
-      .slice(-2)
-      .join(" | ")
-      .slice(0, 160);
-    const c = median(runs);
+    const fx = exportctl(["check", full, "--no-progress", "--out", "full.checked.xlsx"]);
     report(
-      "exportctl check, 100k-row CSV (whole process)",
-      ms(c),
-      "-",
-      null,
-      `(exit ${last.status}; runs: ${runs.map((x) => x.toFixed(0)).join(", ")})`
+      `exportctl check, full-sheet xlsx (${(fs.statSync(full).size / 1048576).toFixed(0)} MB)`,
+      s(fx.wall),
+      "checked or refused, never a crash",
+      fx.status === 0 || fx.status === 1 || (fx.status === 2 && /refused|save the shipments sheet/.test(fx.tail)),
+      `(exit ${fx.status}${fx.signal ? " " + fx.signal : ""}; peak RSS ${mb(fx.rssMb)})`
     );
-    console.log(`        last output: ${tail}`);
+    console.log(`        last output: ${fx.tail}`);
+
+    // A zip bomb: a 1 GB sheet of one repeated cell, deflated to about 1 MB.
+    const bombFile = path.join(cache, "bomb.xlsx");
+    if (!fs.existsSync(bombFile)) writeBomb(bombFile, 1 << 30);
+    const zb = exportctl(["check", bombFile, "--no-progress"]);
+    report(
+      `exportctl check, zip bomb (${(fs.statSync(bombFile).size / 1048576).toFixed(1)} MB): time`,
+      s(zb.wall),
+      "refused in < 2 s",
+      zb.status === 2 && zb.wall < 2000,
+      `(exit ${zb.status})`
+    );
+    report("exportctl check, zip bomb: peak RSS", mb(zb.rssMb), "< 300 MB", zb.rssMb === null ? null : zb.rssMb < 300);
+    console.log(`        last output: ${zb.tail}`);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A zip holding one sheet part of `size` bytes of one repeated cell, deflated (a zip bomb's shape). */
+function writeBomb(file, size) {
+  const unit = Buffer.from('<c r="A1" t="s"><v>0</v></c>'.repeat(4096));
+  const deflate = zlib.deflateRawSync;
+  // Deflate a block and repeat it: each block decompresses on its own only inside one stream, so
+  // build one stream of `size` bytes with a sync flush per block.
+  const chunks = [];
+  const z = zlib.createDeflateRaw({ level: 9 });
+  let total = 0;
+  void deflate;
+  const block = Buffer.alloc(8 << 20);
+  for (let i = 0; i < block.length; i += unit.length) unit.copy(block, i);
+  const parts = [];
+  z.on("data", (d) => parts.push(d));
+  while (total < size) {
+    z.write(block);
+    total += block.length;
+  }
+  z.end();
+  // Node's zlib stream is asynchronous: drain it synchronously through zlib.deflateRawSync instead.
+  const compressed = zlib.deflateRawSync(Buffer.concat(Array(size / block.length).fill(block)), { level: 9 });
+  chunks.push(compressed);
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(compressed.length, 18);
+  local.writeUInt32LE(size >>> 0, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(compressed.length, 20);
+  central.writeUInt32LE(size >>> 0, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + compressed.length, 16);
+  fs.writeFileSync(file, Buffer.concat([local, name, compressed, central, name, end]));
 }
 
 addin.close();

@@ -50,7 +50,17 @@ function verdictFunction(pick: (v: Verdict) => Cell) {
 export const requiresLicense = verdictFunction((d) => decided(d).licenseRequired);
 export const licenseException = verdictFunction((d) => decided(d).exception ?? "");
 export const reviewPolicy = verdictFunction((d) => decided(d).reviewPolicy ?? "");
-export const explainShipment = shipmentFunction((d) => explain(d));
+// Determinations are memoised by their inputs (shipment.ts), so a repeated row gets the same
+// object: its explanation text is built once.
+const explanations = new WeakMap<Determination, string>();
+export const explainShipment = shipmentFunction((d) => {
+  let text = explanations.get(d);
+  if (text === undefined) {
+    text = explain(d);
+    explanations.set(d, text);
+  }
+  return text;
+});
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
   if (chip.tpp === null)

@@ -61,8 +61,8 @@ export function ledger(...inputs: unknown[]): Matrix {
           regime,
         };
       }),
-      (s, entry) =>
-        determineShipment(
+      (s, entry) => {
+        const d = determineShipment(
           s.item,
           s.destination,
           s.quantity,
@@ -73,7 +73,18 @@ export function ledger(...inputs: unknown[]): Matrix {
           {
             countryAllocationUsed: s.countryAllocationUsed,
           }
-        )
+        );
+        // Only what the result columns read is kept per row: a whole-table ledger (a million
+        // rows from the batch command) must not hold every row's steps and explanation.
+        return {
+          status: d.status,
+          licenseRequired: d.licenseRequired,
+          exception: d.exception,
+          reason: d.reason,
+          allowanceTpp: d.allowanceTpp,
+          allocationTpp: d.allocationTpp,
+        };
+      }
     );
     const out: Cell[][] = rows.map((row, i) => {
       const run = runs[i];

@@ -184,6 +184,36 @@ function rowProblem(
   return null;
 }
 
+/**
+ * The distinct rows of some n x 1 columns (null columns ignored): `unique` lists the first row of
+ * each distinct combination, `slots[i]` the position in `unique` of row i's combination.
+ */
+function distinctRows(
+  columns: readonly (Matrix | null)[],
+  n: number
+): { slots: Int32Array; unique: number[] } {
+  const present = columns.filter((c): c is Matrix => c !== null);
+  const slots = new Int32Array(n);
+  const unique: number[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    let key = "";
+    for (const c of present) {
+      const v = c[i][0];
+      // The type tag keeps 1 (a number) and "1" (text) apart: the functions may read them differently.
+      key += (typeof v)[0] + (v === null || v === undefined ? "" : String(v)) + "\u0001";
+    }
+    let slot = seen.get(key);
+    if (slot === undefined) {
+      slot = unique.length;
+      unique.push(i);
+      seen.set(key, slot);
+    }
+    slots[i] = slot;
+  }
+  return { slots, unique };
+}
+
 /** What LEDGER found over the whole table, kept compact: three numbers per row. */
 export interface LedgerSummary {
   /** Allowance TPP the row's consignee used earlier in the calendar year (prior_tpp). */
@@ -320,25 +350,35 @@ export async function checkShipments(
     const prior = ledger
       ? Array.from({ length: width }, (_, i) => [ledger!.priors[ledgerOffset + from + i]])
       : null;
+    // Rows with the same inputs get the same answers: each distinct row is asked once (order
+    // books repeat the same chip, destination, quantity and date many times).
+    const { slots, unique } = distinctRows(
+      [...INPUT_ROLES.map((role) => cols[role] ?? null), prior],
+      width
+    );
+    const only = (m: Matrix | null | undefined): Matrix | null =>
+      !m ? null :
+      m && unique.length < width ? unique.map((r) => m[r]) : m;
     const shipment: unknown[] = [
-      cols.chip,
-      cols.destination,
-      cols.quantity,
-      cols.hq,
+      only(cols.chip),
+      only(cols.destination),
+      only(cols.quantity),
+      only(cols.hq),
       null,
-      cols.date,
-      prior,
+      only(cols.date),
+      only(prior),
     ];
-    if (shipFromAccepted && cols.shipFrom) shipment.push(cols.shipFrom);
+    if (shipFromAccepted && cols.shipFrom) shipment.push(only(cols.shipFrom));
     const [licence, exception, policy, h100, explanation] = await Promise.all([
       callMatrix(call, "REQUIRES_LICENSE", ...shipment),
       callMatrix(call, "LICENSE_EXCEPTION", ...shipment),
       callMatrix(call, "REVIEW_POLICY", ...shipment),
-      callMatrix(call, "H100_EQUIVALENT", cols.chip, cols.quantity),
+      callMatrix(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
       explanations ? callMatrix(call, "EXPLAIN", ...shipment) : Promise.resolve([[""]]),
     ]);
+    const asked = unique.length;
     const pick = (m: Matrix, i: number): Cell =>
-      m.length === width ? m[i][0] : m.length === 1 ? m[0][0] : "";
+      m.length === asked ? m[slots[i]][0] : m.length === 1 ? m[0][0] : "";
     for (let i = 0; i < width; i++) {
       const problem = problems[i];
       const line: Cell[] = problem
