@@ -373,9 +373,9 @@ if (want("cli")) {
     );
     console.log(`        last output: ${fx.tail}`);
 
-    // A zip bomb: a 1 GB sheet of one repeated cell, deflated to about 1 MB.
+    // A zip bomb: a 512 MB sheet of one repeated cell, deflated to about 0.5 MB.
     const bombFile = path.join(cache, "bomb.xlsx");
-    if (!fs.existsSync(bombFile)) writeBomb(bombFile, 1 << 30);
+    if (!fs.existsSync(bombFile)) writeBomb(bombFile, 512 << 20);
     const zb = exportctl(["check", bombFile, "--no-progress"]);
     report(
       `exportctl check, zip bomb (${(fs.statSync(bombFile).size / 1048576).toFixed(1)} MB): time`,
@@ -392,26 +392,10 @@ if (want("cli")) {
 
 /** A zip holding one sheet part of `size` bytes of one repeated cell, deflated (a zip bomb's shape). */
 function writeBomb(file, size) {
-  const unit = Buffer.from('<c r="A1" t="s"><v>0</v></c>'.repeat(4096));
-  const deflate = zlib.deflateRawSync;
-  // Deflate a block and repeat it: each block decompresses on its own only inside one stream, so
-  // build one stream of `size` bytes with a sync flush per block.
-  const chunks = [];
-  const z = zlib.createDeflateRaw({ level: 9 });
-  let total = 0;
-  void deflate;
-  const block = Buffer.alloc(8 << 20);
-  for (let i = 0; i < block.length; i += unit.length) unit.copy(block, i);
-  const parts = [];
-  z.on("data", (d) => parts.push(d));
-  while (total < size) {
-    z.write(block);
-    total += block.length;
-  }
-  z.end();
-  // Node's zlib stream is asynchronous: drain it synchronously through zlib.deflateRawSync instead.
-  const compressed = zlib.deflateRawSync(Buffer.concat(Array(size / block.length).fill(block)), { level: 9 });
-  chunks.push(compressed);
+  const unit = Buffer.from('<c r="A1" t="s"><v>0</v></c>');
+  const data = Buffer.alloc(size);
+  for (let i = 0; i < size; i += unit.length) unit.copy(data, i);
+  const compressed = zlib.deflateRawSync(data, { level: 9 });
   const name = Buffer.from("xl/worksheets/sheet1.xml");
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
