@@ -15,7 +15,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { ROOT, loadAddin, setDist, DIST as DEFAULT_DIST } from "./lib/addin-loader.mjs";
-import { CHIPS, COUNTRIES, isoOfSerial, shipmentCsv, shipmentTable } from "./lib/shipment-table.mjs";
+import {
+  CHIPS,
+  COUNTRIES,
+  isoOfSerial,
+  shipmentCsv,
+  shipmentTable,
+} from "./lib/shipment-table.mjs";
 
 const argv = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -318,12 +324,28 @@ if (want("cli")) {
     const exportctl = (args) => {
       const t0 = performance.now();
       const r = timeBin
-        ? spawnSync(timeBin, ["-v", process.execPath, bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 })
-        : spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+        ? spawnSync(timeBin, ["-v", process.execPath, bin, ...args], {
+            cwd: dir,
+            encoding: "utf8",
+            maxBuffer: 1 << 30,
+          })
+        : spawnSync(process.execPath, [bin, ...args], {
+            cwd: dir,
+            encoding: "utf8",
+            maxBuffer: 1 << 30,
+          });
       const wall = performance.now() - t0;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-      const out = (r.stderr ?? "").split("\n").filter((l) => l.startsWith("exportctl") || l.startsWith("  rows"));
-      return { wall, rssMb: rss ? Number(rss[1]) / 1024 : null, status: r.status, signal: r.signal, tail: out.slice(-2).join(" | ").slice(0, 200) };
+      const out = (r.stderr ?? "")
+        .split("\n")
+        .filter((l) => l.startsWith("exportctl") || l.startsWith("  rows"));
+      return {
+        wall,
+        rssMb: rss ? Number(rss[1]) / 1024 : null,
+        status: r.status,
+        signal: r.signal,
+        tail: out.slice(-2).join(" | ").slice(0, 200),
+      };
     };
     const csvOf = (rows) => {
       const file = path.join(cache, `shipments-${rows}.csv`);
@@ -337,12 +359,29 @@ if (want("cli")) {
     exportctl(["--version"]);
 
     const c100k = exportctl(["check", csvOf(ROWS), "--no-progress", "--out", "out-100k.csv"]);
-    report("exportctl check, 100k-row CSV", s(c100k.wall), "<= 3 s", c100k.wall <= 3000, `(exit ${c100k.status}; peak RSS ${mb(c100k.rssMb)})`);
+    report(
+      "exportctl check, 100k-row CSV",
+      s(c100k.wall),
+      "<= 3 s",
+      c100k.wall <= 3000,
+      `(exit ${c100k.status}; peak RSS ${mb(c100k.rssMb)})`
+    );
     console.log(`        last output: ${c100k.tail}`);
 
     const c1m = exportctl(["check", csvOf(1_000_000), "--no-progress", "--out", "out-1m.csv"]);
-    report("exportctl check, 1M-row CSV: time", s(c1m.wall), "<= 20 s", c1m.wall <= 20000, `(exit ${c1m.status})`);
-    report("exportctl check, 1M-row CSV: peak RSS", mb(c1m.rssMb), "<= 600 MB", c1m.rssMb === null ? null : c1m.rssMb <= 600);
+    report(
+      "exportctl check, 1M-row CSV: time",
+      s(c1m.wall),
+      "<= 20 s",
+      c1m.wall <= 20000,
+      `(exit ${c1m.status})`
+    );
+    report(
+      "exportctl check, 1M-row CSV: peak RSS",
+      mb(c1m.rssMb),
+      "<= 600 MB",
+      c1m.rssMb === null ? null : c1m.rssMb <= 600
+    );
     console.log(`        last output: ${c1m.tail}`);
     for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
 
@@ -351,13 +390,32 @@ if (want("cli")) {
     const full = path.join(cache, "full-sheet.xlsx");
     if (!fs.existsSync(full)) {
       const { default: ExcelJS } = await import("exceljs");
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: full + ".tmp", useSharedStrings: false });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: full + ".tmp",
+        useSharedStrings: false,
+      });
       const ws = wb.addWorksheet("Shipments");
-      ws.addRow(["Chip", "Destination", "Quantity", "HQ", "Consignee", "Date", ...Array.from({ length: 10 }, (_, i) => `Note ${i + 1}`)]).commit();
+      ws.addRow([
+        "Chip",
+        "Destination",
+        "Quantity",
+        "HQ",
+        "Consignee",
+        "Date",
+        ...Array.from({ length: 10 }, (_, i) => `Note ${i + 1}`),
+      ]).commit();
       const t = shipmentTable(1000, 4000).rows;
       for (let i = 1; i < 1048576; i++) {
         const r = t[i % t.length];
-        ws.addRow([r.chip, r.destination, r.quantity, r.hq, r.consignee, isoOfSerial(r.date), ...Array.from({ length: 10 }, (_, k) => i * 16 + k)]).commit();
+        ws.addRow([
+          r.chip,
+          r.destination,
+          r.quantity,
+          r.hq,
+          r.consignee,
+          isoOfSerial(r.date),
+          ...Array.from({ length: 10 }, (_, k) => i * 16 + k),
+        ]).commit();
       }
       ws.commit();
       await wb.commit();
@@ -368,7 +426,9 @@ if (want("cli")) {
       `exportctl check, full-sheet xlsx (${(fs.statSync(full).size / 1048576).toFixed(0)} MB)`,
       s(fx.wall),
       "checked or refused, never a crash",
-      fx.status === 0 || fx.status === 1 || (fx.status === 2 && /refused|save the shipments sheet/.test(fx.tail)),
+      fx.status === 0 ||
+        fx.status === 1 ||
+        (fx.status === 2 && /refused|save the shipments sheet/.test(fx.tail)),
       `(exit ${fx.status}${fx.signal ? " " + fx.signal : ""}; peak RSS ${mb(fx.rssMb)})`
     );
     console.log(`        last output: ${fx.tail}`);
@@ -384,7 +444,12 @@ if (want("cli")) {
       zb.status === 2 && zb.wall < 2000,
       `(exit ${zb.status})`
     );
-    report("exportctl check, zip bomb: peak RSS", mb(zb.rssMb), "< 300 MB", zb.rssMb === null ? null : zb.rssMb < 300);
+    report(
+      "exportctl check, zip bomb: peak RSS",
+      mb(zb.rssMb),
+      "< 300 MB",
+      zb.rssMb === null ? null : zb.rssMb < 300
+    );
     console.log(`        last output: ${zb.tail}`);
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -36,7 +36,10 @@ export function refuseOverwrite(input: string, out: string, what = "--out"): voi
     );
   };
   if (a === b) refuse("is");
-  if (a.toLowerCase() === b.toLowerCase() || path.resolve(input).toLowerCase() === path.resolve(out).toLowerCase())
+  if (
+    a.toLowerCase() === b.toLowerCase() ||
+    path.resolve(input).toLowerCase() === path.resolve(out).toLowerCase()
+  )
     refuse("differs only in letter case from");
   let si: fs.Stats;
   let so: fs.Stats;

@@ -545,7 +545,9 @@ async function writeXlsxStream(
       const values = await check(block, done);
       for (let i = 0; i < block.length; i++) {
         const src = padded(block[i], width);
-        const cells: Cell[] = src.map((v, c) => typedForXlsx(textOf(v), c, options.roles, options.locale));
+        const cells: Cell[] = src.map((v, c) =>
+          typedForXlsx(textOf(v), c, options.roles, options.locale)
+        );
         const v = values[i];
         cols.forEach((c, k) => (cells[c] = textOf(v[k]) === "" ? null : textOf(v[k])));
         const row = ws.addRow(cells as ExcelJS.CellValue[]);

@@ -272,8 +272,9 @@ function regimeLabel(id: RegimeId): string {
  */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
+  return text.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => (c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
   );
 }
 
@@ -300,7 +301,9 @@ export function buildAudit(opts: {
     : opts.hasDates
       ? `each row's Date; rows without a date: ${opts.asOf} (today)`
       : `${opts.asOf} (today)`;
-  const columns = opts.explanations ? OUTPUT_COLUMNS : OUTPUT_COLUMNS.filter((c) => c !== "Explanation");
+  const columns = opts.explanations
+    ? OUTPUT_COLUMNS
+    : OUTPUT_COLUMNS.filter((c) => c !== "Explanation");
   return [
     ["Tool", `EXPORTCTL command line ${PACKAGE_VERSION} (exportctl check)`],
     ["Input file", path.basename(opts.input)],
@@ -308,7 +311,10 @@ export function buildAudit(opts: {
     ["Output file", path.basename(opts.out)],
     ["Regime", `${regimeLabel(opts.regime)}${opts.regimeChosen ? " (--regime)" : " (default)"}`],
     ["As-of date", asOf],
-    ["Locale of text numbers and dates", `${localeLabel(opts.locale)}${opts.locale ? " (--locale)" : ""}`],
+    [
+      "Locale of text numbers and dates",
+      `${localeLabel(opts.locale)}${opts.locale ? " (--locale)" : ""}`,
+    ],
     ["Rules data version", RULES_DATA_VERSION],
     ["Rules data hash", RULES_DATA_HASH],
     ["Rows", stats.rows],
@@ -423,9 +429,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     }
     const warnings = [...match.warnings];
     if (cmd.asOf !== null && match.roles.date !== undefined)
-      warnings.push(
-        `the Date column is not used: --as-of ${cmd.asOf} applies to every row`
-      );
+      warnings.push(`the Date column is not used: --as-of ${cmd.asOf} applies to every row`);
     if (match.roles.shipFrom !== undefined && !SHIP_FROM_ACCEPTED)
       warnings.push(
         "the Ship from column is read, but this version's rules judge US exports only: rows shipped from elsewhere are INDETERMINATE"

@@ -54,9 +54,7 @@ export function numberLocale(tag: string): NumberLocale | null {
     return null;
   }
   if (!canonical.length || !Intl.NumberFormat.supportedLocalesOf(canonical).length) return null;
-  const parts = new Intl.NumberFormat(canonical[0], { useGrouping: true }).formatToParts(
-    1234567.5
-  );
+  const parts = new Intl.NumberFormat(canonical[0], { useGrouping: true }).formatToParts(1234567.5);
   const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
   const group = parts.find((p) => p.type === "group")?.value ?? "";
   const order = new Intl.DateTimeFormat(canonical[0], {
@@ -106,7 +104,10 @@ export function parseNumberText(
     if (STRICT_NUMBER.test(t)) return Number(t);
     return excelError("#VALUE!", `${name} must be a number, got ${quote(t)}`);
   }
-  const g = locale.group === "\u202f" || locale.group === "\u00a0" ? "[\u00a0\u202f ]" : escape(locale.group);
+  const g =
+    locale.group === "\u202f" || locale.group === "\u00a0"
+      ? "[\u00a0\u202f ]"
+      : escape(locale.group);
   const d = escape(locale.decimal);
   const grouped = new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`);
   const plain = new RegExp(`^[+-]?\\d+(${d}\\d+)?$`);
@@ -152,7 +153,9 @@ export function parseDateText(
     return validDate(y, m, d) ? t : excelError("#VALUE!", `${name} ${quote(t)} is not a date`);
   }
   // Time of day after an ISO date (a timestamp column): the calendar date is what counts.
-  const stamp = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  const stamp = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    t
+  );
   if (stamp) return parseDateText(stamp[1], locale, name);
   if (/^\d{1,6}(\.\d+)?$/.test(t)) return Number(t); // an Excel serial, as a date cell saved to CSV
   const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(t);

@@ -7,15 +7,7 @@
 // passed unchecked. Pure: no DOM, no node I/O.
 import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError } from "../functions/errors";
-import {
-  Cell,
-  Matrix,
-  NumberLocale,
-  errorText,
-  isBlankCell,
-  quote,
-  typeCell,
-} from "./cells";
+import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
 
 export { Cell, Matrix };
@@ -159,7 +151,8 @@ function rowProblem(
     const v = m[i][0];
     if (isExcelError(v)) return v;
     if (isBlankCell(v)) {
-      if ((role === "chip" || role === "destination" || role === "quantity") && !blank) blank = role;
+      if ((role === "chip" || role === "destination" || role === "quantity") && !blank)
+        blank = role;
     } else if (!filled) filled = role;
   }
   if (filled && blank)
@@ -357,8 +350,7 @@ export async function checkShipments(
       width
     );
     const only = (m: Matrix | null | undefined): Matrix | null =>
-      !m ? null :
-      m && unique.length < width ? unique.map((r) => m[r]) : m;
+      !m ? null : m && unique.length < width ? unique.map((r) => m[r]) : m;
     const shipment: unknown[] = [
       only(cols.chip),
       only(cols.destination),

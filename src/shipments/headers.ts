@@ -195,7 +195,12 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
       warnings.push(`${label(headers, i)} looks like a date but is not used`);
   });
   if (roles.chip === undefined && roles.eccn !== undefined) roles.chip = roles.eccn;
-  return { roles, missing: REQUIRED_ROLES.filter((r) => roles[r] === undefined), outputs, warnings };
+  return {
+    roles,
+    missing: REQUIRED_ROLES.filter((r) => roles[r] === undefined),
+    outputs,
+    warnings,
+  };
 }
 
 /** The header row of a sheet: the first of its first 20 rows that names a Chip (or ECCN) and a Destination column. */

@@ -61,11 +61,21 @@ function expectCleanStderr(stderr: string): void {
 describe("the gate never passes a row it could not check", () => {
   test("a row with a destination and a quantity but no chip is an error, and --fail-on-license exits 1", async () => {
     write("s.csv", "Chip,Destination,Quantity\nH100,DE,1\n,RU,100000\nH100,,5\n");
-    const { code, stderr } = await run("check", "s.csv", "--as-of", "2025-06-01", "--fail-on-license");
+    const { code, stderr } = await run(
+      "check",
+      "s.csv",
+      "--as-of",
+      "2025-06-01",
+      "--fail-on-license"
+    );
     expect(code).toBe(EXIT.license);
     const rows = rowsByHeader("s.checked.csv");
-    expect(rows[1]["License required"]).toMatch(/^#VALUE!: Chip is blank while Destination is filled/);
-    expect(rows[2]["License required"]).toMatch(/^#VALUE!: Destination is blank while Chip is filled/);
+    expect(rows[1]["License required"]).toMatch(
+      /^#VALUE!: Chip is blank while Destination is filled/
+    );
+    expect(rows[2]["License required"]).toMatch(
+      /^#VALUE!: Destination is blank while Chip is filled/
+    );
     expect(stderr).toMatch(/errors: 2/);
     expect(stderr).toMatch(/row 3: #VALUE!: Chip is blank/);
   });
@@ -87,7 +97,13 @@ describe("the gate never passes a row it could not check", () => {
 
   test("a Ship from column other than the US is not judged as a US export", async () => {
     write("r.csv", "Chip,Destination,Quantity,Ship from\nH100,DE,1,US\nH100,DE,1,Singapore\n");
-    const { code, stderr } = await run("check", "r.csv", "--fail-on-license", "--as-of", "2025-06-01");
+    const { code, stderr } = await run(
+      "check",
+      "r.csv",
+      "--fail-on-license",
+      "--as-of",
+      "2025-06-01"
+    );
     const rows = rowsByHeader("r.checked.csv");
     expect(rows[0]["License required"]).toBe("FALSE");
     expect(rows[1]["License required"]).toMatch(/^#N\/A: INDETERMINATE: shipped from 'Singapore'/);
@@ -101,8 +117,20 @@ describe("the input is never overwritten", () => {
   const cases: [string, () => string[]][] = [
     ["the same path", () => ["--out", "s.csv"]],
     ["the same path spelled differently", () => ["--out", "./sub/../s.csv"]],
-    ["a symbolic link to it", () => (fs.symlinkSync(path.join(dir, "s.csv"), path.join(dir, "link.csv")), ["--out", "link.csv"])],
-    ["a hard link to it", () => (fs.linkSync(path.join(dir, "s.csv"), path.join(dir, "hard.csv")), ["--out", "hard.csv"])],
+    [
+      "a symbolic link to it",
+      () => (
+        fs.symlinkSync(path.join(dir, "s.csv"), path.join(dir, "link.csv")),
+        ["--out", "link.csv"]
+      ),
+    ],
+    [
+      "a hard link to it",
+      () => (
+        fs.linkSync(path.join(dir, "s.csv"), path.join(dir, "hard.csv")),
+        ["--out", "hard.csv"]
+      ),
+    ],
     ["the same name in another case", () => ["--out", "S.CSV"]],
   ];
   test.each(cases)("--out that is %s: exit 2, the input untouched", async (_, args) => {
@@ -188,15 +216,21 @@ describe("writes are atomic", () => {
     const bin = path.join(ROOT, "bin", "exportctl.mjs");
     // Build the launcher's bundle first, outside the limit.
     spawnSync(process.execPath, [bin, "--version"], { cwd: dir, encoding: "utf8" });
-    const r = spawnSync("bash", ["-c", `ulimit -f 64; "${process.execPath}" "${bin}" check big.csv --as-of 2025-06-01`], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      "bash",
+      ["-c", `ulimit -f 64; "${process.execPath}" "${bin}" check big.csv --as-of 2025-06-01`],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      }
+    );
     expect(r.status).toBe(EXIT.failure);
     expect(r.stderr).toMatch(/could not write .*big\.checked\.csv/);
     expectCleanStderr(r.stderr);
     expect(fs.readFileSync(path.join(dir, "big.checked.csv"), "utf8")).toBe("previous output\n");
-    expect(fs.readFileSync(path.join(dir, "big.checked.audit.csv"), "utf8")).toBe("previous audit\n");
+    expect(fs.readFileSync(path.join(dir, "big.checked.audit.csv"), "utf8")).toBe(
+      "previous audit\n"
+    );
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120000);
 });
@@ -209,7 +243,7 @@ describe("CSV formula injection and terminal output", () => {
     );
     expect((await run("check", "i.csv", "--as-of", "2025-06-01")).code).toBe(EXIT.ok);
     const rows = table("i.checked.csv");
-    expect(rows[1][0]).toBe("'=HYPERLINK(\"http://x\",\"y\")");
+    expect(rows[1][0]).toBe('\'=HYPERLINK("http://x","y")');
     expect(rows[1][3]).toBe("'+cmd|' /C calc'!A0");
     expect(rows[2][3]).toBe("'@SUM(1+1)");
     expect(rows[3][3]).toBe("'-2+3");
@@ -217,9 +251,12 @@ describe("CSV formula injection and terminal output", () => {
     expect(rows[5][3]).toBe("-5");
     expect(rows[6][3]).toBe("+3.5");
     for (const row of rows)
-      for (const cell of row) if (!/^[+-]\d+(\.\d+)?$/.test(cell)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      for (const cell of row)
+        if (!/^[+-]\d+(\.\d+)?$/.test(cell)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
-    expect((await run("check", "i.csv", "--as-of", "2025-06-01", "--out", "i.xlsx")).code).toBe(EXIT.ok);
+    expect((await run("check", "i.csv", "--as-of", "2025-06-01", "--out", "i.xlsx")).code).toBe(
+      EXIT.ok
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "i.xlsx"));
     const ws = wb.getWorksheet("Shipments")!;
@@ -238,14 +275,25 @@ describe("CSV formula injection and terminal output", () => {
 
 describe("locale", () => {
   test("without --locale, US dates and grouped numbers are each row's error; with it they are read", async () => {
-    write("l.csv", "Chip,Destination,Quantity,Date\nH20,CN,10,6/1/2025\nH20,CN,10,03/15/2025\nH100,AE,\"1,000\",2025-06-01\nH100,AE,10,45809\n");
+    write(
+      "l.csv",
+      'Chip,Destination,Quantity,Date\nH20,CN,10,6/1/2025\nH20,CN,10,03/15/2025\nH100,AE,"1,000",2025-06-01\nH100,AE,10,45809\n'
+    );
     expect((await run("check", "l.csv")).code).toBe(EXIT.ok);
     let rows = rowsByHeader("l.checked.csv");
-    expect(rows[0]["License required"]).toMatch(/^#VALUE!: as_of '6\/1\/2025' reads as different dates/);
-    expect(rows[1]["License required"]).toMatch(/^#VALUE!: as_of '03\/15\/2025' reads as different dates/);
-    expect(rows[2]["License required"]).toMatch(/^#VALUE!: quantity '1,000' reads as different numbers/);
+    expect(rows[0]["License required"]).toMatch(
+      /^#VALUE!: as_of '6\/1\/2025' reads as different dates/
+    );
+    expect(rows[1]["License required"]).toMatch(
+      /^#VALUE!: as_of '03\/15\/2025' reads as different dates/
+    );
+    expect(rows[2]["License required"]).toMatch(
+      /^#VALUE!: quantity '1,000' reads as different numbers/
+    );
     expect(rows[3].Explanation).toMatch(/as of 2025-06-01/); // an Excel serial
-    expect((await run("check", "l.csv", "--locale", "en-US", "--out", "us.csv")).code).toBe(EXIT.ok);
+    expect((await run("check", "l.csv", "--locale", "en-US", "--out", "us.csv")).code).toBe(
+      EXIT.ok
+    );
     rows = rowsByHeader("us.csv");
     expect(rows[0].Explanation).toMatch(/as of 2025-06-01/);
     expect(rows[1].Explanation).toMatch(/as of 2025-03-15/);
@@ -253,15 +301,21 @@ describe("locale", () => {
     const audit = Object.fromEntries(table("us.audit.csv").slice(1));
     expect(audit["Locale of text numbers and dates"]).toMatch(/^en-US .*\(--locale\)$/);
     // en-GB reads 03/15/2025 as month 15: an error, not a guess.
-    expect((await run("check", "l.csv", "--locale", "en-GB", "--out", "gb.csv")).code).toBe(EXIT.ok);
+    expect((await run("check", "l.csv", "--locale", "en-GB", "--out", "gb.csv")).code).toBe(
+      EXIT.ok
+    );
     expect(rowsByHeader("gb.csv")[1]["License required"]).toMatch(/not a date in en-GB/);
   });
 
   test("a semicolon CSV from a European Excel: 2.000 is 2,000 units under de-DE, an error without a locale", async () => {
     write("de.csv", "Chip;Destination;Quantity;Date\nH100;PL;2.000;01.06.2025\n");
     expect((await run("check", "de.csv")).code).toBe(EXIT.ok);
-    expect(rowsByHeader("de.checked.csv")[0]["License required"]).toMatch(/^#VALUE!: quantity '2\.000'/);
-    expect((await run("check", "de.csv", "--locale", "de-DE", "--out", "de2.csv")).code).toBe(EXIT.ok);
+    expect(rowsByHeader("de.checked.csv")[0]["License required"]).toMatch(
+      /^#VALUE!: quantity '2\.000'/
+    );
+    expect((await run("check", "de.csv", "--locale", "de-DE", "--out", "de2.csv")).code).toBe(
+      EXIT.ok
+    );
     const row = rowsByHeader("de2.csv")[0];
     expect(row["H100 equivalents"]).toBe("2000");
     expect(row.Explanation).toMatch(/as of 2025-06-01/);
@@ -269,7 +323,10 @@ describe("locale", () => {
   });
 
   test("numbers and dates written to xlsx from CSV are typed, so Excel can sum them", async () => {
-    write("t.csv", "Chip,Destination,Quantity,Date,Price,Part no\nH100,AE,2000,2025-06-01,12.5,00123\n");
+    write(
+      "t.csv",
+      "Chip,Destination,Quantity,Date,Price,Part no\nH100,AE,2000,2025-06-01,12.5,00123\n"
+    );
     expect((await run("check", "t.csv", "--out", "t.xlsx")).code).toBe(EXIT.ok);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "t.xlsx"));
@@ -292,7 +349,10 @@ describe("locale", () => {
 describe("exit codes and messages", () => {
   test("an unreadable CSV (a folder, text that is not UTF-8, an unclosed quote) exits 2 with one line", async () => {
     fs.mkdirSync(path.join(dir, "folder.csv"));
-    write("latin1.csv", Buffer.from("Chip,Destination,Quantity\nH100,C\xf4te d'Ivoire,1\n", "latin1"));
+    write(
+      "latin1.csv",
+      Buffer.from("Chip,Destination,Quantity\nH100,C\xf4te d'Ivoire,1\n", "latin1")
+    );
     write("open.csv", 'Chip,Destination,Quantity\nH100,"AE,1\n');
     for (const [file, message] of [
       ["folder.csv", /not a file/],
@@ -315,7 +375,9 @@ describe("exit codes and messages", () => {
     );
     const { code, stderr } = await run("check", "d.csv", "--as-of", "2025-06-01");
     expect(code).toBe(EXIT.ok);
-    expect(stderr).toMatch(/warning: column D "Destination" repeats the header of column B; column B is used/);
+    expect(stderr).toMatch(
+      /warning: column D "Destination" repeats the header of column B; column B is used/
+    );
     expect(stderr).toMatch(/warning: column E "End user" is not used/);
     expect(stderr).toMatch(/warning: column F "Invoice date" looks like a date but is not used/);
     const audit = Object.fromEntries(table("d.checked.audit.csv").slice(1));
@@ -324,7 +386,10 @@ describe("exit codes and messages", () => {
   });
 
   test("row numbers in messages are the output file's rows (title rows and multi-line cells counted as rows)", async () => {
-    write("n.csv", 'Export log\nChip,Destination,Quantity,Notes\nH100,AE,1,"two\nlines"\nH1OO,AE,1,\n');
+    write(
+      "n.csv",
+      'Export log\nChip,Destination,Quantity,Notes\nH100,AE,1,"two\nlines"\nH1OO,AE,1,\n'
+    );
     const { stderr } = await run("check", "n.csv", "--as-of", "2025-06-01");
     expect(stderr).toMatch(/row 4: #N\/A: Unknown chip 'H1OO'/);
     expect(table("n.checked.csv")[3][0]).toBe("H1OO"); // the 4th row of the output

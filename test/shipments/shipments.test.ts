@@ -64,7 +64,8 @@ describe("CSV", () => {
   test("formula-like text is neutralised (OWASP), numbers are not", () => {
     for (const t of ["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "\tx", "\rx", "-", "+"])
       expect(csvField(t).replace(/^"|"$/g, "")).toMatch(/^'/);
-    for (const t of ["-5", "+3.5", "-1,234", "0", "H100"]) expect(csvField(t)).toBe(t.includes(",") ? `"${t}"` : t);
+    for (const t of ["-5", "+3.5", "-1,234", "0", "H100"])
+      expect(csvField(t)).toBe(t.includes(",") ? `"${t}"` : t);
     expect(csvField(-5)).toBe("-5");
     expect(csvField("-1,5", ";", ",")).toBe("-1,5");
   });
@@ -150,7 +151,15 @@ describe("headers", () => {
   });
 
   test("End user is not the consignee; duplicates and unused date-like columns are warned about", () => {
-    const m = matchHeaders(["Chip", "Destination", "Qty", "End user", "Dest", "Order date", "Notes"]);
+    const m = matchHeaders([
+      "Chip",
+      "Destination",
+      "Qty",
+      "End user",
+      "Dest",
+      "Order date",
+      "Notes",
+    ]);
     expect(m.roles.consignee).toBeUndefined();
     expect(m.roles.destination).toBe(1);
     expect(m.warnings).toEqual([
