@@ -1,4 +1,4 @@
-/* global require */
+/* global require, TextDecoder, Buffer, NodeJS */
 // Reading a shipments table from .csv or .xlsx and writing it back with the checked columns and an
 // audit record. CSV streams: a first pass finds the header, the table's width and (with consignees)
 // the cells LEDGER needs; the second reads, checks and writes a block of rows at a time. An .xlsx
@@ -610,10 +610,7 @@ async function writeXlsxInPlace(
         if (isExcelError(x)) {
           cell.value = errorText(x);
           cell.font = { color: { argb: "FFB00020" } };
-        } else if (x === "" || x === undefined) {
-          // Only clear what a previous check wrote: a blank row past the data keeps its cells.
-          if (cell.value !== null) cell.value = null;
-        } else cell.value = x as ExcelJS.CellValue;
+        } else cell.value = x === "" || x === undefined ? null : (x as ExcelJS.CellValue);
         if (k === 3 && typeof x === "number") cell.numFmt = "#,##0.00";
       });
     }

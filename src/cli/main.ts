@@ -271,12 +271,17 @@ function regimeLabel(id: RegimeId): string {
  * could rewrite the screen, carriage returns that could overwrite a line) shown as \xNN.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(
-    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => (c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+  return text.replace(CONTROL_CHARACTERS, (c) =>
+    c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
   );
 }
+// C0 and C1 controls except the line feed, DEL, and the bidirectional overrides and isolates.
+/* eslint-disable no-control-regex */
+const CONTROL_CHARACTERS = new RegExp(
+  "[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]",
+  "g"
+);
+/* eslint-enable no-control-regex */
 
 export function buildAudit(opts: {
   input: string;
