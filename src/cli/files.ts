@@ -123,12 +123,17 @@ export function tempPathFor(target: string): string {
 // Guards against workbooks that expand far past their size (zip bombs) and sheets too large to
 // hold: checked from the zip's central directory before anything is inflated.
 export const XLSX_LIMITS = {
-  /** Total uncompressed size of all parts. */
-  maxExpandedBytes: 1 << 30,
+  /** Total uncompressed size of all parts (a full 1,048,576 x 16 sheet is about 1 GB). */
+  maxExpandedBytes: 2 * (1 << 30),
   /** Ratio of uncompressed to compressed size of any part over 1 MB (real sheets: 5-30). */
   maxRatio: 150,
-  /** Uncompressed sheet XML this command reads into memory (about a million cells). */
+  /**
+   * Uncompressed sheet XML this command edits in memory (about a million cells), keeping styles;
+   * larger workbooks are read and written as streams, values and formulas only.
+   */
   maxSheetBytes: 120 * (1 << 20),
+  /** Cells read from a streamed sheet (a full-width sheet has 16.8 million). */
+  maxCells: 20_000_000,
 };
 
 interface ZipEntry {
@@ -206,10 +211,10 @@ export function zipEntries(file: string): ZipEntry[] {
 const MB = (n: number) => `${(n / (1 << 20)).toFixed(0)} MB`;
 
 /**
- * Refuses an .xlsx that expands past the limits (a zip bomb, or a sheet too large to read into
- * memory), before any of it is inflated. The message says what to do instead.
+ * Refuses an .xlsx that expands past the limits (a zip bomb), before any of it is inflated, and
+ * says whether it can be edited in memory ("memory") or must stream ("stream").
  */
-export function guardXlsx(file: string, limits = XLSX_LIMITS): void {
+export function guardXlsx(file: string, limits = XLSX_LIMITS): "memory" | "stream" {
   const entries = zipEntries(file);
   let total = 0;
   let sheets = 0;
@@ -225,8 +230,5 @@ export function guardXlsx(file: string, limits = XLSX_LIMITS): void {
     throw new InputError(
       `the workbook expands to ${MB(total)}, more than the ${MB(limits.maxExpandedBytes)} this command opens: refused.`
     );
-  if (sheets > limits.maxSheetBytes)
-    throw new InputError(
-      `the workbook's sheets hold ${MB(sheets)} of cell data, more than the ${MB(limits.maxSheetBytes)} (about a million cells) this command reads from an .xlsx; save the shipments sheet as CSV UTF-8 (CSV is read as a stream, any number of rows) and check that.`
-    );
+  return sheets > limits.maxSheetBytes ? "stream" : "memory";
 }

@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main, EXIT } from "../../src/cli/main";
 import { parseCsv } from "../../src/shipments/csv";
+import { XLSX_LIMITS } from "../../src/cli/files";
 
 const ROOT = path.join(__dirname, "..", "..");
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -462,5 +463,57 @@ describe("xlsx guards", () => {
     const { code, stderr } = await run("check", "fake.xlsx");
     expect(code).toBe(EXIT.usage);
     expect(stderr).toMatch(/fake\.xlsx: not a zip archive/);
+  });
+});
+
+describe("workbooks too large to edit in memory stream through exceljs's reader and writer", () => {
+  const saved = { ...XLSX_LIMITS };
+  afterEach(() => Object.assign(XLSX_LIMITS, saved));
+
+  async function workbook(file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["Read me", { formula: "1+1", result: 2 }]);
+    const ws = wb.addWorksheet("Shipments");
+    ws.addRow(["Q3 log"]);
+    ws.addRow(["Chip", "Destination", "Quantity", "Date of Export"]);
+    ws.addRow(["H100", "DE", 2000, new Date(Date.UTC(2025, 5, 1)), null, "beside"]);
+    ws.addRow([]);
+    ws.addRow(["H20", "CN", 10, "2025-06-01"]);
+    ws.addRow(["H1OO", "DE", 8, "2025-06-01"]);
+    await wb.xlsx.writeFile(file);
+  }
+
+  test("every sheet and row kept in order, title rows and cells beside the table too", async () => {
+    XLSX_LIMITS.maxSheetBytes = 0; // every workbook streams
+    await workbook(path.join(dir, "big.xlsx"));
+    const { code, stderr } = await run("check", "big.xlsx", "--fail-on-license");
+    expect(stderr).toMatch(/row 6: #N\/A: Unknown chip 'H1OO'/);
+    expect(code).toBe(EXIT.license);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(path.join(dir, "big.checked.xlsx"));
+    expect(out.worksheets.map((s) => s.name)).toEqual(["Notes", "Shipments", "Audit"]);
+    expect(out.getWorksheet("Notes")!.getCell("B1").value).toMatchObject({ formula: "1+1" });
+    const ws = out.getWorksheet("Shipments")!;
+    expect(ws.getCell("A1").value).toBe("Q3 log");
+    expect(ws.getCell("G2").value).toBe("License required");
+    expect(ws.getCell("F3").value).toBe("beside");
+    expect(ws.getCell("G3").value).toBe(false);
+    expect(ws.getCell("G4").value).toBe(null);
+    expect(ws.getCell("G5").value).toBe(true); // H20 to China on 2025-06-01
+    expect(ws.getCell("G6").value).toMatch(/^#N\/A: Unknown chip/);
+
+    expect((await run("check", "big.xlsx", "--out", "big.csv")).code).toBe(EXIT.ok);
+    const rows = table("big.csv");
+    expect(rows.map((r) => r[0])).toEqual(["Q3 log", "Chip", "H100", "", "H20", "H1OO"]);
+  });
+
+  test("past the cell limit: refused with a message, exit 2, nothing written", async () => {
+    XLSX_LIMITS.maxSheetBytes = 0;
+    XLSX_LIMITS.maxCells = 10;
+    await workbook(path.join(dir, "big.xlsx"));
+    const { code, stderr } = await run("check", "big.xlsx");
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toMatch(/more than 10 cells, more than this command reads: refused/);
+    expect(fs.existsSync(path.join(dir, "big.checked.xlsx"))).toBe(false);
   });
 });
