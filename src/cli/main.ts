@@ -439,6 +439,10 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       warnings.push(
         "the Ship from column is read, but this version's rules judge US exports only: rows shipped from elsewhere are INDETERMINATE"
       );
+    if (table.streamed && formatOf(cmd.out) === "xlsx")
+      warnings.push(
+        "the workbook is too large to edit in memory: it is read and written as a stream, every sheet with its values and formulas, without cell formatting"
+      );
     for (const w of warnings) say(`exportctl: warning: ${w}`);
     const readDone = Date.now();
 
