@@ -6,9 +6,9 @@ import {
   OUTPUT_COLUMNS,
   ROLES,
   findHeaderRow,
-  isBlankCell,
   matchHeaders,
-} from "../shipments";
+} from "../shipments/headers";
+import { isBlankCell } from "../shipments/cells";
 import { Types } from "../functions/args";
 import { determine, runLedger } from "../rules";
 import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules/types";
