@@ -310,7 +310,7 @@ if (want("size")) {
 
 // CLI ------------------------------------------------------------------------------------------
 if (want("cli")) {
-  console.log(`\n(f) CLI: exportctl check, whole process (DESIGN §5, issue 13)`);
+  console.log(`\n(f) CLI: exportctl check, whole process (DESIGN §5, Files)`);
   const bin = path.join(ROOT, "bin", "exportctl.mjs");
   if (!fs.existsSync(bin)) {
     console.log("  SKIP  bin/exportctl.mjs is not there (yet): nothing to time");
