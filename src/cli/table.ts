@@ -1,0 +1,132 @@
+/* global require */
+// What the command's file readers and writers share: the loaded table (its title rows, header,
+// width and data rows in blocks), the audit record, and the few helpers both formats use.
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import {
+  Cell,
+  NumberLocale,
+  Role,
+  errorText,
+  isBlankCell,
+  isExcelError,
+  matchHeaders,
+} from "../shipments";
+import { InputError } from "./files";
+
+export type Format = "csv" | "xlsx";
+
+export function formatOf(file: string): Format | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".xlsx") return "xlsx";
+  return null;
+}
+
+let excelModule: typeof ExcelJS | null = null;
+export function excel(): typeof ExcelJS {
+  // Loaded on first use: a CSV check does not pay for exceljs.
+  if (!excelModule) excelModule = require("exceljs") as typeof ExcelJS;
+  return excelModule;
+}
+
+/** Rows per block read, checked and written. */
+export const BLOCK_ROWS = 10000;
+
+export interface LoadedTable {
+  format: Format;
+  file: string;
+  /** Rows above the header (titles, notes), kept as they are. */
+  titleRows: Cell[][];
+  /** Index (0-based) of the header row among the file's rows: output row numbers follow it. */
+  headerRow: number;
+  headers: Cell[];
+  /** Data rows up to the last non-blank one (trailing blank rows are kept in the output too). */
+  dataRows: number;
+  /** Data records after the header, trailing blank ones included. */
+  dataRecords: number;
+  /** Widest row's last filled cell + 1: columns added go after it, never over a cell. */
+  width: number;
+  sheetName?: string;
+  /** Formula cells in the columns the check writes (e.g. the pane's compliance formulas): replaced by values. */
+  outputFormulas: number;
+  workbook?: ExcelJS.Workbook;
+  worksheet?: ExcelJS.Worksheet;
+  /** xlsx: every row (the workbook is in memory anyway). */
+  rows?: Cell[][];
+  delimiter?: string;
+  bom?: boolean;
+  /** The data rows in blocks, from the file again for CSV and streamed workbooks. */
+  blocks(): AsyncIterable<Cell[][]>;
+  /** A workbook too large to edit in memory: read again as a stream to write it. */
+  streamed?: boolean;
+}
+
+export function lastFilled(row: readonly Cell[]): number {
+  let w = row.length;
+  while (w > 0 && isBlankCell(row[w - 1])) w--;
+  return w;
+}
+
+export function noHeader(file: string, rows: readonly (readonly Cell[])[]): InputError {
+  const first = rows.find((r) => r.some((c) => !isBlankCell(c))) ?? [];
+  const m = matchHeaders(first);
+  const found = first.map((h) => String(h ?? "").trim()).filter(Boolean);
+  return new InputError(
+    `${file}: no header row with Chip and Destination columns in the first 20 rows ` +
+      `(missing ${m.missing.join(", ") || "chip, destination"}; found ${found.length ? found.map((h) => `"${h.slice(0, 60)}"`).join(", ") : "nothing"}).`
+  );
+}
+
+/** The roles LEDGER reads, compacted into a row of their own (for the whole-table pass). */
+export const LEDGER_ROLES: readonly Role[] = [
+  "chip",
+  "destination",
+  "quantity",
+  "hq",
+  "consignee",
+  "date",
+  "shipFrom",
+];
+
+export interface ReadOptions {
+  /**
+   * Keep the cells LEDGER reads for every data row (a Consignee column): returned compacted, each
+   * row the LEDGER_ROLES cells in order, strings interned.
+   */
+  ledgerColumns?: (headers: readonly Cell[]) => Partial<Record<Role, number>> | null;
+}
+
+export interface ReadResult {
+  table: LoadedTable;
+  ledgerRows: Cell[][] | null;
+}
+
+/** Where each output column goes: an existing column of that name, else after the widest row. */
+export function outputColumnIndexes(headers: readonly Cell[], width: number): number[] {
+  const existing = matchHeaders(headers).outputs;
+  let next = Math.max(width, lastFilled(headers));
+  return existing.map((i) => (i >= 0 ? i : next++));
+}
+
+export type AuditRecord = [string, Cell][];
+
+/** Checks one block of data rows: the five output values per row (or blank for rows past the data). */
+export type BlockChecker = (rows: Cell[][], offset: number) => Promise<Cell[][]>;
+
+export interface WriteOptions {
+  locale: NumberLocale | null;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Output columns of the table: the columns the check reads, typed in an xlsx written from CSV. */
+  roles: Partial<Record<Role, number>>;
+}
+
+export function padded(row: readonly Cell[], width: number): Cell[] {
+  const out: Cell[] = new Array(Math.max(width, row.length));
+  for (let i = 0; i < out.length; i++) out[i] = row[i] === undefined ? null : row[i];
+  return out;
+}
+
+export function textOf(v: Cell): Cell {
+  return isExcelError(v) ? errorText(v) : v;
+}
