@@ -16,6 +16,7 @@ import {
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";
+import { step } from "./step";
 import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./types";
 
 type Bucket = "a" | "b" | "c" | "none";
@@ -75,12 +76,6 @@ export function looksLikeEccn(text: string): boolean {
   return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b)/i.test(text);
 }
 
-const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
-
 function result(
   eccn: string,
   control: Classification["control"],
@@ -127,7 +122,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (asOf < EFFECTIVE.oct2022.date) {
     steps.push(
       step(
-        `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
+        () => `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
         EFFECTIVE.oct2022.cite,
         EFFECTIVE.oct2022.confidence
       )
@@ -140,7 +135,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   // TPP = 2 x MacTOPS x bit length, dense, max over precisions (Technical Note to 3A090).
   if (chip.tpp === null) {
     steps.push(
-      step(`${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed")
+      step(() => `${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed")
     );
     const reason = `the TPP of ${chip.name} is not published, so its 3A090 classification is open`;
     return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "b", "none"] });
@@ -148,7 +143,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const tpp = chip.tpp;
   steps.push(
     step(
-      `${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`,
+      () => `${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`,
       `chips.csv ${chip.id}; 3A090 Technical Note (TPP)`,
       conf
     )
@@ -160,7 +155,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     if (tpp < a1.value) {
       steps.push(
         step(
-          `TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`,
+          () => `TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`,
           a1.cite,
           a1.confidence
         )
@@ -173,7 +168,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     if (chip.interconnectGbs === null) {
       steps.push(
         step(
-          `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
+          () => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
           ic.cite,
           ic.confidence
         )
@@ -181,10 +176,11 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
       const reason = `the Oct 2022 3A090 also needs interconnect >= ${fmt(ic.value)} GB/s, and ${chip.name}'s interconnect bandwidth is unknown`;
       return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "none"] });
     }
-    const within = chip.interconnectGbs >= ic.value;
+    const interconnect = chip.interconnectGbs;
+    const within = interconnect >= ic.value;
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(chip.interconnectGbs)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
+        () => `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(interconnect)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
         ic.cite,
         weakestOf([ic.confidence, conf])
       )
@@ -200,7 +196,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (nonDc && tpp < a1.value) {
     steps.push(
       step(
-        `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
+        () => `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
         a1.cite,
         weakestOf([a1.confidence, conf])
       )
@@ -211,7 +207,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   }
   // a.1: TPP >= 4800.
   if (tpp >= a1.value) {
-    steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence));
+    steps.push(step(() => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence));
     if (nonDc) {
       steps.push(
         step(
@@ -229,7 +225,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (tpp < a2Tpp.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`,
+        () => `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`,
         a2Tpp.cite,
         a2Tpp.confidence
       )
@@ -242,7 +238,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (chip.performanceDensity === null) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
+        () => `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
         a2Tpp.cite,
         "unconfirmed"
       )
@@ -253,7 +249,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const pd = chip.performanceDensity;
   steps.push(
     step(
-      `${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`,
+      () => `${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`,
       `chips.csv ${chip.id}; 3A090 Technical Note (PD)`,
       conf
     )
@@ -262,7 +258,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= a2.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
+        () => `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
         a2.cite,
         a2.confidence
       )
@@ -276,7 +272,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (tpp >= b1Tpp.value && pd >= b1Pd.value) {
     steps.push(
       step(
-        `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
+        () => `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
         b1Pd.cite,
         b1Pd.confidence
       )
@@ -289,7 +285,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= b2Pd.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
+        () => `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
         b2Pd.cite,
         b2Pd.confidence
       )
@@ -300,7 +296,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   }
   steps.push(
     step(
-      `TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`,
+      () => `TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`,
       b2Pd.cite,
       b2Pd.confidence
     )
@@ -315,7 +311,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
   if (!parsed) throw new Error(`Unknown or unsupported ECCN '${text}'`);
   const { eccn, bucket, family } = parsed;
   const given = step(
-    `ECCN ${eccn} as given (the user's own classification)`,
+    () => `ECCN ${eccn} as given (the user's own classification)`,
     "Supp. No. 1 to 15 CFR 774 (user classification)",
     "confirmed"
   );
@@ -324,7 +320,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
 
   if (bucket === "none") {
     const s = step(
-      `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
+      () => `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
       "Supp. No. 1 to 15 CFR 774",
       "confirmed"
     );
@@ -350,7 +346,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
       );
     const density = mustValueAt(HBM_DENSITY, asOf, "HBM_DENSITY");
     const s = step(
-      `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
+      () => `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
       density.cite,
       density.confidence
     );
@@ -369,7 +365,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     }
     if (family === "z") {
       const s = step(
-        `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
+        () => `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
         acs.cite,
         acs.confidence
       );
@@ -379,7 +375,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
       });
     }
     const s = step(
-      `${eccn} taken as meeting the Oct 2022 3A090/4A090 test`,
+      () => `${eccn} taken as meeting the Oct 2022 3A090/4A090 test`,
       EFFECTIVE.oct2022.cite,
       EFFECTIVE.oct2022.confidence
     );
@@ -388,7 +384,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     });
   }
   const s = step(
-    `${eccn} follows the 3A090.${bucket} licensing rules`,
+    () => `${eccn} follows the 3A090.${bucket} licensing rules`,
     `${acs.cite}; 15 CFR 742.6(a)(6)`,
     acs.confidence
   );

@@ -13,12 +13,15 @@ import {
   mustValueAt,
 } from "./data/parameters";
 import {
+  decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
   h100TppOn,
+  limitSides as limitSidesOf,
+  type Verdict,
 } from "./determine";
 import { fmt, weakestOf } from "./format";
-import { later } from "./regimes/common";
+import { later, type LimitInput } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type {
   Classification,
@@ -35,6 +38,10 @@ import type {
 } from "./types";
 
 export * from "./types";
+export type { Verdict } from "./determine";
+export type { LimitInput } from "./regimes/common";
+export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/common";
+export { eraOf } from "./era";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
@@ -53,6 +60,16 @@ export function classify(item: Item, asOf: IsoDate): Classification {
 
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
   return determineShipment(shipment, regime, asOf);
+}
+
+/** The verdict alone (no explanation texts built): what REQUIRES_LICENSE and LEDGER read. */
+export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
+  return decideShipment(shipment, regime, asOf);
+}
+
+/** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits for these totals under `regime` (see determine.ts). */
+export function limitSides(regime: RegimeId, x: LimitInput, asOf: IsoDate): number {
+  return limitSidesOf(regime, x, asOf);
 }
 
 /** Equal keys: equal status, licence, exception, review policy and INDETERMINATE reason (see determine.ts). */

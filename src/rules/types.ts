@@ -96,7 +96,7 @@ export interface Classification {
   control: "a" | "b" | "c" | "none" | "indeterminate";
   /** Not designed or marketed for datacenters (NAC/ACA-eligible when .a/.b). */
   nonDatacenter: boolean;
-  steps: Step[];
+  steps: readonly Step[];
   confidence: Confidence;
   /** Why the classification could not be decided, when control is "indeterminate". */
   reason?: string;
@@ -114,7 +114,7 @@ export interface Determination {
   reviewPolicy: ReviewPolicy | null;
   /** "3A090.a", ... or "not 3A090"; "" when the classification itself is indeterminate. */
   eccn: string;
-  steps: Step[];
+  steps: readonly Step[];
   confidence: Confidence;
   regime: RegimeId;
   asOf: IsoDate;

@@ -35,11 +35,14 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "countryAllocation",
       "countryGroups",
       "countryTier",
+      "decide",
       "decisionKey",
       "determine",
+      "eraOf",
       "explain",
       "h100Equivalent",
       "isRegimeId",
+      "limitSides",
       "listRegimes",
       "lppRemaining",
       "modelWeightsControlled",
@@ -49,6 +52,8 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveItem",
       "runLedger",
       "sources",
+      "WITHIN_ALLOCATION",
+      "WITHIN_ALLOWANCE",
     ].sort(),
   );
   expect(DEFAULT_REGIME).toBe("enforced");

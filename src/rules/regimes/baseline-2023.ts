@@ -16,6 +16,9 @@ import {
   type Evaluation,
 } from "./common";
 
+/** The Oct 2023 rules have no quantity limits: quantities never enter its decisions. */
+export const limitSides = (): number => 0;
+
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
   const acs = EFFECTIVE.acs2023;
@@ -32,7 +35,7 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < acs.date) {
     steps.push(
       step(
-        `Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`,
+        () => `Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`,
         acs.cite,
         acs.confidence
       )

@@ -4,7 +4,7 @@
 import { EFFECTIVE, NAC_NOTICE_DAYS, mustValueAt } from "../data/parameters";
 import { embargoOn, inGroup, type GroupFact, type GroupId } from "../data/country-groups";
 import { fmt, weakestOf } from "../format";
-import { memo } from "../memo";
+import { step } from "../step";
 import type {
   Chip,
   Classification,
@@ -42,34 +42,36 @@ export interface Context {
   totalTpp: number | null;
 }
 
+/** What a regime's quantity limits read: the shipment's TPP and the running totals before it. */
+export type LimitInput = Pick<Context, "totalTpp" | "priorTpp" | "countryAllocationUsed" | "g2g">;
+
+/** Bits of a regime's limitSides(): within the consignee allowance, within the country allocation. */
+export const WITHIN_ALLOWANCE = 1;
+export const WITHIN_ALLOCATION = 2;
+
 export interface Outcome {
   status: Status;
   exception: ExceptionCode | null;
   reviewPolicy: ReviewPolicy | null;
   reason: string;
   reviewNote?: string;
-  steps: Step[];
+  steps: readonly Step[];
   tier: 1 | 2 | 3 | null;
-  allowanceTpp: number;
-  allocationTpp: number;
+  /** What the shipment's TPP is drawn from: WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits (0: nothing). */
+  draws: number;
 }
 
 export interface Evaluation extends Outcome {
   classification: Classification;
 }
 
-type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "allowanceTpp" | "allocationTpp">>;
+type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "draws">>;
 
-export const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
+export { step };
 
-const base = (steps: Step[], extra: Extra) => ({
+const base = (steps: readonly Step[], extra: Extra) => ({
   tier: null,
-  allowanceTpp: 0,
-  allocationTpp: 0,
+  draws: 0,
   ...extra,
   steps,
 });
@@ -77,7 +79,7 @@ const base = (steps: Step[], extra: Extra) => ({
 export function license(
   reason: string,
   reviewPolicy: ReviewPolicy | null,
-  steps: Step[],
+  steps: readonly Step[],
   extra: Extra = {}
 ): Outcome {
   return { status: "LICENSE", exception: null, reviewPolicy, reason, ...base(steps, extra) };
@@ -86,7 +88,7 @@ export function license(
 export function viaException(
   code: ExceptionCode,
   reason: string,
-  steps: Step[],
+  steps: readonly Step[],
   extra: Extra = {}
 ): Outcome {
   return {
@@ -98,11 +100,11 @@ export function viaException(
   };
 }
 
-export function noLicense(reason: string, steps: Step[], extra: Extra = {}): Outcome {
+export function noLicense(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
   return { status: "NLR", exception: null, reviewPolicy: null, reason, ...base(steps, extra) };
 }
 
-export function indeterminate(reason: string, steps: Step[], extra: Extra = {}): Outcome {
+export function indeterminate(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
   return {
     status: "INDETERMINATE",
     exception: null,
@@ -129,18 +131,15 @@ export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 // 15 CFR part 746: comprehensive embargoes and sanctions cover the whole Commerce Control List, so
 // these destinations need a licence whatever the item's 3A090 status. Checked first in every regime.
 
-const noEmbargoStep = memo<Step>();
-
 export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
   const e = embargoOn(ctx.dest, ctx.asOf);
   if (!e) {
     steps.push(
-      noEmbargoStep(`${ctx.dest}|${ctx.asOf}`, () =>
-        step(
+      step(
+        () =>
           `${ctx.dest} is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on ${ctx.asOf}`,
-          "15 CFR part 746",
-          "confirmed"
-        )
+        "15 CFR part 746",
+        "confirmed"
       )
     );
     return null;
@@ -151,7 +150,7 @@ export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(
       step(
-        `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
+        () => `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
         e.cite,
         e.confidence
       )
@@ -163,7 +162,7 @@ export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
   }
   steps.push(
     step(
-      `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
+      () => `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
       e.cite,
       e.confidence
     )
@@ -207,10 +206,9 @@ export function overClassifications(
   const label = (c: Control) => (c === "none" ? "not 3A090" : `3A090.${c}`);
   const names = possible.map(label).join(", ");
   const cite = cls.steps[cls.steps.length - 1]?.cite ?? "Supp. No. 1 to 15 CFR 774";
-  const detail = first.steps.map((s) => ({
-    ...s,
-    text: `(taking ${label(possible[0])}) ${s.text}`,
-  }));
+  const detail = first.steps.map((s) =>
+    step(() => `(taking ${label(possible[0])}) ${s.text}`, s.cite, s.confidence)
+  );
   const identical = outcomes.every(
     (o) =>
       o.status === first.status &&
@@ -219,7 +217,7 @@ export function overClassifications(
   );
   if (identical && first.status !== "INDETERMINATE") {
     const note = step(
-      `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
+      () => `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
       cite,
       cls.confidence
     );
@@ -231,7 +229,7 @@ export function overClassifications(
       .map((c, i) => `${label(c)}: ${outcomes[i].reviewPolicy ?? "not stated"}`)
       .join("; ");
     const note = step(
-      `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
+      () => `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
       cite,
       cls.confidence
     );
@@ -244,7 +242,7 @@ export function overClassifications(
     };
   }
   const answers = possible.map((c, i) => `${label(c)}: ${describe(outcomes[i])}`).join("; ");
-  steps.push(step(`Classification open and decisive (${answers})`, cite, "unconfirmed"));
+  steps.push(step(() => `Classification open and decisive (${answers})`, cite, "unconfirmed"));
   return indeterminate(`${cls.reason}; the answer depends on it (${answers})`, steps);
 }
 
@@ -271,13 +269,7 @@ export interface DestFacts {
   d5OrMacau: boolean;
 }
 
-const destMemo = memo<DestFacts>();
-
 export function destFacts(code: string, asOf: IsoDate): DestFacts {
-  return destMemo(`${code}|${asOf}`, () => computeDestFacts(code, asOf));
-}
-
-function computeDestFacts(code: string, asOf: IsoDate): DestFacts {
   const g = (id: GroupId) => inGroup(id, code, asOf);
   const [d1, d4, d5, a5, a6] = [g("D:1"), g("D:4"), g("D:5"), g("A:5"), g("A:6")];
   const macau = code === "MO";
@@ -286,28 +278,21 @@ function computeDestFacts(code: string, asOf: IsoDate): DestFacts {
   return { d1, d4, d5, a5, a6, macau, inScope, d5OrMacau };
 }
 
-const groupStepMemo = memo<Step>();
-
 /** A step stating the destination's groups on the date, with the weakest confidence of those facts. */
 export function groupStep(code: string, f: DestFacts, asOf: IsoDate): Step {
-  return groupStepMemo(`${code}|${asOf}`, () => computeGroupStep(code, f, asOf));
-}
-
-function computeGroupStep(code: string, f: DestFacts, asOf: IsoDate): Step {
   const facts = [f.d1, f.d4, f.d5, f.a5, f.a6];
-  const names = (["D:1", "D:4", "D:5", "A:5", "A:6"] as const).filter((_, i) => facts[i].member);
-  const listed = names.length ? names.join(", ") : "none of D:1, D:4, D:5, A:5, A:6";
-  const scope = f.inScope
-    ? "within the D:1/D:4/D:5/Macau licence scope (not A:5/A:6)"
-    : names.some((n) => n.startsWith("D")) || f.macau
-      ? "outside the licence scope (A:5/A:6 carve-out)"
-      : "outside the D:1/D:4/D:5/Macau licence scope";
+  const text = () => {
+    const names = (["D:1", "D:4", "D:5", "A:5", "A:6"] as const).filter((_, i) => facts[i].member);
+    const listed = names.length ? names.join(", ") : "none of D:1, D:4, D:5, A:5, A:6";
+    const scope = f.inScope
+      ? "within the D:1/D:4/D:5/Macau licence scope (not A:5/A:6)"
+      : names.some((n) => n.startsWith("D")) || f.macau
+        ? "outside the licence scope (A:5/A:6 carve-out)"
+        : "outside the D:1/D:4/D:5/Macau licence scope";
+    return `${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`;
+  };
   const cites = [...new Set(facts.map((x) => x.cite))].join("; ");
-  return step(
-    `${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`,
-    cites,
-    weakestOf(facts.map((x) => x.confidence))
-  );
+  return step(text, cites, weakestOf(facts.map((x) => x.confidence)));
 }
 
 export interface HqFacts {
@@ -315,19 +300,14 @@ export interface HqFacts {
   step: Step;
 }
 
-const hqMemo = memo<HqFacts>();
-
 /** Headquarters rule: end user headquartered in, or with an ultimate parent in, Macau or D:5. */
 export function hqFacts(ctx: Context): HqFacts {
-  return hqMemo(`${ctx.hq}|${ctx.asOf}`, () => computeHqFacts(ctx));
-}
-
-function computeHqFacts(ctx: Context): HqFacts {
   const d5 = inGroup("D:5", ctx.hq, ctx.asOf);
   const concern = ctx.hq === "MO" || d5.member;
-  const text = concern
-    ? `End user headquartered in (or ultimate parent in) ${ctx.hq}: Macau or D:5 on ${ctx.asOf}`
-    : `End user headquartered in ${ctx.hq}: not Macau or D:5 on ${ctx.asOf}`;
+  const text = () =>
+    concern
+      ? `End user headquartered in (or ultimate parent in) ${ctx.hq}: Macau or D:5 on ${ctx.asOf}`
+      : `End user headquartered in ${ctx.hq}: not Macau or D:5 on ${ctx.asOf}`;
   return {
     concern,
     step: step(
@@ -388,7 +368,7 @@ export function baselineCore(
     if (f.d5OrMacau) {
       steps.push(
         step(
-          `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
+          () => `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
           "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790",
           EFFECTIVE.hbm2024.confidence
         )
@@ -404,7 +384,7 @@ export function baselineCore(
     }
     steps.push(
       step(
-        `3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`,
+        () => `3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`,
         "15 CFR 742.6(a)(6)(i)(B)",
         EFFECTIVE.hbm2024.confidence
       )
@@ -424,7 +404,7 @@ export function baselineCore(
     if (f.inScope && f.d5OrMacau) {
       steps.push(
         step(
-          `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
+          () => `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -441,7 +421,7 @@ export function baselineCore(
       const policy: ReviewPolicy = hq.concern ? "presumption of denial" : "presumption of approval";
       steps.push(
         step(
-          `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
+          () => `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -455,7 +435,7 @@ export function baselineCore(
     if (hq.concern) {
       steps.push(
         step(
-          `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
+          () => `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
           `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`,
           "secondary"
         )
@@ -470,7 +450,7 @@ export function baselineCore(
     }
     steps.push(
       step(
-        `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
+        () => `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
         "15 CFR 742.6(a)(6)(iii)",
         "confirmed"
       )
@@ -491,7 +471,7 @@ export function baselineCore(
   if ((f.inScope && f.d5OrMacau) || hq.concern) {
     steps.push(
       step(
-        `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
+        () => `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -523,7 +503,7 @@ export function baselineCore(
     if (ctx.asOf < split.date) {
       steps.push(
         step(
-          `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
+          () => `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
           `15 CFR 740.8 (88 FR 73458); ${split.cite}`,
           split.confidence
         )
@@ -536,7 +516,7 @@ export function baselineCore(
     }
     steps.push(
       step(
-        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        () => `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
         `15 CFR 740.8; ${split.cite}`,
         split.confidence
       )
@@ -549,7 +529,7 @@ export function baselineCore(
   }
   steps.push(
     step(
-      `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
+      () => `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )
@@ -587,7 +567,7 @@ export function diffusionNacItems(
   if (tier === 3 || hq.concern) {
     steps.push(
       step(
-        `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
+        () => `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -604,7 +584,7 @@ export function diffusionNacItems(
     if (tier === 1 && aiaHq) {
       steps.push(
         step(
-          `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
+          () => `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
           "15 CFR 740.27 (90 FR 4544)",
           "secondary"
         )
@@ -618,7 +598,7 @@ export function diffusionNacItems(
     }
     steps.push(
       step(
-        `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
+        () => `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
         widened,
         "unconfirmed"
       )
@@ -633,7 +613,7 @@ export function diffusionNacItems(
   if (f.inScope) {
     steps.push(
       step(
-        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        () => `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
         `15 CFR 740.8; ${EFFECTIVE.acaSplit.cite}`,
         EFFECTIVE.acaSplit.confidence
       )
@@ -647,7 +627,7 @@ export function diffusionNacItems(
   }
   steps.push(
     step(
-      `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
+      () => `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )

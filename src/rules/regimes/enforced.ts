@@ -36,6 +36,9 @@ import {
 
 export const H20_FLAG = "H20_IS_INFORMED";
 
+/** The law as enforced has no quantity limits: quantities never enter its decisions. */
+export const limitSides = (): number => 0;
+
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
   const classification = classify(ctx.item, ctx.asOf);
@@ -52,7 +55,7 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < oct.date) {
     steps.push(...classification.steps);
     steps.push(
-      step(`No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence)
+      step(() => `No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence)
     );
     return {
       ...noLicense(
@@ -97,7 +100,7 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   if (!scope.member) {
     steps.push(
       step(
-        `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
+        () => `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
         scope.cite,
         scope.confidence
       )
@@ -109,7 +112,7 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   }
   steps.push(
     step(
-      `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
+      () => `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
       scope.cite,
       scope.confidence
     )
@@ -140,7 +143,7 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     const u = EFFECTIVE.uaeRule2026;
     pre.push(
       step(
-        `The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`,
+        () => `The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`,
         `${u.cite}; ${f.a5.cite}`,
         "unconfirmed"
       )
@@ -151,35 +154,41 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     );
   }
 
-  const out = baselineCore(ctx, cls, control, {
+  const core = baselineCore(ctx, cls, control, {
     d5Policy: (s) => chinaReview2026(ctx, s),
     hqElsewherePolicy: (s) => hqReview2026(ctx, s),
     uaeNamedForB: true,
   });
-  if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && out.status !== "NLR") {
+  let out = core;
+  if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && core.status !== "NLR") {
     const g = EFFECTIVE.hqGuidance2026;
-    out.steps.push(
-      step(
+    out = {
+      ...core,
+      steps: [
+        ...core.steps,
+        step(
         "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
-        g.cite,
-        g.confidence
-      )
-    );
+          g.cite,
+          g.confidence
+        ),
+      ],
+    };
   }
 
   // 2025-04-09 is-informed letters: H20 and MI308 (chip flag) to China (incl. HK), Macau, D:5, or D:5/Macau-HQ.
   const letter = EFFECTIVE.h20Informed;
-  if (ctx.chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
+  const chip = ctx.chip;
+  if (chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
     const d5 = inGroup("D:5", ctx.dest, ctx.asOf);
     const covered = ctx.dest === "CN" || ctx.dest === "MO" || d5.member || hq.concern;
     if (covered) {
       const s = step(
-        `${ctx.chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
+        () => `${chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
         letter.cite,
         letter.confidence
       );
       return license(
-        `is-informed letter of ${letter.date} for ${ctx.chip.name} (${letter.cite})`,
+        `is-informed letter of ${letter.date} for ${chip.name} (${letter.cite})`,
         null,
         [...pre, ...out.steps, s],
         {
@@ -200,7 +209,7 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
   if (ctx.asOf < n.date) {
     steps.push(
       step(
-        `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
+        () => `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
         `${d.cite}; ${n.cite}`,
         n.confidence
       )
@@ -213,7 +222,7 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
       : "";
   steps.push(
     step(
-      `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
+      () => `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
       `${d.cite}; ${n.cite}${gao ? `; ${EFFECTIVE.gao2026.cite}` : ""}`,
       n.confidence
     )
@@ -242,7 +251,7 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp === null || chip === null || chip.memoryBandwidthGbs === null) {
     steps.push(
       step(
-        `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
+        () => `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
         r.cite,
         "unconfirmed"
       )
@@ -257,7 +266,7 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp < tppLine.value && bw < bwLine.value) {
     steps.push(
       step(
-        `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
+        () => `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
         `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`,
         conf
       )
@@ -269,7 +278,7 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   }
   steps.push(
     step(
-      `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
+      () => `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
       r.cite,
       conf
     )
@@ -283,7 +292,7 @@ function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (ctx.asOf < r.date) return null;
   steps.push(
     step(
-      `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
+      () => `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
       `${r.cite} (secondary reproduction; UNCONFIRMED)`,
       "unconfirmed"
     )

@@ -6,7 +6,7 @@ import { classify } from "../classify";
 import { diffusionTier } from "../data/country-groups";
 import { EFFECTIVE, H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
-import type { Step } from "../types";
+import type { Dated, IsoDate, Step } from "../types";
 import {
   diffusionNacItems,
   domesticCheck,
@@ -19,7 +19,9 @@ import {
   overClassifications,
   step,
   viaException,
+  WITHIN_ALLOWANCE,
   type Context,
+  type LimitInput,
   type Control,
   type Evaluation,
   type Outcome,
@@ -33,6 +35,24 @@ const SCENARIO: Step = {
   confidence: "unconfirmed",
 };
 
+/** The proposal's allowance on the text date: a count of H100-equivalents times the H100's TPP. */
+export function limits(textDate: IsoDate): {
+  count: Dated<number>;
+  h100: Dated<number>;
+  allowance: number;
+} {
+  const count = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
+  const h100 = mustValueAt(H100_TPP, textDate, "H100_TPP");
+  return { count, h100, allowance: count.value * h100.value };
+}
+
+/** WITHIN_ALLOWANCE when the consignee's year stays within the allowance (no country allocation). */
+export function limitSides(x: LimitInput, asOf: IsoDate): number {
+  if (x.totalTpp === null) return 0;
+  const { allowance } = limits(later(asOf, EFFECTIVE.diffusion.date));
+  return x.priorTpp + x.totalTpp <= allowance ? WITHIN_ALLOWANCE : 0;
+}
+
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [SCENARIO];
   const textDate = later(ctx.asOf, EFFECTIVE.diffusion.date);
@@ -45,7 +65,7 @@ export function evaluate(ctx: Context): Evaluation {
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification };
 
-  steps.push(step(`Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
+  steps.push(step(() => `Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
   steps.push(...classification.steps);
   const outcome = overClassifications(classification, steps, (control) =>
     decide(ctx, classification, control, textDate)
@@ -63,7 +83,7 @@ function decide(
   const t3 = diffusionTier(ctx.dest).tier === 3;
   const tier = t3 ? 3 : 2;
   const tierStep = step(
-    `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
+    () => `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
     `${SCENARIO.cite}; 90 FR 4544 Tier 3 list`,
     "unconfirmed"
   );
@@ -102,9 +122,7 @@ function decide(
   }
 
   // The allowance: 500 x 15,832 TPP per consignee per calendar year.
-  const count = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
-  const h100 = mustValueAt(H100_TPP, textDate, "H100_TPP");
-  const allowance = count.value * h100.value;
+  const { count, h100, allowance } = limits(textDate);
   const conf = weakestOf([count.confidence, h100.confidence]);
   if (ctx.totalTpp === null) {
     steps.push(step("TPP unknown: the allowance cannot be checked", count.cite, "unconfirmed"));
@@ -116,10 +134,10 @@ function decide(
   }
   const cumulative = ctx.priorTpp + ctx.totalTpp;
   const allowanceText = `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
-  if (cumulative <= allowance) {
+  if (limitSides(ctx, ctx.asOf) & WITHIN_ALLOWANCE) {
     steps.push(
       step(
-        `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
+        () => `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
         count.cite,
         conf
       )
@@ -130,13 +148,13 @@ function decide(
       steps,
       {
         tier,
-        allowanceTpp: ctx.totalTpp,
+        draws: WITHIN_ALLOWANCE,
       }
     );
   }
   steps.push(
     step(
-      `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
+      () => `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
       count.cite,
       conf
     )
