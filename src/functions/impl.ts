@@ -6,24 +6,17 @@ import {
   countryAllocation,
   countryGroups,
   countryTier,
-  explain,
   h100Equivalent,
   listRegimes,
   lppRemaining,
   modelWeightsControlled,
 } from "../rules";
-import type { Chip, Country, Determination, IsoDate, Item, RegimeId, Resolved } from "../rules";
+import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
-import {
-  SHIPMENT_PARAMS,
-  ShipmentArgs,
-  Verdict,
-  determineShipment,
-  shipmentVerdict,
-} from "./shipment";
+import { explainFunction, verdictFunction } from "./shipment";
 
 const asOfParam = optional("as_of", Types.date, () => effectiveAsOf());
 const regimeParam = optional("regime", Types.regime, effectiveRegime);
@@ -33,24 +26,11 @@ function value<T>(resolved: Resolved<T>): T {
   throw new ArgumentError("#N/A", resolved.message);
 }
 
-/** INDETERMINATE shows as #N/A with the reason: never a silent "no". */
-function decided<D extends Verdict>(d: D): D {
-  if (d.status === "INDETERMINATE") throw new ArgumentError("#N/A", `INDETERMINATE: ${d.reason}`);
-  return d;
-}
-
-function shipmentFunction(pick: (d: Determination) => Cell) {
-  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(determineShipment(...args)));
-}
-
-function verdictFunction(pick: (v: Verdict) => Cell) {
-  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(shipmentVerdict(...args)));
-}
-
-export const requiresLicense = verdictFunction((d) => decided(d).licenseRequired);
-export const licenseException = verdictFunction((d) => decided(d).exception ?? "");
-export const reviewPolicy = verdictFunction((d) => decided(d).reviewPolicy ?? "");
-export const explainShipment = shipmentFunction((d) => explain(d));
+// INDETERMINATE verdicts show as #N/A with the reason (never a silent "no"): see shipment.ts.
+export const requiresLicense = verdictFunction((d) => d.licenseRequired);
+export const licenseException = verdictFunction((d) => d.exception ?? "");
+export const reviewPolicy = verdictFunction((d) => d.reviewPolicy ?? "");
+export const explainShipment = explainFunction();
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
   if (chip.tpp === null)

@@ -1,11 +1,37 @@
 // The shared shape of every determination function: REQUIRES_LICENSE, LICENSE_EXCEPTION,
-// REVIEW_POLICY and EXPLAIN take the same arguments and differ only in what they read from the
-// Determination. Determinations are memoised by their inputs: a shipment table repeats the same
-// combinations, and a determination is immutable once made.
-import { decisionKey, determine } from "../rules";
-import type { Country, Determination, IsoDate, Item, RegimeId, Shipment } from "../rules";
+// REVIEW_POLICY and EXPLAIN take the same arguments and differ only in what they read. LEDGER
+// reads the same verdicts with running totals.
+//
+// A row costs a few array reads: the arguments are resolved a column at a time (broadcast.ts), each
+// distinct value carries small integer ids (item, destination, HQ, regime, era), and the decision
+// key is packed from them into one number. Verdicts are decided without building any text
+// (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
+// builds (memoised by the decision key, the date and the quantities the text quotes).
+import { decide, decisionKey, determine, eraOf, explain, limitSides } from "../rules";
+import type {
+  Country,
+  IsoDate,
+  Item,
+  LimitInput,
+  RegimeId,
+  Shipment,
+  Verdict,
+} from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required } from "./args";
+import {
+  BLANK,
+  Call,
+  Column,
+  Matrix,
+  Refused,
+  broadcast,
+  cellError,
+  guard,
+  idsAt,
+} from "./broadcast";
+import { ArgumentError, ExcelError, excelError } from "./errors";
+import { Lru } from "./lru";
 
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
@@ -19,94 +45,259 @@ export const SHIPMENT_PARAMS: Param<unknown>[] = [
 
 export type ShipmentArgs = [Item, Country, number, Country | null, RegimeId, IsoDate, number];
 
-// Bounds on the memos: a verdict is a few small fields, so a large table's worth (about 30 MB at the
-// bound) stays warm across recalculations instead of being cleared halfway through one.
-const MAX_ENTRIES = 50000;
-const MAX_VERDICTS = 250000;
-const memo = new Map<string, Determination>();
-
-function itemKey(item: Item): string {
-  return item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn;
+/** A verdict as the cells show it; INDETERMINATE carries its #N/A (made once per verdict). */
+export interface Decided {
+  verdict: Verdict;
+  /** #N/A with the reason when INDETERMINATE: never a silent "no". */
+  open: ExcelError | null;
 }
 
-export interface ShipmentContext {
-  countryAllocationUsed?: number;
+// The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
+// a verdict is a few small fields, an explanation a line of text.
+const cache = new Lru<number | string, Decided | string>(150_000);
+
+/** Entries in the functions' cache now (bounded). */
+export function cacheSize(): number {
+  return cache.size;
 }
 
-export function determineShipment(
-  item: Item,
-  destination: Country,
-  quantity: number,
-  endUserHq: Country | null,
-  regime: RegimeId,
-  asOf: IsoDate,
-  priorTpp: number,
-  context: ShipmentContext = {}
-): Determination {
-  const used = context.countryAllocationUsed ?? 0;
-  const key = `${itemKey(item)}|${destination.code}|${endUserHq ? endUserHq.code : ""}|${quantity}|${regime}|${asOf}|${priorTpp}|${used}`;
-  let d = memo.get(key);
-  if (d === undefined) {
-    d = determine(
-      {
-        item,
-        destination,
-        quantity,
-        endUserHq: endUserHq ?? destination,
-        priorTpp,
-        countryAllocationUsed: used,
-      },
-      regime,
-      asOf
-    );
-    if (memo.size >= MAX_ENTRIES) memo.clear();
-    memo.set(key, d);
+/** Drops every cached verdict and explanation (a cold start, for the bench). */
+export function clearCache(): void {
+  cache.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small integer ids for what the decision key holds. Interned for the session: the catalog's chips
+// and ECCNs and the world's country codes are finite, so these maps stay small.
+
+const itemIds = new Map<string, number>();
+const countryIds = new Map<string, number>();
+const REGIME_IDS: Record<RegimeId, number> = {
+  enforced: 0,
+  "baseline-2023": 1,
+  "diffusion-2025": 2,
+  "proposal-500": 3,
+};
+// Field widths of the packed key (42 bits, under 2^53): beyond them the key falls back to text.
+const ITEM_SPAN = 2048;
+const COUNTRY_SPAN = 512;
+const ERA_SPAN = 256;
+
+function intern(map: Map<string, number>, key: string): number {
+  let id = map.get(key);
+  if (id === undefined) {
+    id = map.size;
+    map.set(key, id);
   }
-  return d;
+  return id;
 }
 
-/** What REQUIRES_LICENSE, LICENSE_EXCEPTION and REVIEW_POLICY read from a determination. */
-export type Verdict = Pick<
-  Determination,
-  "status" | "licenseRequired" | "exception" | "reviewPolicy" | "reason"
->;
+const itemKey = (item: Item) => (item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn);
 
-const verdicts = new Map<string, Verdict>();
+/** The decision key as one number: every input the determination reads, the quantities by limit side. */
+function packKey(
+  item: number,
+  dest: number,
+  hq: number,
+  regime: number,
+  era: number,
+  exportFrom: number,
+  g2g: number,
+  sides: number
+): number {
+  if (item >= ITEM_SPAN || dest >= COUNTRY_SPAN || hq >= COUNTRY_SPAN || era >= ERA_SPAN) return -1;
+  return (
+    ((((item * COUNTRY_SPAN + dest) * COUNTRY_SPAN + hq) * 4 + regime) * ERA_SPAN + era) * 16 +
+    exportFrom * 8 +
+    g2g * 4 +
+    sides
+  );
+}
+
+const usable = (v: unknown) => v !== BLANK && !(v instanceof Refused);
+
+/** An attribute of each distinct value of a column (-1 for values no row ever decides on). */
+function attribute<T>(col: Column, f: (v: T) => number): Int32Array {
+  const out = new Int32Array(col.values.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = col.values[i];
+    out[i] = usable(v) ? f(v as T) : -1;
+  }
+  return out;
+}
+
+/** Per-call ids of each distinct value of the shipment columns (chip, destination, HQ, regime, date). */
+class ShipmentIds {
+  readonly item: Int32Array;
+  readonly tpp: (number | null)[];
+  readonly dest: Int32Array;
+  readonly destTreated: Int32Array;
+  readonly hq: Int32Array;
+  readonly regime: Int32Array;
+  readonly era: Int32Array;
+
+  /** `cols`: chip, destination, quantity, HQ, regime and date columns, in that order. */
+  constructor(cols: readonly Column[]) {
+    const [item, dest, , hq, regime, asOf] = cols;
+    this.item = attribute<Item>(item, (v) => intern(itemIds, itemKey(v)));
+    this.tpp = item.values.map((v) =>
+      usable(v) && (v as Item).kind === "chip" ? (v as { chip: { tpp: number | null } }).chip.tpp : null
+    );
+    this.dest = attribute<Country>(dest, (v) => intern(countryIds, v.code));
+    this.destTreated = attribute<Country>(dest, (v) => intern(countryIds, v.treatedAs));
+    // A blank HQ (null) is the destination: -2 here, the destination's id per row.
+    this.hq = attribute<Country | null>(hq, (v) => (v ? intern(countryIds, v.treatedAs) : -2));
+    this.regime = attribute<RegimeId>(regime, (v) => REGIME_IDS[v]);
+    this.era = attribute<IsoDate>(asOf, (v) => eraOf(v));
+  }
+}
+
+const limitInput: LimitInput = { totalTpp: null, priorTpp: 0, countryAllocationUsed: 0, g2g: false };
+
+/** TPP products of fractional per-unit TPP without binary noise (as the rules compute them). */
+const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * The verdict only, memoised on the rules' decision key (the date by era, quantities by which side
- * of the limits they fall): a shipment table repeats a few hundred keys, so most rows cost a lookup.
+ * The verdict of the row whose value ids are `v` (in the order of `cols`: chip, destination,
+ * quantity, HQ, regime, date), from the cache or decided now. `prior` is the consignee's allowance
+ * use this year and `used` the country allocation drawn (LEDGER's running totals).
  */
-export function shipmentVerdict(
-  item: Item,
-  destination: Country,
-  quantity: number,
-  endUserHq: Country | null,
-  regime: RegimeId,
-  asOf: IsoDate,
-  priorTpp: number
-): Verdict {
-  const shipment: Shipment = {
-    item,
-    destination,
-    quantity,
-    endUserHq: endUserHq ?? destination,
-    priorTpp,
-    countryAllocationUsed: 0,
-  };
-  const key = decisionKey(shipment, regime, asOf);
-  let v = verdicts.get(key);
-  if (v === undefined) {
-    const d = determine(shipment, regime, asOf);
-    v = {
-      status: d.status,
-      licenseRequired: d.licenseRequired,
-      exception: d.exception,
-      reviewPolicy: d.reviewPolicy,
-      reason: d.reason,
-    };
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(key, v);
+function verdictOf(
+  cols: readonly Column[],
+  at: ShipmentIds,
+  v: Int32Array,
+  prior: number,
+  used: number,
+  key?: { n: number }
+): Decided {
+  const quantity = cols[2].values[v[2]] as number;
+  const regime = cols[4].values[v[4]] as RegimeId;
+  const asOf = cols[5].values[v[5]] as IsoDate;
+  const tpp = at.tpp[v[0]];
+  let sides = 0;
+  if (tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
+    limitInput.totalTpp = tidy(quantity * tpp);
+    limitInput.priorTpp = prior;
+    limitInput.countryAllocationUsed = used;
+    sides = limitSides(regime, limitInput, asOf);
   }
-  return v;
+  const hq = at.hq[v[3]];
+  let k: number | string = packKey(
+    at.item[v[0]],
+    at.dest[v[1]],
+    hq === -2 ? at.destTreated[v[1]] : hq,
+    at.regime[v[4]],
+    at.era[v[5]],
+    0,
+    0,
+    sides
+  );
+  if (key) key.n = k;
+  let shipment: Shipment | null = null;
+  if (k < 0) {
+    shipment = shipmentOf(cols, v, prior, used);
+    k = decisionKey(shipment, regime, asOf);
+  }
+  const hit = cache.get(k);
+  if (hit !== undefined) return hit as Decided;
+  const verdict = decide(shipment ?? shipmentOf(cols, v, prior, used), regime, asOf);
+  const decided: Decided = {
+    verdict,
+    open:
+      verdict.status === "INDETERMINATE"
+        ? excelError("#N/A", `INDETERMINATE: ${verdict.reason}`)
+        : null,
+  };
+  cache.set(k, decided);
+  return decided;
 }
+
+function shipmentOf(cols: readonly Column[], v: Int32Array, prior: number, used: number): Shipment {
+  const destination = cols[1].values[v[1]] as Country;
+  const hq = cols[3].values[v[3]] as Country | null;
+  return {
+    item: cols[0].values[v[0]] as Item,
+    destination,
+    quantity: cols[2].values[v[2]] as number,
+    endUserHq: hq ?? destination,
+    priorTpp: prior,
+    countryAllocationUsed: used,
+  };
+}
+
+/**
+ * A verdict function (REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY): `pick` reads what the cell
+ * shows; an INDETERMINATE verdict shows #N/A with its reason.
+ */
+export function verdictFunction(pick: (v: Verdict) => Cell) {
+  return (...inputs: unknown[]): Matrix => {
+    const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
+    if (!("columns" in call)) return [[call]];
+    const cols = call.columns;
+    const at = new ShipmentIds(cols);
+    const v = new Int32Array(SHIPMENT_PARAMS.length);
+    const out: Matrix = new Array(call.rows);
+    for (let r = 0; r < call.rows; r++) {
+      const line: Cell[] = new Array(call.cols);
+      for (let c = 0; c < call.cols; c++) {
+        try {
+          if (!idsAt(call, r, c, v)) {
+            line[c] = "";
+            continue;
+          }
+          const d = verdictOf(cols, at, v, cols[6].values[v[6]] as number, 0);
+          line[c] = d.open ?? pick(d.verdict);
+        } catch (error) {
+          line[c] = cellError(error);
+        }
+      }
+      out[r] = line;
+    }
+    return out;
+  };
+}
+
+/**
+ * EXPLAIN: the full determination's one line, memoised by the decision key with the date and the
+ * quantities the line quotes (a recalculation rebuilds no text).
+ */
+export function explainFunction() {
+  return (...inputs: unknown[]): Matrix => {
+    const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
+    if (!("columns" in call)) return [[call]];
+    const cols = call.columns;
+    const at = new ShipmentIds(cols);
+    const v = new Int32Array(SHIPMENT_PARAMS.length);
+    const key = { n: 0 };
+    const out: Matrix = new Array(call.rows);
+    for (let r = 0; r < call.rows; r++) {
+      const line: Cell[] = new Array(call.cols);
+      for (let c = 0; c < call.cols; c++) {
+        try {
+          if (!idsAt(call, r, c, v)) {
+            line[c] = "";
+            continue;
+          }
+          const prior = cols[6].values[v[6]] as number;
+          verdictOf(cols, at, v, prior, 0, key);
+          const asOf = cols[5].values[v[5]] as IsoDate;
+          const regime = cols[4].values[v[4]] as RegimeId;
+          const k =
+            key.n >= 0 ? `x${key.n}|${asOf}|${cols[2].values[v[2]] as number}|${prior}` : null;
+          let text = k === null ? undefined : (cache.get(k) as string | undefined);
+          if (text === undefined) {
+            text = explain(determine(shipmentOf(cols, v, prior, 0), regime, asOf));
+            if (k !== null) cache.set(k, text);
+          }
+          line[c] = text;
+        } catch (error) {
+          line[c] = cellError(error);
+        }
+      }
+      out[r] = line;
+    }
+    return out;
+  };
+}
+
+export { ShipmentIds, tidy, verdictOf };

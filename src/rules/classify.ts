@@ -16,7 +16,7 @@ import {
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";
-import { step } from "./step";
+import { step, textsOff } from "./step";
 import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./types";
 
 type Bucket = "a" | "b" | "c" | "none";
@@ -93,13 +93,21 @@ function result(
   };
 }
 
-const chipMemo = new WeakMap<Chip, Map<number, Classification>>();
+// One memo per path: on the verdict path classifications carry blank steps (see step.ts).
+const chipMemos = [
+  new WeakMap<Chip, Map<number, Classification>>(),
+  new WeakMap<Chip, Map<number, Classification>>(),
+];
 const eccnMemo = memo<Classification>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
 export function classify(item: Item, asOf: IsoDate): Classification {
+  const quiet = textsOff();
   if (item.kind === "eccn")
-    return eccnMemo(`${item.eccn}|${asOf}`, () => classifyEccn(item.eccn, asOf));
+    return eccnMemo(`${quiet ? "v" : "d"}|${item.eccn}|${asOf}`, () =>
+      classifyEccn(item.eccn, asOf)
+    );
+  const chipMemo = chipMemos[quiet ? 1 : 0];
   let byDate = chipMemo.get(item.chip);
   if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
   // A classification compares the date only with the change dates of the rules data: one per era.

@@ -1,7 +1,7 @@
 // determine(shipment, regime, asOf): dispatches to the regime file and assembles the Determination.
 // decide(): the same evaluation for callers that need only the verdict (REQUIRES_LICENSE,
-// LICENSE_EXCEPTION, REVIEW_POLICY, LEDGER): no Determination is assembled and no step text is
-// built (steps make their text on first read, see step.ts).
+// LICENSE_EXCEPTION, REVIEW_POLICY, LEDGER): no Determination is assembled and no step is built
+// (see step.ts).
 // decisionKey(): what a verdict depends on, read from the same per-regime limit functions
 // (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
@@ -21,6 +21,7 @@ import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";
 import * as proposal500 from "./regimes/proposal-500";
 import { isIsoDate, isRegimeId } from "./resolve";
+import { withoutTexts } from "./step";
 import type { Determination, IsoDate, RegimeId, Shipment, Status } from "./types";
 
 interface Regime {
@@ -137,8 +138,8 @@ export interface Verdict {
  * no Determination assembled and no step text built. Throws as determine() does.
  */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
-  const ev = REGIMES[regime]?.evaluate(contextOf(shipment, regime, asOf));
-  if (!ev) throw new RangeError(`regime '${String(regime)}' is not known`);
+  const ctx = contextOf(shipment, regime, asOf);
+  const ev = withoutTexts(() => REGIMES[regime].evaluate(ctx));
   return {
     status: ev.status,
     licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",

@@ -123,9 +123,11 @@ export interface GroupFact extends Source {
 }
 
 /** Is `code` (as treated: HK -> CN) in `group` on `asOf`, and how sure are we. */
+const NOT_LISTED: GroupFact = Object.freeze({ member: false, ...ECFR });
+
 export function inGroup(group: GroupId, code: string, asOf: IsoDate): GroupFact {
   const timeline = COUNTRY_GROUPS[group][code];
-  if (!timeline) return { member: false, ...ECFR };
+  if (!timeline) return NOT_LISTED;
   const entry = valueAt(timeline, asOf) as Dated<boolean>; // every timeline starts at ALWAYS
   return { member: entry.value, cite: entry.cite, confidence: entry.confidence };
 }
