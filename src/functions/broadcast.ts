@@ -2,8 +2,13 @@
 // single cell, row or column expands to the largest shape; a range too short for that shape gives
 // #N/A in the cells it does not reach. Each cell is computed on its own, so a bad row yields an
 // error in its own cell only, and nothing thrown ever leaves a function.
-import { Cell, Param, isBlank } from "./args";
-import { ArgumentError, ExcelError, excelError, toExcelError } from "./errors";
+//
+// Blank rows (DESIGN §3): a row is blank when every required argument passed as a range (and a
+// requiredWhenGiven one, when passed) is blank in it; it gives "". Scalars broadcast over a range
+// do not make a row non-blank. A row with some required input and not another is #VALUE! naming
+// what is missing: "" or FALSE in a licence column would read as "no".
+import { Cell, Param, plainCell } from "./args";
+import { ArgumentError, ExcelError, excelError, isExcelError, toExcelError } from "./errors";
 
 export type Matrix = Cell[][];
 
@@ -28,15 +33,20 @@ export function guard<T>(body: () => T): T | ExcelError {
 export interface Broadcast {
   rows: number;
   cols: number;
-  /** The coerced arguments for one cell, or throws the cell's error. Blank required arguments give null. */
+  /** The coerced arguments for one cell, null for a blank row, or throws the cell's error. */
   argsAt(row: number, col: number): unknown[] | null;
 }
 
-/**
- * Prepares a broadcast call: shapes, and per-call defaults (each computed at most once).
- * A cell whose first (required) argument is blank is a blank row of a selected table: it yields "".
- */
+/** An error cell passed in: the row's own error, #N/A kept as #N/A (its message is Excel's). */
+function errorCell(name: string, value: { code: string }): ArgumentError {
+  const code = value.code === "#N/A" ? "#N/A" : "#VALUE!";
+  return new ArgumentError(code, `${name} is an error cell (${value.code})`);
+}
+
+/** Prepares a broadcast call: shapes, which arguments decide blank rows, per-call defaults. */
 export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcast {
+  const n = params.length;
+  const omitted = params.map((_, i) => inputs[i] === null || inputs[i] === undefined);
   const mats = params.map((_, i) => asMatrix(inputs[i]));
   let rows = 1;
   let cols = 1;
@@ -44,60 +54,107 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
     rows = Math.max(rows, m.length);
     cols = Math.max(cols, m[0]?.length ?? 1);
   }
-  const defaults: unknown[] = new Array(params.length);
-  const haveDefault: boolean[] = new Array(params.length).fill(false);
-  const hasRequired = params.some((p) => !p.fallback);
+  const single = (i: number) => mats[i].length === 1 && (mats[i][0]?.length ?? 1) === 1;
+  // The arguments a row needs: required ones, and requiredWhenGiven ones that were passed.
+  const needed = params
+    .map((p, i) => i)
+    .filter((i) => params[i].role === "required" || (params[i].role === "requiredWhenGiven" && !omitted[i]));
+  // Of those, the ranges decide whether a row is blank; with no range among them, all of them do.
+  const ranged = needed.filter((i) => !single(i));
+  const deciding = ranged.length ? ranged : needed;
+  const defaults: unknown[] = new Array(n);
+  const haveDefault: boolean[] = new Array(n).fill(false);
+  const fallback = (i: number) => {
+    if (!haveDefault[i]) {
+      defaults[i] = (params[i].fallback as () => unknown)();
+      haveDefault[i] = true;
+    }
+    return defaults[i];
+  };
+
+  const cell = (i: number, row: number, col: number): Cell => {
+    const m = mats[i];
+    const r = m.length === 1 ? 0 : row;
+    const width = m[0]?.length ?? 1;
+    const c = width === 1 ? 0 : col;
+    if (r >= m.length || c >= width)
+      throw new ArgumentError(
+        "#N/A",
+        `${params[i].name} is a range of a different size than the other arguments`
+      );
+    return plainCell(m[r][c]);
+  };
+
   return {
     rows,
     cols,
     argsAt(row, col) {
-      const args: unknown[] = new Array(params.length);
-      let requiredBlank = 0;
-      let requiredCount = 0;
-      for (let i = 0; i < params.length; i++) {
-        const p = params[i];
-        const m = mats[i];
-        const r = m.length === 1 ? 0 : row;
-        const width = m[0]?.length ?? 1;
-        const c = width === 1 ? 0 : col;
-        if (r >= m.length || c >= width) {
-          throw new ArgumentError(
-            "#N/A",
-            `${p.name} is a range of a different size than the other arguments`
-          );
-        }
-        const raw = m[r][c];
-        if (!p.fallback) requiredCount++;
-        if (isBlank(raw)) {
-          if (p.fallback) {
-            if (!haveDefault[i]) {
-              defaults[i] = p.fallback();
-              haveDefault[i] = true;
-            }
-            args[i] = defaults[i];
-          } else {
-            requiredBlank++;
-            args[i] = null;
+      // Blank row first, reading only the deciding cells: a whole-column call costs little per row.
+      if (deciding.length) {
+        let blank = true;
+        for (const i of deciding) {
+          const v = cell(i, row, col);
+          if (isExcelError(v) || !params[i].type.blank(v)) {
+            blank = false;
+            break;
           }
+        }
+        if (blank) return null;
+      }
+      const args: unknown[] = new Array(n);
+      const missing: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const p = params[i];
+        if (omitted[i]) {
+          if (p.role === "required") missing.push(p.name);
+          else args[i] = fallback(i);
           continue;
         }
-        if (raw !== null && typeof raw === "object" && "code" in (raw as object)) {
-          throw new ArgumentError("#VALUE!", `${p.name} is an error value`);
+        const v = cell(i, row, col);
+        if (isExcelError(v)) throw errorCell(p.name, v);
+        if (p.type.blank(v)) {
+          if (p.role === "optional") args[i] = fallback(i);
+          else missing.push(p.name);
+          continue;
         }
-        args[i] = p.type.coerce(raw, p.name);
+        args[i] = p.type.coerce(v, p.name);
       }
-      if (
-        hasRequired &&
-        (requiredBlank === requiredCount || (!params[0].fallback && args[0] === null))
-      )
-        return null;
-      if (requiredBlank > 0) {
-        const missing = params.find((p, i) => !p.fallback && args[i] === null);
-        throw new ArgumentError("#VALUE!", `${missing?.name} is required`);
-      }
+      if (missing.length) throw missingError(params, missing, mats, row, col);
       return args;
     },
   };
+}
+
+/** "#VALUE! chip is blank while destination is given": what is missing, and why it is not "". */
+function missingError(
+  params: Param<unknown>[],
+  missing: string[],
+  mats: Matrix[],
+  row: number,
+  col: number
+): ArgumentError {
+  const what = missing
+    .map((name) => {
+      const p = params.find((q) => q.name === name);
+      const i = params.indexOf(p as Param<unknown>);
+      const m = mats[i];
+      const v = m[m.length === 1 ? 0 : row]?.[(m[0]?.length ?? 1) === 1 ? 0 : col];
+      return p?.type.blank(v) && v === 0 && p.role === "requiredWhenGiven"
+        ? `${name} is 0 or an empty cell (no shipment has 0 units; omit the argument for 1)`
+        : p?.role === "requiredWhenGiven"
+          ? `${name} is an empty cell (omit the argument for 1 unit)`
+          : `${name} is missing`;
+    })
+    .join("; ");
+  return new ArgumentError(
+    "#VALUE!",
+    `${what}: this row has other inputs, so it is not a blank row (give every required value, or clear the row)`
+  );
+}
+
+/** Excel has no negative zero to show: -0 leaves as 0. */
+function cellValue(value: Cell): Cell {
+  return value === 0 ? 0 : value;
 }
 
 /**
@@ -114,7 +171,7 @@ export function rowwise<A extends unknown[]>(params: Param<unknown>[], body: (..
       for (let c = 0; c < prepared.cols; c++) {
         try {
           const args = prepared.argsAt(r, c);
-          line[c] = args === null ? "" : body(...(args as A));
+          line[c] = args === null ? "" : cellValue(body(...(args as A)));
         } catch (error) {
           line[c] = toExcelError(error);
         }

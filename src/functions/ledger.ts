@@ -4,7 +4,7 @@
 // row that needs a licence. Results come back in input order.
 import type { Country, IsoDate, Item, RegimeId } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required, requiredWhenGiven } from "./args";
 import { Matrix, broadcast, guard } from "./broadcast";
 import { runLedger } from "../rules";
 import { ExcelError, excelError, toExcelError } from "./errors";
@@ -21,9 +21,9 @@ export const LEDGER_COLUMNS = [
 const LEDGER_PARAMS = [
   required("chips", Types.item),
   required("destinations", Types.country),
-  optional("quantities", Types.quantity, () => 1),
+  requiredWhenGiven("quantities", Types.units, () => 1),
   optional("end_user_hqs", Types.country, () => null),
-  optional("consignees", Types.text, () => ""),
+  optional("consignees", Types.consignee, () => ""),
   optional("dates", Types.date, () => effectiveAsOf()),
   optional("regime", Types.regime, effectiveRegime),
 ] as Param<unknown>[];

@@ -5,12 +5,12 @@
 import { decisionKey, determine } from "../rules";
 import type { Country, Determination, IsoDate, Item, RegimeId, Shipment } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Param, Types, optional, required } from "./args";
+import { Param, Types, optional, required, requiredWhenGiven } from "./args";
 
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
   required("destination", Types.country),
-  optional("quantity", Types.quantity, () => 1),
+  requiredWhenGiven("quantity", Types.units, () => 1),
   optional("end_user_hq", Types.country, () => null as unknown as Country),
   optional("regime", Types.regime, effectiveRegime),
   optional("as_of", Types.date, () => effectiveAsOf()),

@@ -7,8 +7,8 @@ import {
   RULES_DATA_VERSION,
   listRegimes,
   parseDate,
-  sources,
 } from "../rules";
+import { sources } from "../rules/sources";
 import { countryIndex } from "../rules/data/countries";
 import type { RegimeId, RegimeInfo } from "../rules/types";
 import {
@@ -179,7 +179,9 @@ export function init(
   // The workbook's saved choice.
   if (env.settings) {
     try {
-      restoreFromDocument(env.settings);
+      const { ignored } = restoreFromDocument(env.settings);
+      if (ignored.length)
+        settingsStatus.textContent = `Ignored the saved ${ignored.join("; ")}. Using the default instead; choose again to save a valid value.`;
     } catch (error) {
       settingsStatus.textContent = `Could not read the saved choice: ${String(error)}`;
     }
