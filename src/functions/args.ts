@@ -150,16 +150,15 @@ export function readNumber(value: Cell): number | { refused: string } | null {
     const p = localePatterns(nf.decimalSeparator, nf.groupSeparator);
     let normal: string | null = null;
     if (nf.groupSeparator && p.grouped.test(t)) normal = t.replace(p.group, "");
-    else if (p.plain.test(t)) normal = t;
-    if (normal !== null) {
-      const n = Number(p.dec === "." ? normal : normal.split(p.dec).join("."));
-      return Number.isFinite(n) ? n : null;
-    }
-    if (GROUPED_WHOLE.test(t))
+    // "2.000" under en-US: a decimal in form, a thousands number to most of Europe.
+    else if (GROUPED_WHOLE.test(t))
       return {
         refused: `is written with a group separator that is not this workbook's (${describeSeparators(nf)})`,
       };
-    return null;
+    else if (p.plain.test(t)) normal = t;
+    if (normal === null) return null;
+    const n = Number(p.dec === "." ? normal : normal.split(p.dec).join("."));
+    return Number.isFinite(n) ? n : null;
   }
   if (GROUPED_WHOLE.test(t))
     return {

@@ -30,9 +30,19 @@ export function fold(text: string): Folded {
     if ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9")) key += ch;
     else if (ch === "&") key += "and";
     else if (LATIN_EXTRA[ch] !== undefined) key += LATIN_EXTRA[ch];
-    else if (/[\p{L}\p{N}]/u.test(ch)) return { ok: false, letter: ch };
+    else if (/[\p{L}\p{N}]/u.test(ch)) return { ok: false, letter: original(text) ?? ch };
   }
   return { ok: true, key };
+}
+
+/** The refused character as the user typed it (upper case kept), for the message. */
+function original(text: string): string | undefined {
+  for (const ch of text) {
+    const one = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    if ([...one].some((c) => /[\p{L}\p{N}]/u.test(c) && !/[a-z0-9]/.test(c) && !LATIN_EXTRA[c]))
+      return ch;
+  }
+  return undefined;
 }
 
 /** "С (U+0421)": how a refused character is named in messages. */

@@ -107,6 +107,13 @@ function chips(): ChipIndex {
       const key = normalizeKey(text);
       if (!byKey.has(key)) byKey.set(key, chip);
       labels.push({ key, label: text, target: chip.id });
+      // A per-GPU entry of a multi-GPU superchip also answers to "<name> per GPU" and "<name> GPU".
+      if (gpusPerSuperchip(chip) > 1 && !key.includes("gpu"))
+        for (const spelled of [`${text} per GPU`, `${text} GPU`]) {
+          const k = normalizeKey(spelled);
+          if (!byKey.has(k)) byKey.set(k, chip);
+          labels.push({ key: k, label: spelled, target: chip.id });
+        }
     }
     vendors.add(normalizeKey(chip.vendor));
     vendors.add(normalizeKey(chip.vendor.split(/[\s(]/)[0]));
