@@ -19,30 +19,42 @@ const LATIN_EXTRA: Readonly<Record<string, string>> = {
 
 export type Folded = { ok: true; key: string } | { ok: false; letter: string };
 
-/**
- * The comparison key of a text: lower-case a-z and 0-9 only, or the first character that is a
- * letter or digit outside the Latin alphabet after folding (the caller refuses the text).
- */
-export function fold(text: string): Folded {
-  const lowered = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  let key = "";
-  for (const ch of lowered) {
-    if ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9")) key += ch;
-    else if (ch === "&") key += "and";
-    else if (LATIN_EXTRA[ch] !== undefined) key += LATIN_EXTRA[ch];
-    else if (/[\p{L}\p{N}]/u.test(ch)) return { ok: false, letter: original(text) ?? ch };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The a-z0-9 part of one character after folding, or null when it is a letter of another script. */
+function foldChar(ch: string): string | null {
+  const d = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  let out = "";
+  for (const c of d) {
+    if ((c >= "a" && c <= "z") || (c >= "0" && c <= "9")) out += c;
+    else if (c === "&") out += "and";
+    else if (LATIN_EXTRA[c] !== undefined) out += LATIN_EXTRA[c];
+    else if (LETTER_OR_DIGIT.test(c)) return null;
   }
-  return { ok: true, key };
+  // A letter that folds to nothing Latin (Greek ypogegrammeni -> a bare mark) is refused too.
+  if (out === "" && LETTER_OR_DIGIT.test(ch)) return null;
+  return out;
 }
 
-/** The refused character as the user typed it (upper case kept), for the message. */
-function original(text: string): string | undefined {
+/**
+ * The comparison key of a text: lower-case a-z and 0-9 only, or the first character (as typed)
+ * that is a letter or digit outside the Latin alphabet (the caller refuses the text).
+ */
+export function fold(text: string): Folded {
+  let key = "";
   for (const ch of text) {
-    const one = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-    if ([...one].some((c) => /[\p{L}\p{N}]/u.test(c) && !/[a-z0-9]/.test(c) && !LATIN_EXTRA[c]))
-      return ch;
+    const code = ch.charCodeAt(0);
+    if (code < 128) {
+      if ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9")) key += ch;
+      else if (ch >= "A" && ch <= "Z") key += ch.toLowerCase();
+      else if (ch === "&") key += "and";
+      continue;
+    }
+    const part = foldChar(ch);
+    if (part === null) return { ok: false, letter: ch };
+    key += part;
   }
-  return undefined;
+  return { ok: true, key };
 }
 
 /** "С (U+0421)": how a refused character is named in messages. */
