@@ -92,8 +92,12 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
       // Blank row first, reading only the deciding cells: a whole-column call costs little per row.
       if (deciding.length) {
         let blank = true;
-        for (const i of deciding) {
-          const v = cell(i, row, col);
+        for (let k = 0; k < deciding.length; k++) {
+          const i = deciding[k];
+          const line = mats[i][mats[i].length === 1 ? 0 : row];
+          const raw = line === undefined ? undefined : line[line.length === 1 ? 0 : col];
+          // Plain values need no unwrapping; anything else (a short range, a data type) goes the long way.
+          const v = raw === 0 || raw === null || typeof raw === "string" ? raw : cell(i, row, col);
           if (isExcelError(v) || !params[i].type.blank(v)) {
             blank = false;
             break;
@@ -166,7 +170,20 @@ export function rowwise<A extends unknown[]>(params: Param<unknown>[], body: (..
     const prepared = guard(() => broadcast(params, inputs));
     if (!("argsAt" in prepared)) return [[prepared]];
     const out: Matrix = new Array(prepared.rows);
+    // Blank rows of a one-column result share one line: a whole-column call (A:A) is a million
+    // of them, and a million small arrays cost more than the rest of the call.
+    const blankLine: Cell[] | null = prepared.cols === 1 ? [""] : null;
     for (let r = 0; r < prepared.rows; r++) {
+      if (blankLine) {
+        let args: unknown[] | null;
+        try {
+          args = prepared.argsAt(r, 0);
+          out[r] = args === null ? blankLine : [cellValue(body(...(args as A)))];
+        } catch (error) {
+          out[r] = [toExcelError(error)];
+        }
+        continue;
+      }
       const line: Cell[] = new Array(prepared.cols);
       for (let c = 0; c < prepared.cols; c++) {
         try {
