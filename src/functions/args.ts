@@ -116,6 +116,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A whole number written in groups of three: "2.000", "1,700", "1 000 000", "12'500". */
 const GROUPED_WHOLE = /^[-+]?[1-9]\d{0,2}(?:([.,'\u00a0\u202f ])\d{3})(?:\1\d{3})*$/;
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const DIGITS = /^\d{1,15}$/;
 
 const patterns = new Map<string, { grouped: RegExp; plain: RegExp; group: RegExp; dec: string }>();
 function localePatterns(dec: string, group: string) {
@@ -145,6 +146,7 @@ export function readNumber(value: Cell): number | { refused: string } | null {
   if (typeof value !== "string") return null;
   const t = value.trim();
   if (t === "") return null;
+  if (DIGITS.test(t)) return Number(t); // "100": the same in every locale
   const nf = workbookFormat().numberFormat;
   if (nf && nf.decimalSeparator) {
     const p = localePatterns(nf.decimalSeparator, nf.groupSeparator);

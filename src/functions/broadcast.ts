@@ -106,11 +106,11 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
         if (blank) return null;
       }
       const args: unknown[] = new Array(n);
-      const missing: string[] = [];
+      let missing: string[] | null = null;
       for (let i = 0; i < n; i++) {
         const p = params[i];
         if (omitted[i]) {
-          if (p.role === "required") missing.push(p.name);
+          if (p.role === "required") (missing ??= []).push(p.name);
           else args[i] = fallback(i);
           continue;
         }
@@ -118,12 +118,12 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
         if (isExcelError(v)) throw errorCell(p.name, v);
         if (p.type.blank(v)) {
           if (p.role === "optional") args[i] = fallback(i);
-          else missing.push(p.name);
+          else (missing ??= []).push(p.name);
           continue;
         }
         args[i] = p.type.coerce(v, p.name);
       }
-      if (missing.length) throw missingError(params, missing, mats, row, col);
+      if (missing) throw missingError(params, missing, mats, row, col);
       return args;
     },
   };
