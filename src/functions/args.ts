@@ -247,8 +247,8 @@ function textType<T>(coerce: (value: Cell, name: string) => T): ArgType<T> {
 
 export const Types = {
   /** A catalog chip or an ECCN the user already knows. */
-  item: textType(
-    (value, name): Item => unwrap(cachedItem(text(value, name, "a chip name or ECCN as")), name)
+  item: textType((value, name): Item =>
+    unwrap(cachedItem(text(value, name, "a chip name or ECCN as")), name)
   ),
 
   /** A catalog chip (no ECCN: its figures are needed). */
@@ -282,9 +282,8 @@ export const Types = {
     },
   } as ArgType<number>,
 
-  country: textType(
-    (value, name): Country =>
-      unwrap(cachedCountry(text(value, name, "a country code or name as")), name)
+  country: textType((value, name): Country =>
+    unwrap(cachedCountry(text(value, name, "a country code or name as")), name)
   ),
 
   regime: textType((value, name): RegimeId => {

@@ -58,7 +58,10 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
   // The arguments a row needs: required ones, and requiredWhenGiven ones that were passed.
   const needed = params
     .map((p, i) => i)
-    .filter((i) => params[i].role === "required" || (params[i].role === "requiredWhenGiven" && !omitted[i]));
+    .filter(
+      (i) =>
+        params[i].role === "required" || (params[i].role === "requiredWhenGiven" && !omitted[i])
+    );
   // Of those, the ranges decide whether a row is blank; with no range among them, all of them do.
   const ranged = needed.filter((i) => !single(i));
   const deciding = ranged.length ? ranged : needed;

@@ -46,7 +46,8 @@ export function connectWorkbook(g: HostGlobals = globalThis as HostGlobals): voi
     }
   };
   try {
-    if (typeof office.onReady === "function") office.onReady(() => void readFormat().catch(() => undefined));
+    if (typeof office.onReady === "function")
+      office.onReady(() => void readFormat().catch(() => undefined));
   } catch {
     // No Office runtime after all: the defaults stay.
   }

@@ -157,7 +157,9 @@ export const chipSpec = rowwise<[Chip, string]>(
   (chip, field) => {
     const key = field.toLowerCase().replace(/[\s-]+/g, "_");
     // Own fields only: "constructor" or "__proto__" are not catalog fields.
-    const read = Object.prototype.hasOwnProperty.call(CHIP_FIELDS, key) ? CHIP_FIELDS[key] : undefined;
+    const read = Object.prototype.hasOwnProperty.call(CHIP_FIELDS, key)
+      ? CHIP_FIELDS[key]
+      : undefined;
     if (typeof read !== "function")
       throw new ArgumentError(
         "#VALUE!",

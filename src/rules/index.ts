@@ -266,4 +266,3 @@ export function countryTier(country: Country, asOf: IsoDate): 1 | 2 | 3 {
 export function countryGroups(country: Country, asOf: IsoDate): string[] {
   return groupsOf(country.treatedAs, asOf);
 }
-

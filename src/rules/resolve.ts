@@ -142,7 +142,10 @@ function gpusPerSuperchip(chip: Chip): number {
 function unitQuestion(chip: Chip, raw: string, superchip: boolean): Resolved<Chip> {
   const n = gpusPerSuperchip(chip);
   const base = chip.aliases[0] ?? chip.name;
-  const per = chip.tpp === null ? "" : ` (TPP ${chip.tpp.toLocaleString("en-US")} per GPU, ${(chip.tpp * n).toLocaleString("en-US")} per superchip)`;
+  const per =
+    chip.tpp === null
+      ? ""
+      : ` (TPP ${chip.tpp.toLocaleString("en-US")} per GPU, ${(chip.tpp * n).toLocaleString("en-US")} per superchip)`;
   const perGpu = `${base} per GPU`;
   return fail(
     superchip
@@ -172,7 +175,8 @@ export function resolveChip(text: string): Resolved<Chip> {
     // "GB200 Superchip": the per-GPU entry under a superchip name.
     const unit = bare.replace(/superchip/g, "");
     const asSuperchip = unit !== bare ? byKey.get(unit) : undefined;
-    if (asSuperchip && gpusPerSuperchip(asSuperchip) > 1) return unitQuestion(asSuperchip, raw, true);
+    if (asSuperchip && gpusPerSuperchip(asSuperchip) > 1)
+      return unitQuestion(asSuperchip, raw, true);
     const names = suggestChips(bare, labels);
     return fail(
       names.length
@@ -244,9 +248,10 @@ function countryReadings(raw: string): string[] {
   for (const f of forms) {
     const noThe = f.replace(/^the\s+/i, "");
     if (noThe !== f) out.push(noThe);
-    const m = /^(?:the\s+)?(?:[\p{L}']+\s+){0,3}?(?:republic|kingdom|state|states|principality|sultanate|commonwealth|federation|union|grand duchy|emirate|confederation)\s+of\s+(?:the\s+)?(.+)$/iu.exec(
-      f
-    );
+    const m =
+      /^(?:the\s+)?(?:[\p{L}']+\s+){0,3}?(?:republic|kingdom|state|states|principality|sultanate|commonwealth|federation|union|grand duchy|emirate|confederation)\s+of\s+(?:the\s+)?(.+)$/iu.exec(
+        f
+      );
     if (m) out.push(m[1]);
   }
   return out;

@@ -25,7 +25,7 @@ export interface RestoreResult {
 
 /** A saved value as a message quotes it (at most 60 characters). */
 function saved(value: unknown): string {
-  const text = typeof value === "string" ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? `'${value}'` : (JSON.stringify(value) ?? String(value));
   return text.length > 62 ? text.slice(0, 60) + "…" : text;
 }
 
