@@ -2,7 +2,7 @@
 // loaded as Excel's shared runtime loads it (dist/taskpane.html in jsdom). Not a test: it prints
 // each figure with its target and PASS/MISS, and exits 0 either way.
 //
-//   node scripts/bench.mjs [--only=broadcast,percell,ledger,load,size,cli] [--dist=DIR] [--reps=N]
+//   node scripts/bench.mjs [--only=broadcast,percell,wholecolumn,ledger,load,size,cli] [--dist=DIR] [--reps=N]
 //
 // --dist points at another build (e.g. a development build for readable --cpu-prof profiles):
 //   npx webpack --mode development --output-path /tmp/exportctl-dev
@@ -190,6 +190,45 @@ if (want("broadcast")) {
     "(info) < 300 ms",
     null,
     `(runs: ${typical.map((x) => x.toFixed(0)).join(", ")})`
+  );
+}
+
+// (b2) -----------------------------------------------------------------------------------------
+if (want("wholecolumn")) {
+  const ROWS_MAX = 1_048_576;
+  const FILLED = 1000;
+  console.log(
+    `\n(b2) REQUIRES_LICENSE over whole columns (A:A): ${ROWS_MAX.toLocaleString("en-US")} rows, ${FILLED} filled, the rest 0 as Excel desktop sends empty cells`
+  );
+  const t = shipmentTable(FILLED, 907);
+  const col = (pick) => {
+    const out = new Array(ROWS_MAX);
+    for (let i = 0; i < ROWS_MAX; i++) out[i] = [i < FILLED ? pick(t.rows[i]) : 0];
+    return out;
+  };
+  const args = [
+    col((r) => r.chip),
+    col((r) => r.destination),
+    col((r) => r.quantity),
+    col((r) => r.hq ?? 0),
+    col((r) => r.regime),
+    col((r) => r.date),
+    col((r) => r.prior ?? 0),
+  ];
+  const runs = [];
+  let out;
+  for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
+    const [ms1, o] = time(() => requiresLicense(...args));
+    runs.push(ms1);
+    out = o;
+  }
+  const blanks = out.slice(FILLED).every((r) => r[0] === "");
+  report(
+    "whole-column call (1,048,576 rows)",
+    ms(median(runs)),
+    "< 1000 ms",
+    median(runs) < 1000 && blanks,
+    `(runs: ${runs.map((x) => x.toFixed(0)).join(", ")}${blanks ? "" : "; MISS: a trailing row was not blank"})`
   );
 }
 

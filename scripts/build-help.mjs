@@ -47,7 +47,7 @@ const A = {
     optional: true,
     type: "Number (or a range)",
     def: "1",
-    desc: "Units shipped: a whole number >= 0. Numbers typed as text (`\"1,700\"`) are accepted.",
+    desc: "Units shipped: a whole number >= 1 (H100_EQUIVALENT also takes 0). Omitted: 1 unit; a quantity cell left empty, or 0, is #VALUE! (an empty cell and a real 0 look alike, and no shipment has 0 units). Numbers typed as text follow the workbook's number format (`\"1,700\"` under en-US); a thousands separator that is not the workbook's (`\"2.000\"` under en-US) is refused.",
     example: "`2000`",
   },
   endUserHq: {
@@ -89,7 +89,7 @@ const E = {
   unknownChip: ["#N/A", "The chip is not in the catalog. The message names the closest matches.", "Unknown chip 'H1OO'. Did you mean H100?"],
   unknownCountry: ["#N/A", "The country is not recognised. The message names the closest matches.", "Unknown country 'Atlantis'…"],
   indeterminate: ["#N/A", "INDETERMINATE: the sources leave the answer open. The message gives the reason; it is never shown as a silent FALSE.", "INDETERMINATE: …"],
-  quantity: ["#VALUE!", "quantity is negative, fractional or not a number.", "quantity must be a whole number >= 0, got -5"],
+  quantity: ["#VALUE!", "quantity is 0, negative, fractional, an empty cell, or not a number.", "quantity must be a whole number >= 1, got -5"],
   regime: ["#VALUE!", "regime is not one of the four ids.", "regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500; got 'nope'"],
   asOf: ["#VALUE!", "as_of is not a date.", "as_of must be a date (a date cell or text like 2025-06-01), got 'soon'"],
   priorTpp: ["#VALUE!", "prior_tpp is negative or not a number.", "prior_tpp must be a TPP amount >= 0, got -1"],
@@ -398,9 +398,9 @@ const F = [
     args: [
       { name: "chips", type: "Range of text", desc: "Chip names or ECCNs, one per shipment.", example: "`A2:A50`" },
       { name: "destinations", type: "Range of text", desc: "Destination countries.", example: "`B2:B50`" },
-      { name: "quantities", type: "Range of numbers", desc: "Units per shipment; a blank cell means 1.", example: "`C2:C50`" },
+      { name: "quantities", type: "Range of numbers", desc: "Units per shipment: a whole number >= 1. A blank cell in a row that has a chip is #VALUE! (omit the argument for 1 unit each).", example: "`C2:C50`" },
       { name: "end_user_hqs", type: "Range of text", desc: "End-user headquarters; a blank cell means the destination.", example: "`D2:D50`" },
-      { name: "consignees", type: "Range of text", desc: "Ultimate consignee names or ids: allowances add up per consignee and calendar year. A blank cell counts the shipment on its own.", example: "`E2:E50`" },
+      { name: "consignees", type: "Range of text", desc: "Ultimate consignee names or ids: allowances add up per consignee and calendar year. Case, spaces and punctuation fold (\"Acme Inc.\" and \"ACME INC\" are one consignee); a letter of another script is #VALUE!. A blank cell counts the shipment on its own.", example: "`E2:E50`" },
       { name: "dates", type: "Range of dates", desc: "Shipment dates (dates or ISO text); a blank cell means the workbook's as-of date.", example: "`F2:F50`" },
       A.regime,
     ],
@@ -515,7 +515,7 @@ function functionPage(f) {
 ${argRows}
           </tbody>
         </table>
-${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
+${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range (empty, spaces, or 0 where text or a date is expected) also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
     : `      <section aria-labelledby="arguments">
         <h2 id="arguments">Arguments</h2>
         <p>None.</p>
@@ -606,11 +606,11 @@ ${list}
         <dl>
           <dt><code>chip</code></dt><dd>${md(A.chipOrEccn.desc)} Examples: ${md(A.chipOrEccn.example)}.</dd>
           <dt><code>destination</code>, <code>end_user_hq</code>, <code>country</code></dt><dd>${md(A.destination.desc)} <code>end_user_hq</code> defaults to the destination.</dd>
-          <dt><code>quantity</code></dt><dd>A whole number of units >= 0; default 1.</dd>
+          <dt><code>quantity</code></dt><dd>A whole number of units >= 1; omitted: 1. A quantity cell left empty, or 0, is #VALUE!.</dd>
           <dt><code>regime</code></dt><dd>An id from the table below; default: the workbook's choice in the task pane, else <code>enforced</code>.</dd>
           <dt><code>as_of</code></dt><dd>An Excel date or ISO date text; default: the workbook's as-of date from the task pane, else today.</dd>
           <dt><code>prior_tpp</code></dt><dd>${md(A.priorTpp.desc)} Default 0.</dd>
-          <dt>Ranges</dt><dd>Every row-wise function broadcasts: any argument may be a range, and the result spills in the broadcast shape. A single cell, row or column expands to the largest shape (a column of chips against a row of countries gives a table). A bad row yields an error in its own cell, never in the whole array. A row whose required cells are all blank gives an empty result, so you can point a formula at a table with room to grow.</dd>
+          <dt>Ranges</dt><dd>Every row-wise function broadcasts: any argument may be a range, and the result spills in the broadcast shape. A single cell, row or column expands to the largest shape (a column of chips against a row of countries gives a table). A bad row yields an error in its own cell, never in the whole array. A row whose required ranges are all blank gives an empty result, so you can point a formula at a table with room to grow, or at whole columns (A:A); an empty cell is blank whether Excel sends it as nothing or as 0. A row with some required cells filled and another blank is #VALUE! naming what is missing. Text with a letter of another script is #VALUE!; dates before 2000-01-01 are #VALUE!.</dd>
         </dl>
       </section>
       <section aria-labelledby="errors">
@@ -619,7 +619,7 @@ ${list}
           <caption>What the error values mean</caption>
           <thead><tr><th scope="col">Error</th><th scope="col">Meaning</th><th scope="col">Example message</th></tr></thead>
           <tbody>
-            <tr><th scope="row"><code>#VALUE!</code></th><td>Wrong type or out-of-range input. The message names the argument and the value.</td><td><samp>quantity must be a whole number >= 0, got -5</samp></td></tr>
+            <tr><th scope="row"><code>#VALUE!</code></th><td>Wrong type or out-of-range input. The message names the argument and the value.</td><td><samp>quantity must be a whole number >= 1, got -5</samp></td></tr>
             <tr><th scope="row"><code>#N/A</code></th><td>Unknown chip or country (with the closest matches), a value the catalog does not publish, or INDETERMINATE: the sources leave the answer open, and the message says why.</td><td><samp>Unknown chip 'H1OO'. Did you mean H100?</samp></td></tr>
             <tr><th scope="row"><code>#N/A</code> (ranges)</th><td>Ranges of different sizes: the cells one range does not reach.</td><td><samp>quantity is a range of a different size than the other arguments</samp></td></tr>
             <tr><th scope="row"><code>#SPILL!</code></th><td>Excel's own: the cells a spilled result needs are not empty.</td><td></td></tr>

@@ -3,11 +3,17 @@
 // #N/A in the cells it does not reach. Each cell is computed on its own, so a bad row yields an
 // error in its own cell only, and nothing thrown ever leaves a function.
 //
-// Arguments are resolved a column at a time: each distinct raw value of an argument is coerced
-// once per call (a 100,000-row log holds a few dozen chips, countries and dates), and each cell
-// carries the small integer id of its value. Adapters key their work on those ids.
-import { Cell, Param, isBlank } from "./args";
-import { ArgumentError, ExcelError, excelError, toExcelError } from "./errors";
+// Blank rows (DESIGN §3): a row is blank when every required argument passed as a range (and a
+// requiredWhenGiven one, when passed) is blank in it; it gives "". Scalars broadcast over a range
+// do not make a row non-blank. A row with some required input and not another is #VALUE! naming
+// what is missing: "" or FALSE in a licence column would read as "no".
+//
+// Arguments are resolved a column at a time: each distinct raw value of an argument is read
+// (blank, error cell, coerced value or refusal) once per call, since a 100,000-row log holds a few
+// dozen chips, countries and dates; each cell carries the small integer id of its value, and
+// adapters key their work on those ids.
+import { Cell, Param, plainCell } from "./args";
+import { ArgumentError, ExcelError, excelError, isExcelError, toExcelError } from "./errors";
 
 export type Matrix = Cell[][];
 
@@ -29,10 +35,10 @@ export function guard<T>(body: () => T): T | ExcelError {
   }
 }
 
-/** The value of a blank required argument. */
+/** The value of a blank cell where the argument has no default (a required one). */
 export const BLANK = Symbol("blank");
 
-/** A raw value the argument's type refused: every cell holding it shows the same error. */
+/** A raw value refused (an error cell, or one the type does not read): each cell holding it shows it. */
 export class Refused {
   private shown: ExcelError | null = null;
   constructor(readonly error: unknown) {}
@@ -42,32 +48,33 @@ export class Refused {
   }
 }
 
-/** One argument of a call, resolved: its shape, its distinct coerced values and each cell's id. */
+/** One argument of a call, resolved: its shape, its distinct values and each cell's id. */
 export interface Column {
   readonly rows: number;
   readonly cols: number;
-  /** Coerced distinct values: BLANK for a blank required argument, a Refused for a refused value. */
+  /** The whole argument was omitted (null or undefined): its default, or missing if required. */
+  readonly omitted: boolean;
+  /** Per distinct value: the coerced value, the default (a blank optional), BLANK, or a Refused. */
   readonly values: unknown[];
-  /** The raw value behind each entry of `values` (for adapters that key on the text). */
-  readonly raws: unknown[];
+  /** Per distinct value: blank for its type (what decides blank rows). */
+  readonly blank: boolean[];
+  /** Per distinct value: the plain cell as read (for messages). */
+  readonly plain: unknown[];
   /** Row-major over the argument's own shape: the index in `values` of each cell. */
   readonly ids: Int32Array;
 }
 
 const ZERO = new Int32Array(1);
 
-function coerceOne(p: Param<unknown>, raw: unknown, fallback: () => unknown): unknown {
-  if (isBlank(raw)) return p.fallback ? fallback() : BLANK;
-  if (raw !== null && typeof raw === "object" && "code" in (raw as object))
-    return new Refused(new ArgumentError("#VALUE!", `${p.name} is an error value`));
-  try {
-    return p.type.coerce(raw, p.name);
-  } catch (error) {
-    return new Refused(error);
-  }
+/** An error cell passed in: the row's own error, #N/A kept as #N/A (its message is Excel's). */
+function errorCell(name: string, value: { code: string }): ArgumentError {
+  const code = value.code === "#N/A" ? "#N/A" : "#VALUE!";
+  return new ArgumentError(code, `${name} is an error cell (${value.code})`);
 }
 
-function resolveColumn(p: Param<unknown>, m: Matrix): Column {
+function resolveColumn(p: Param<unknown>, input: unknown): Column {
+  const m = asMatrix(input);
+  const omitted = input === null || input === undefined;
   const rows = m.length;
   const cols = m[0]?.length ?? 1;
   // The default is computed at most once per call (today's date, the workbook's regime).
@@ -75,35 +82,61 @@ function resolveColumn(p: Param<unknown>, m: Matrix): Column {
   let fallbackValue: unknown;
   const fallback = () => {
     if (!haveDefault) {
-      fallbackValue = p.fallback!();
+      fallbackValue = (p.fallback as () => unknown)();
       haveDefault = true;
     }
     return fallbackValue;
   };
-  if (rows === 1 && cols === 1) {
-    const raw = m[0][0];
-    return { rows, cols, values: [coerceOne(p, raw, fallback)], raws: [raw], ids: ZERO };
-  }
   const values: unknown[] = [];
-  const raws: unknown[] = [];
+  const blank: boolean[] = [];
+  const plain: unknown[] = [];
+  const add = (raw: unknown): number => {
+    const v = plainCell(raw);
+    plain.push(v);
+    if (omitted) {
+      blank.push(true);
+      values.push(p.role === "required" ? BLANK : fallback());
+    } else if (isExcelError(v)) {
+      blank.push(false);
+      values.push(new Refused(errorCell(p.name, v)));
+    } else if (p.type.blank(v)) {
+      blank.push(true);
+      values.push(p.role === "optional" ? fallback() : BLANK);
+    } else {
+      blank.push(false);
+      try {
+        values.push(p.type.coerce(v, p.name));
+      } catch (error) {
+        values.push(new Refused(error));
+      }
+    }
+    return values.length - 1;
+  };
+  if (rows === 1 && cols === 1) {
+    add(m[0][0]);
+    return { rows, cols, omitted, values, blank, plain, ids: ZERO };
+  }
   const ids = new Int32Array(rows * cols);
   const seen = new Map<unknown, number>();
+  // Empty cells dominate a whole-column call: they skip the Map.
+  let nullId = -1;
+  let emptyId = -1;
   let k = 0;
   for (let r = 0; r < rows; r++) {
     const line = m[r];
     for (let c = 0; c < cols; c++) {
       const raw = line[c];
-      let id = seen.get(raw);
-      if (id === undefined) {
-        id = values.length;
-        values.push(coerceOne(p, raw, fallback));
-        raws.push(raw);
-        seen.set(raw, id);
+      let id: number | undefined;
+      if (raw === null) id = nullId < 0 ? (nullId = add(raw)) : nullId;
+      else if (raw === "") id = emptyId < 0 ? (emptyId = add(raw)) : emptyId;
+      else {
+        id = seen.get(raw);
+        if (id === undefined) seen.set(raw, (id = add(raw)));
       }
       ids[k++] = id;
     }
   }
-  return { rows, cols, values, raws, ids };
+  return { rows, cols, omitted, values, blank, plain, ids };
 }
 
 export interface Call {
@@ -111,67 +144,139 @@ export interface Call {
   cols: number;
   params: readonly Param<unknown>[];
   columns: Column[];
-  /** Whether any parameter is required (a row whose required arguments are all blank is blank). */
-  hasRequired: boolean;
+  /** The arguments whose cells decide whether a row is blank. */
+  deciding: number[];
 }
 
-/** Prepares a broadcast call: shapes, and every argument resolved column-wise. */
+/** Prepares a broadcast call: shapes, which arguments decide blank rows, each argument resolved. */
 export function broadcast(params: readonly Param<unknown>[], inputs: unknown[]): Call {
   let rows = 1;
   let cols = 1;
   const columns: Column[] = new Array(params.length);
   for (let i = 0; i < params.length; i++) {
-    const col = resolveColumn(params[i], asMatrix(inputs[i]));
+    const col = resolveColumn(params[i], inputs[i]);
     if (col.rows > rows) rows = col.rows;
     if (col.cols > cols) cols = col.cols;
     columns[i] = col;
   }
-  return { rows, cols, params, columns, hasRequired: params.some((p) => !p.fallback) };
+  // The arguments a row needs: required ones, and requiredWhenGiven ones that were passed.
+  const needed = params
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        params[i].role === "required" ||
+        (params[i].role === "requiredWhenGiven" && !columns[i].omitted)
+    );
+  // Of those, the ranges decide whether a row is blank; with no range among them, all of them do.
+  const ranged = needed.filter((i) => columns[i].rows * columns[i].cols > 1);
+  return { rows, cols, params, columns, deciding: ranged.length ? ranged : needed };
+}
+
+function outOfReach(name: string): ArgumentError {
+  return new ArgumentError("#N/A", `${name} is a range of a different size than the other arguments`);
+}
+
+/** The value id of argument `i` at (row, col), or -1 past the end of its range. */
+function idAt(m: Column, row: number, col: number): number {
+  const r = m.rows === 1 ? 0 : row;
+  const c = m.cols === 1 ? 0 : col;
+  return r >= m.rows || c >= m.cols ? -1 : m.ids[r * m.cols + c];
 }
 
 /**
- * Each argument's value id for the cell at (row, col), into `ids`. Returns false for a blank row of
- * a selected table (the first required argument blank, or all of them): the cell shows "". Throws
- * the cell's error: the first argument (in order) out of its range's reach or refused, or a
- * required argument missing.
+ * Each argument's value id for the cell at (row, col), into `ids`. Returns false for a blank row
+ * (it shows ""). Throws the cell's error: the first argument, in order, past the end of its range,
+ * an error cell or refused; else, when required ones are missing, #VALUE! naming them.
  */
 export function idsAt(call: Call, row: number, col: number, ids: Int32Array): boolean {
-  const { params, columns } = call;
-  let requiredBlank = 0;
-  let requiredCount = 0;
-  let firstBlank = -1;
+  const { params, columns, deciding } = call;
+  if (deciding.length) {
+    let blank = true;
+    for (let k = 0; k < deciding.length; k++) {
+      const i = deciding[k];
+      const id = idAt(columns[i], row, col);
+      if (id < 0) throw outOfReach(params[i].name);
+      if (!columns[i].blank[id]) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return false;
+  }
+  let missing: number[] | null = null;
   for (let i = 0; i < columns.length; i++) {
     const m = columns[i];
-    const r = m.rows === 1 ? 0 : row;
-    const c = m.cols === 1 ? 0 : col;
-    if (r >= m.rows || c >= m.cols) {
-      throw new ArgumentError(
-        "#N/A",
-        `${params[i].name} is a range of a different size than the other arguments`
-      );
-    }
-    const id = m.ids[r * m.cols + c];
+    const id = idAt(m, row, col);
+    if (id < 0) throw outOfReach(params[i].name);
     ids[i] = id;
     const v = m.values[id];
-    const required = !params[i].fallback;
-    if (required) requiredCount++;
-    if (v === BLANK) {
-      requiredBlank++;
-      if (firstBlank < 0) firstBlank = i;
-      continue;
-    }
-    if (v instanceof Refused) throw v;
+    if (v === BLANK) (missing ??= []).push(i);
+    else if (v instanceof Refused) throw v;
   }
-  if (call.hasRequired && (requiredBlank === requiredCount || (!params[0].fallback && firstBlank === 0)))
-    return false;
-  if (requiredBlank > 0)
-    throw new ArgumentError("#VALUE!", `${params[firstBlank].name} is required`);
+  if (missing) throw missingError(call, missing, ids);
   return true;
+}
+
+/** "#VALUE! chip is missing: ...": what is missing, and why it is not "". */
+function missingError(call: Call, missing: number[], ids: Int32Array): ArgumentError {
+  const what = missing
+    .map((i) => {
+      const p = call.params[i];
+      const m = call.columns[i];
+      const v = m.plain[ids[i]];
+      return !m.omitted && v === 0 && p.role === "requiredWhenGiven"
+        ? `${p.name} is 0 or an empty cell (no shipment has 0 units; omit the argument for 1)`
+        : p.role === "requiredWhenGiven"
+          ? `${p.name} is an empty cell (omit the argument for 1 unit)`
+          : `${p.name} is missing`;
+    })
+    .join("; ");
+  return new ArgumentError(
+    "#VALUE!",
+    `${what}: this row has other inputs, so it is not a blank row (give every required value, or clear the row)`
+  );
 }
 
 /** A thrown cell error as the cell's value. */
 export function cellError(error: unknown): Cell {
   return error instanceof Refused ? error.cell : toExcelError(error);
+}
+
+/** Excel has no negative zero to show: -0 leaves as 0. */
+function cellValue(value: Cell): Cell {
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * The result of a call, cell by cell: `cell` gets the row's value ids (blank rows and argument
+ * errors are settled before it) and returns what the cell shows; what it throws shows as an error.
+ */
+export function spill(call: Call, cell: (ids: Int32Array) => Cell): Matrix {
+  const ids = new Int32Array(call.columns.length);
+  const out: Matrix = new Array(call.rows);
+  // Blank rows of a one-column result share one line: a whole-column call (A:A) is a million
+  // of them, and a million small arrays cost more than the rest of the call.
+  const blankLine: Cell[] | null = call.cols === 1 ? [""] : null;
+  for (let r = 0; r < call.rows; r++) {
+    if (blankLine) {
+      try {
+        out[r] = idsAt(call, r, 0, ids) ? [cellValue(cell(ids))] : blankLine;
+      } catch (error) {
+        out[r] = [cellError(error)];
+      }
+      continue;
+    }
+    const line: Cell[] = new Array(call.cols);
+    for (let c = 0; c < call.cols; c++) {
+      try {
+        line[c] = idsAt(call, r, c, ids) ? cellValue(cell(ids)) : "";
+      } catch (error) {
+        line[c] = cellError(error);
+      }
+    }
+    out[r] = line;
+  }
+  return out;
 }
 
 /**
@@ -186,29 +291,11 @@ export function rowwise<A extends unknown[]>(
     const call = guard(() => broadcast(params, inputs));
     if (!("columns" in call)) return [[call]];
     const n = params.length;
-    const ids = new Int32Array(n);
-    const out: Matrix = new Array(call.rows);
-    for (let r = 0; r < call.rows; r++) {
-      const line: Cell[] = new Array(call.cols);
-      for (let c = 0; c < call.cols; c++) {
-        try {
-          if (!idsAt(call, r, c, ids)) {
-            line[c] = "";
-            continue;
-          }
-          const args = new Array(n);
-          for (let i = 0; i < n; i++) {
-            const v = call.columns[i].values[ids[i]];
-            args[i] = v === BLANK ? null : v;
-          }
-          line[c] = body(...(args as A));
-        } catch (error) {
-          line[c] = cellError(error);
-        }
-      }
-      out[r] = line;
-    }
-    return out;
+    return spill(call, (ids) => {
+      const args = new Array(n);
+      for (let i = 0; i < n; i++) args[i] = call.columns[i].values[ids[i]];
+      return body(...(args as A));
+    });
   };
 }
 

@@ -2,8 +2,11 @@
 // custom-functions metadata plugin turns it into functions.json (names, parameter names and
 // order, descriptions, help URLs) and registers each function with CustomFunctions.associate.
 // Every parameter is a matrix so that any argument may be a range; results spill.
+import { connectWorkbook } from "./host";
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
+
+connectWorkbook();
 
 /**
  * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
@@ -32,7 +35,7 @@ export function performanceDensity(chip: any[][]): any[][] {
  * @customfunction H100_EQUIVALENT
  * @helpurl https://localhost:3000/help/h100_equivalent.html
  * @param chip Chip name, e.g. "B200", or a number read as TPP per unit, e.g. 36000.
- * @param [quantity] Units, a whole number >= 0, e.g. 8. Default 1.
+ * @param [quantity] Units, a whole number >= 0, e.g. 8. Omitted: 1; an empty cell is #VALUE!.
  * @returns H100-equivalents.
  */
 export function h100Equivalent(chip: any[][], quantity?: any[][]): any[][] {
@@ -81,7 +84,7 @@ export function countryGroups(country: any[][], as_of?: any[][]): any[][] {
  * @helpurl https://localhost:3000/help/requires_license.html
  * @param chip Chip name, e.g. "H100", or an ECCN, e.g. "3A090.a".
  * @param destination Destination country code or name, e.g. "AE".
- * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 2000. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
@@ -106,7 +109,7 @@ export function requiresLicense(
  * @helpurl https://localhost:3000/help/license_exception.html
  * @param chip Chip name, e.g. "H100", or an ECCN.
  * @param destination Destination country code or name, e.g. "IN".
- * @param [quantity] Units, a whole number >= 0, e.g. 1699. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 1699. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "DE". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
@@ -131,7 +134,7 @@ export function licenseException(
  * @helpurl https://localhost:3000/help/review_policy.html
  * @param chip Chip name, e.g. "B200", or an ECCN.
  * @param destination Destination country code or name, e.g. "CN".
- * @param [quantity] Units, a whole number >= 0, e.g. 100. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 100. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
@@ -156,7 +159,7 @@ export function reviewPolicy(
  * @helpurl https://localhost:3000/help/explain.html
  * @param chip Chip name, e.g. "H100", or an ECCN.
  * @param destination Destination country code or name, e.g. "AE".
- * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 2000. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "AE". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.

@@ -13,7 +13,7 @@ import {
 } from "../rules";
 import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required, requiredWhenGiven, show } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
 import { explainFunction, verdictFunction } from "./shipment";
@@ -51,7 +51,8 @@ export const performanceDensity = rowwise<[Chip]>([required("chip", Types.chip)]
 export const h100Equivalents = rowwise<[number, number]>(
   [
     required("chip", Types.chipOrTpp),
-    optional("quantity", Types.quantity, () => 1),
+    // An omitted quantity is 1 unit; a quantity cell left empty is not (0 from Excel desktop is 0).
+    requiredWhenGiven("quantity", Types.quantity, () => 1),
   ] as Param<unknown>[],
   (tppPerUnit, quantity) => h100Equivalent(tppPerUnit, quantity)
 );
@@ -135,15 +136,18 @@ export const chipSpec = rowwise<[Chip, string]>(
   [required("chip", Types.chip), required("field", Types.text)] as Param<unknown>[],
   (chip, field) => {
     const key = field.toLowerCase().replace(/[\s-]+/g, "_");
-    const read = CHIP_FIELDS[key];
-    if (!read)
+    // Own fields only: "constructor" or "__proto__" are not catalog fields.
+    const read = Object.prototype.hasOwnProperty.call(CHIP_FIELDS, key)
+      ? CHIP_FIELDS[key]
+      : undefined;
+    if (typeof read !== "function")
       throw new ArgumentError(
         "#VALUE!",
-        `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got '${field}'`
+        `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got ${show(field)}`
       );
     const v = read(chip);
     if (v === null || v === undefined)
-      throw new ArgumentError("#N/A", `${field} of ${chip.name} is not published`);
+      throw new ArgumentError("#N/A", `${key} of ${chip.name} is not published`);
     return v;
   }
 );

@@ -9,7 +9,7 @@
 import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "../rules";
 import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required, requiredWhenGiven } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
 import { ShipmentIds, tidy, verdictOf } from "./shipment";
 
@@ -24,9 +24,9 @@ export const LEDGER_COLUMNS = [
 const LEDGER_PARAMS = [
   required("chips", Types.item),
   required("destinations", Types.country),
-  optional("quantities", Types.quantity, () => 1),
+  requiredWhenGiven("quantities", Types.units, () => 1),
   optional("end_user_hqs", Types.country, () => null),
-  optional("consignees", Types.text, () => ""),
+  optional("consignees", Types.consignee, () => ""),
   optional("dates", Types.date, () => effectiveAsOf()),
   optional("regime", Types.regime, effectiveRegime),
 ] as Param<unknown>[];
@@ -72,8 +72,9 @@ export function ledger(...inputs: unknown[]): Matrix {
     const order = new Int32Array(start[distinct.length]);
     for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + 5]]]++] = i;
 
-    // Running totals: allowance per consignee (as compared, lower case) and calendar year; allocation per destination.
-    const consignee = c[4].values.map((x) => (usable(x) && x !== "" ? String(x).toLowerCase() : null));
+    // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year;
+    // allocation per destination as treated.
+    const consignee = c[4].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
     const consigneeIds = new Map<string, number>();
     const consigneeId = consignee.map((x) => {
       if (x === null) return -1;

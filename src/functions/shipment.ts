@@ -18,25 +18,15 @@ import type {
   Verdict,
 } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
-import {
-  BLANK,
-  Call,
-  Column,
-  Matrix,
-  Refused,
-  broadcast,
-  cellError,
-  guard,
-  idsAt,
-} from "./broadcast";
-import { ArgumentError, ExcelError, excelError } from "./errors";
+import { Cell, Param, Types, optional, required, requiredWhenGiven } from "./args";
+import { BLANK, Column, Matrix, Refused, broadcast, guard, spill } from "./broadcast";
+import { ExcelError, excelError } from "./errors";
 import { Lru } from "./lru";
 
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
   required("destination", Types.country),
-  optional("quantity", Types.quantity, () => 1),
+  requiredWhenGiven("quantity", Types.units, () => 1),
   optional("end_user_hq", Types.country, () => null as unknown as Country),
   optional("regime", Types.regime, effectiveRegime),
   optional("as_of", Types.date, () => effectiveAsOf()),
@@ -235,25 +225,10 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
     if (!("columns" in call)) return [[call]];
     const cols = call.columns;
     const at = new ShipmentIds(cols);
-    const v = new Int32Array(SHIPMENT_PARAMS.length);
-    const out: Matrix = new Array(call.rows);
-    for (let r = 0; r < call.rows; r++) {
-      const line: Cell[] = new Array(call.cols);
-      for (let c = 0; c < call.cols; c++) {
-        try {
-          if (!idsAt(call, r, c, v)) {
-            line[c] = "";
-            continue;
-          }
-          const d = verdictOf(cols, at, v, cols[6].values[v[6]] as number, 0);
-          line[c] = d.open ?? pick(d.verdict);
-        } catch (error) {
-          line[c] = cellError(error);
-        }
-      }
-      out[r] = line;
-    }
-    return out;
+    return spill(call, (v) => {
+      const d = verdictOf(cols, at, v, cols[6].values[v[6]] as number, 0);
+      return d.open ?? pick(d.verdict);
+    });
   };
 }
 
@@ -267,36 +242,21 @@ export function explainFunction() {
     if (!("columns" in call)) return [[call]];
     const cols = call.columns;
     const at = new ShipmentIds(cols);
-    const v = new Int32Array(SHIPMENT_PARAMS.length);
     const key = { n: 0 };
-    const out: Matrix = new Array(call.rows);
-    for (let r = 0; r < call.rows; r++) {
-      const line: Cell[] = new Array(call.cols);
-      for (let c = 0; c < call.cols; c++) {
-        try {
-          if (!idsAt(call, r, c, v)) {
-            line[c] = "";
-            continue;
-          }
-          const prior = cols[6].values[v[6]] as number;
-          verdictOf(cols, at, v, prior, 0, key);
-          const asOf = cols[5].values[v[5]] as IsoDate;
-          const regime = cols[4].values[v[4]] as RegimeId;
-          const k =
-            key.n >= 0 ? `x${key.n}|${asOf}|${cols[2].values[v[2]] as number}|${prior}` : null;
-          let text = k === null ? undefined : (cache.get(k) as string | undefined);
-          if (text === undefined) {
-            text = explain(determine(shipmentOf(cols, v, prior, 0), regime, asOf));
-            if (k !== null) cache.set(k, text);
-          }
-          line[c] = text;
-        } catch (error) {
-          line[c] = cellError(error);
-        }
+    return spill(call, (v) => {
+      const prior = cols[6].values[v[6]] as number;
+      verdictOf(cols, at, v, prior, 0, key);
+      const asOf = cols[5].values[v[5]] as IsoDate;
+      const regime = cols[4].values[v[4]] as RegimeId;
+      const k =
+        key.n >= 0 ? `x${key.n}|${asOf}|${cols[2].values[v[2]] as number}|${prior}` : null;
+      let text = k === null ? undefined : (cache.get(k) as string | undefined);
+      if (text === undefined) {
+        text = explain(determine(shipmentOf(cols, v, prior, 0), regime, asOf));
+        if (k !== null) cache.set(k, text);
       }
-      out[r] = line;
-    }
-    return out;
+      return text;
+    });
   };
 }
 

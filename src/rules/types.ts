@@ -156,4 +156,11 @@ export interface RegimeInfo {
 
 /** A resolution that may fail with a message and "did you mean" suggestions. */
 export type Resolved<T> =
-  { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      suggestions: string[];
+      /** The text itself is unreadable (a letter of another script, far too long): #VALUE!, not #N/A. */
+      refused?: boolean;
+    };

@@ -1,14 +1,8 @@
 /* global globalThis, document, Document, HTMLFormElement, HTMLInputElement, HTMLButtonElement, HTMLDataListElement */
 // The task pane: wires taskpane.html to the settings, the checker and the sheet actions. Nothing
 // runs at import; index.ts calls init() once Office is ready (or at once outside Office).
-import {
-  CHIPS,
-  RULES_DATA_HASH,
-  RULES_DATA_VERSION,
-  listRegimes,
-  parseDate,
-  sources,
-} from "../rules";
+import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, parseDate } from "../rules";
+import { sources } from "../rules/sources";
 import { countryIndex } from "../rules/data/countries";
 import type { RegimeId, RegimeInfo } from "../rules/types";
 import {
@@ -179,7 +173,9 @@ export function init(
   // The workbook's saved choice.
   if (env.settings) {
     try {
-      restoreFromDocument(env.settings);
+      const { ignored } = restoreFromDocument(env.settings);
+      if (ignored.length)
+        settingsStatus.textContent = `Ignored the saved ${ignored.join("; ")}. Using the default instead; choose again to save a valid value.`;
     } catch (error) {
       settingsStatus.textContent = `Could not read the saved choice: ${String(error)}`;
     }

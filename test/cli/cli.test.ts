@@ -99,7 +99,7 @@ describe("CSV in, CSV out", () => {
       /^#N\/A: Unknown country 'Atlantis'/
     );
     expect(byNote("bad quantity")["License required"]).toBe(
-      "#VALUE!: quantity must be a whole number >= 0, got '-5'"
+      "#VALUE!: quantity must be a whole number >= 1, got '-5'"
     );
     const blank = byNote("blank row kept");
     expect(OUT_HEADERS.map((h) => blank[h])).toEqual(["", "", "", "", ""]);

@@ -157,7 +157,7 @@ describe("omitted arguments and defaults", () => {
 
 describe("error messages name the argument and the value", () => {
   test.each([
-    [["REQUIRES_LICENSE", "H100", "CN", -5], "#VALUE!", "quantity must be a whole number >= 0, got -5"],
+    [["REQUIRES_LICENSE", "H100", "CN", -5], "#VALUE!", "quantity must be a whole number >= 1, got -5"],
     [["REQUIRES_LICENSE", "H100", "CN", 2.5], "#VALUE!", "quantity"],
     [["REQUIRES_LICENSE", "H100", "CN", 1, null, "nope"], "#VALUE!", "'nope'"],
     [["REQUIRES_LICENSE", "H100", "CN", 1, null, null, "31/02/2024"], "#VALUE!", "as_of"],

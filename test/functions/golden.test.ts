@@ -1,4 +1,4 @@
-// Every shared golden case, called through the same adapters Excel calls (in-process, scalars
+// Every golden case (cases.json and inputs.json), called through the same adapters Excel calls (in-process, scalars
 // shaped as 1x1 ranges as Excel passes them to matrix parameters).
 import * as functions from "../../src/functions/functions";
 import { resetSettings } from "../../src/settings/settings";
@@ -28,7 +28,9 @@ const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? nul
 
 beforeEach(() => resetSettings());
 
-describe.each(loadCases().map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
+const ALL = [...loadCases(), ...loadCases("inputs.json")];
+
+describe.each(ALL.map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
   test(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)})`, () => {
     const fn = byId[c.fn];
     expect(fn).toBeDefined();

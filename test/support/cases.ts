@@ -12,8 +12,9 @@ export interface GoldenCase {
   tol?: number;
 }
 
-export function loadCases(): GoldenCase[] {
-  const file = path.join(__dirname, "..", "golden", "cases.json");
+/** The cases of test/golden/<name> (cases.json: the rules; inputs.json: inputs as Excel sends them). */
+export function loadCases(name = "cases.json"): GoldenCase[] {
+  const file = path.join(__dirname, "..", "golden", name);
   return JSON.parse(fs.readFileSync(file, "utf8")).cases;
 }
 
