@@ -192,6 +192,11 @@ export const Types = {
   } as ArgType<string>,
 };
 
+/** The default ship-from country: an export from the United States. */
+export function unitedStates(): Country {
+  return unwrap(cachedCountry("US"));
+}
+
 /** One parameter of a function: its type, and for optional ones the default (computed once per call). */
 export interface Param<T> {
   name: string;
@@ -206,4 +211,15 @@ export function required<T>(name: string, type: ArgType<T>): Param<T> {
 
 export function optional<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {
   return { name, type, fallback };
+}
+
+/**
+ * `ship_from` (determination functions) and `ship_froms` (LEDGER): the country the item leaves from,
+ * read like the other country arguments; blank (or Excel desktop's 0 for an empty cell) means "US".
+ */
+export function shipFromParam(name = "ship_from"): Param<Country> {
+  const shipFrom: ArgType<Country> = {
+    coerce: (value, argName) => (value === 0 ? unitedStates() : Types.country.coerce(value, argName)),
+  };
+  return optional(name, shipFrom, unitedStates);
 }

@@ -4,7 +4,7 @@
 // row that needs a licence. Results come back in input order.
 import type { Country, IsoDate, Item, RegimeId } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required, shipFromParam } from "./args";
 import { Matrix, broadcast, guard } from "./broadcast";
 import { runLedger } from "../rules";
 import { ExcelError, excelError, toExcelError } from "./errors";
@@ -26,9 +26,10 @@ const LEDGER_PARAMS = [
   optional("consignees", Types.text, () => ""),
   optional("dates", Types.date, () => effectiveAsOf()),
   optional("regime", Types.regime, effectiveRegime),
+  shipFromParam("ship_froms"),
 ] as Param<unknown>[];
 
-type LedgerArgs = [Item, Country, number, Country | null, string, IsoDate, RegimeId];
+type LedgerArgs = [Item, Country, number, Country | null, string, IsoDate, RegimeId, Country];
 
 interface Row {
   index: number;
@@ -53,9 +54,9 @@ export function ledger(...inputs: unknown[]): Matrix {
     const runs = runLedger(
       rows.map((row) => {
         if (!row.args) return null;
-        const [item, destination, quantity, hq, consignee, asOf, regime] = row.args;
+        const [item, destination, quantity, hq, consignee, asOf, regime, shipFrom] = row.args;
         return {
-          shipment: { item, destination, quantity, endUserHq: hq },
+          shipment: { item, destination, quantity, endUserHq: hq, shipFrom },
           asOf,
           consignee,
           regime,
@@ -70,6 +71,7 @@ export function ledger(...inputs: unknown[]): Matrix {
           entry.regime,
           entry.asOf,
           s.priorTpp ?? 0,
+          s.shipFrom ?? null,
           {
             countryAllocationUsed: s.countryAllocationUsed,
           }

@@ -5,7 +5,7 @@
 import { decisionKey, determine } from "../rules";
 import type { Country, Determination, IsoDate, Item, RegimeId, Shipment } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Param, Types, optional, required } from "./args";
+import { Param, Types, optional, required, shipFromParam } from "./args";
 
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
@@ -15,9 +15,19 @@ export const SHIPMENT_PARAMS: Param<unknown>[] = [
   optional("regime", Types.regime, effectiveRegime),
   optional("as_of", Types.date, () => effectiveAsOf()),
   optional("prior_tpp", Types.tpp, () => 0),
+  shipFromParam(),
 ] as Param<unknown>[];
 
-export type ShipmentArgs = [Item, Country, number, Country | null, RegimeId, IsoDate, number];
+export type ShipmentArgs = [
+  Item,
+  Country,
+  number,
+  Country | null,
+  RegimeId,
+  IsoDate,
+  number,
+  Country | null,
+];
 
 // Bounds on the memos: a verdict is a few small fields, so a large table's worth (about 30 MB at the
 // bound) stays warm across recalculations instead of being cleared halfway through one.
@@ -41,10 +51,11 @@ export function determineShipment(
   regime: RegimeId,
   asOf: IsoDate,
   priorTpp: number,
+  shipFrom: Country | null = null,
   context: ShipmentContext = {}
 ): Determination {
   const used = context.countryAllocationUsed ?? 0;
-  const key = `${itemKey(item)}|${destination.code}|${endUserHq ? endUserHq.code : ""}|${quantity}|${regime}|${asOf}|${priorTpp}|${used}`;
+  const key = `${itemKey(item)}|${destination.code}|${endUserHq ? endUserHq.code : ""}|${quantity}|${regime}|${asOf}|${priorTpp}|${used}|${shipFrom ? shipFrom.code : "US"}`;
   let d = memo.get(key);
   if (d === undefined) {
     d = determine(
@@ -55,6 +66,7 @@ export function determineShipment(
         endUserHq: endUserHq ?? destination,
         priorTpp,
         countryAllocationUsed: used,
+        shipFrom,
       },
       regime,
       asOf
@@ -84,7 +96,8 @@ export function shipmentVerdict(
   endUserHq: Country | null,
   regime: RegimeId,
   asOf: IsoDate,
-  priorTpp: number
+  priorTpp: number,
+  shipFrom: Country | null = null
 ): Verdict {
   const shipment: Shipment = {
     item,
@@ -93,6 +106,7 @@ export function shipmentVerdict(
     endUserHq: endUserHq ?? destination,
     priorTpp,
     countryAllocationUsed: 0,
+    shipFrom,
   };
   const key = decisionKey(shipment, regime, asOf);
   let v = verdicts.get(key);

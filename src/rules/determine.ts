@@ -19,7 +19,7 @@ import {
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import { memo } from "./memo";
-import { NOT_CHECKED, type Context, type Evaluation } from "./regimes/common";
+import { notCheckedStep, type Context, type Evaluation } from "./regimes/common";
 import * as baseline2023 from "./regimes/baseline-2023";
 import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";
@@ -81,7 +81,8 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const tppPerUnit = chip?.tpp ?? null;
   const totalTpp = tppPerUnit === null ? null : tidy(q * tppPerUnit);
   const hq = shipment.endUserHq ?? shipment.destination;
-  const exportFrom = shipment.exportFrom ?? "US";
+  const shipFrom = shipment.shipFrom?.treatedAs ?? "US";
+  const exportFrom = shipFrom === "US" ? "US" : "abroad";
   const g2g = shipment.g2g === true;
 
   // Callers that need only the verdict memoise on decisionKey(); the full determination is built here.
@@ -94,6 +95,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
       destination: shipment.destination,
       dest: shipment.destination.treatedAs,
       hq: hq.treatedAs,
+      shipFrom,
       exportFrom,
       tppPerUnit,
       priorTpp,
@@ -102,7 +104,9 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
       totalTpp,
     };
     const ev = REGIMES[regime](ctx);
-    const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
+    const warnings = shipFromWarnings(ctx, ev);
+    const steps = Object.freeze([...ev.steps, ...warnings.steps, notCheckedStep(asOf)]);
+    if (warnings.notes.length) ev.notes = [...(ev.notes ?? []), ...warnings.notes];
     return {
       ev,
       steps,
@@ -133,11 +137,33 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.allowanceTpp,
     allocationTpp: ev.allocationTpp,
+    shipFrom: shipment.shipFrom?.code ?? "US",
+    notes: ev.notes ?? [],
   };
   if (ev.classification.basis) d.eccnBasis = ev.classification.basis;
   if (shipment.destination.code !== dest) d.destinationEntered = shipment.destination.code;
   if (ev.reviewNote) d.reviewNote = ev.reviewNote;
   return d;
+}
+
+/**
+ * Warnings that follow from where the item leaves, not from US rules: Malaysia's own permit for
+ * US-origin AI chips (MITI Directive 1/2025), shown on reexports from Malaysia.
+ */
+function shipFromWarnings(ctx: Context, ev: Evaluation): { steps: Step[]; notes: string[] } {
+  const my = EFFECTIVE.malaysiaPermit2025;
+  const aiChip =
+    ev.classification.control === "a" ||
+    ev.classification.control === "b" ||
+    ev.classification.control === "indeterminate";
+  const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
+  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin)
+    return { steps: [], notes: [] };
+  const text = `Malaysia's own rule (not a US one): ${my.what}`;
+  return {
+    steps: [{ text, cite: my.cite, confidence: my.confidence }],
+    notes: [`${text} (${my.cite})`],
+  };
 }
 
 /**
@@ -173,5 +199,5 @@ export function decisionKey(shipment: Shipment, regime: RegimeId, asOf: IsoDate)
       }
     }
   }
-  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.exportFrom ?? "US"}|${shipment.g2g ? 1 : 0}|${limits}`;
+  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.shipFrom?.treatedAs ?? "US"}|${shipment.g2g ? 1 : 0}|${limits}`;
 }

@@ -4,6 +4,8 @@ import { diffusionTier, groupsOf } from "./data/country-groups";
 import {
   COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
+  DERIVATIVE_OPS_FLOOR,
+  DERIVATIVE_OPS_SHARE,
   EFFECTIVE,
   H100_TPP as H100_TPP_TIMELINE,
   LPP_ALLOWANCE_TPP,
@@ -165,7 +167,7 @@ export function countryAllocation(
       suggestions: [],
     };
   }
-  const tier = diffusionTier(country.treatedAs).tier;
+  const tier = diffusionTier(country.treatedAs, asOf).tier;
   if (tier === 1)
     return {
       ok: false,
@@ -184,22 +186,47 @@ export function countryAllocation(
   };
 }
 
-/** ECCN 4E091: closed weights of a model trained with >= 1e26 operations (Diffusion and the proposal only). */
+/** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
+export interface ModelWeightsFacts {
+  /** The model is a fine-tune (derivative) of published weights. */
+  derivedFromPublished?: boolean | null;
+  /** Operations added to the published weights (fine-tuning), when derived. */
+  extraOps?: number | null;
+  /** The model is more capable than the most capable model with published weights. */
+  exceedsBestPublished?: boolean | null;
+}
+
+/**
+ * ECCN 4E091 (Diffusion and the proposal only): closed weights of a model trained with >= 1e26
+ * operations, less the Note 2 exclusions (no more capable than the best published model; a light
+ * fine-tune of published weights). `controlled` is null when the inputs leave it open: derived from
+ * published weights with the extra operations unknown. `trainingOps` counts all operations, a
+ * derivative's base model included.
+ */
 export function modelWeightsControlled(
   trainingOps: number,
   published: boolean,
   regime: RegimeId,
-  asOf: IsoDate
-): { controlled: boolean; steps: Step[]; confidence: Confidence } {
+  asOf: IsoDate,
+  facts: ModelWeightsFacts = {}
+): { controlled: boolean | null; steps: Step[]; confidence: Confidence; reason?: string } {
   if (typeof trainingOps !== "number" || !Number.isFinite(trainingOps) || trainingOps < 0) {
     throw new RangeError(`training_ops must be a number >= 0, got ${String(trainingOps)}`);
   }
+  const extra = facts.extraOps ?? null;
+  if (extra !== null && (typeof extra !== "number" || !Number.isFinite(extra) || extra < 0))
+    throw new RangeError(`extra_ops must be a number >= 0, got ${String(extra)}`);
+  if (extra !== null && extra > trainingOps)
+    throw new RangeError(
+      `extra_ops (${fmt(extra)}) cannot exceed training_ops (${fmt(trainingOps)}), which counts all operations`
+    );
   const d = EFFECTIVE.diffusion;
   const steps: Step[] = [];
-  const done = (controlled: boolean) => ({
+  const done = (controlled: boolean | null, reason?: string) => ({
     controlled,
     steps,
     confidence: weakestOf(steps.map((s) => s.confidence)),
+    ...(reason ? { reason } : {}),
   });
   if (regime === "baseline-2023") {
     steps.push({
@@ -238,7 +265,8 @@ export function modelWeightsControlled(
       cite: d.cite,
       confidence: d.confidence,
     });
-  const ops = mustValueAt(MODEL_WEIGHTS_OPS, later(asOf, d.date), "MODEL_WEIGHTS_OPS");
+  const textDate = later(asOf, d.date);
+  const ops = mustValueAt(MODEL_WEIGHTS_OPS, textDate, "MODEL_WEIGHTS_OPS");
   if (published) {
     steps.push({
       text: "Published (open) weights are not controlled (15 CFR 734.7)",
@@ -247,19 +275,69 @@ export function modelWeightsControlled(
     });
     return done(false);
   }
-  const controlled = trainingOps >= ops.value;
+  if (trainingOps < ops.value) {
+    steps.push({
+      text: `Unpublished weights trained with ${fmt(trainingOps)} operations < ${fmt(ops.value)}: not 4E091`,
+      cite: ops.cite,
+      confidence: ops.confidence,
+    });
+    return done(false);
+  }
   steps.push({
-    text: `Unpublished weights trained with ${fmt(trainingOps)} operations ${controlled ? ">=" : "<"} ${fmt(ops.value)}: ${controlled ? "ECCN 4E091, licence worldwide except AIA (15 CFR 742.6(a)(13))" : "not 4E091"}`,
+    text: `Unpublished weights trained with ${fmt(trainingOps)} operations >= ${fmt(ops.value)}: 4E091 unless a Note 2 exclusion applies`,
     cite: ops.cite,
     confidence: ops.confidence,
   });
-  return done(controlled);
+  const note2 = `${ops.cite.replace(/^ECCN 4E091/, "ECCN 4E091 Note 2")}`;
+  if (facts.exceedsBestPublished === false) {
+    steps.push({
+      text: "No more capable than the most capable model with published weights: excluded by Note 2",
+      cite: note2,
+      confidence: ops.confidence,
+    });
+    return done(false);
+  }
+  if (facts.derivedFromPublished === true) {
+    const floor = mustValueAt(DERIVATIVE_OPS_FLOOR, textDate, "DERIVATIVE_OPS_FLOOR");
+    const share = mustValueAt(DERIVATIVE_OPS_SHARE, textDate, "DERIVATIVE_OPS_SHARE");
+    if (extra === null) {
+      steps.push({
+        text: `Derived from published weights, with the extra operations unknown: excluded if they are at most the larger of ${fmt(floor.value)} and ${share.value * 100}% of the published model's operations`,
+        cite: floor.cite,
+        confidence: "unconfirmed",
+      });
+      return done(
+        null,
+        `the model derives from published weights and its extra training operations are unknown: 4E091 Note 2 excludes it if they are at most max(${fmt(floor.value)}, ${share.value * 100}% of the published model's)`
+      );
+    }
+    const limit = Math.max(floor.value, share.value * (trainingOps - extra));
+    const light = extra <= limit;
+    steps.push({
+      text: `Derived from published weights with ${fmt(extra)} extra operations ${light ? "<=" : ">"} max(${fmt(floor.value)}, ${share.value * 100}% of ${fmt(trainingOps - extra)}) = ${fmt(limit)}: ${light ? "excluded by Note 2" : "not excluded"}`,
+      cite: floor.cite,
+      confidence: floor.confidence,
+    });
+    if (light) return done(false);
+  }
+  if (facts.exceedsBestPublished !== true) {
+    steps.push({
+      text: "Taken as controlled: Note 2 excludes models no more capable than the most capable published one, which is not known here (give exceeds_best_published)",
+      cite: note2,
+      confidence: "unconfirmed",
+    });
+  }
+  steps.push({
+    text: "ECCN 4E091: licence worldwide except AIA (15 CFR 742.6(a)(13))",
+    cite: ops.cite,
+    confidence: ops.confidence,
+  });
+  return done(true);
 }
 
-/** Diffusion tier (the rule's own lists, fixed as of Jan 2025; `asOf` is accepted for symmetry). */
+/** Diffusion tier on `asOf`: Tier 1 the rule's fixed list, Tier 3 Macau and D:5 on the date, Tier 2 the rest. */
 export function countryTier(country: Country, asOf: IsoDate): 1 | 2 | 3 {
-  void asOf;
-  return diffusionTier(country.treatedAs).tier;
+  return diffusionTier(country.treatedAs, asOf).tier;
 }
 
 /** The EAR groups that matter here on `asOf`, sorted: e.g. ["D:1", "D:4", "D:5"]; HK reports China's. */
@@ -295,15 +373,43 @@ export function sources(): { cite: string; url?: string; what: string; confidenc
       confidence: "confirmed",
     },
     {
-      cite: "FR doc 2024-07004 (2024-04-04)",
+      cite: "89 FR 23876 (FR doc 2024-07004, 2024-04-04)",
       url: "https://www.federalregister.gov/d/2024-07004",
       what: "NAC/ACA split",
+      confidence: "confirmed",
+    },
+    {
+      cite: "89 FR 40369 (FR doc 2024-10280, effective 2024-05-30)",
+      url: "https://www.federalregister.gov/d/2024-10280",
+      what: "Cyprus no longer in Country Group D:5",
+      confidence: "confirmed",
+    },
+    {
+      cite: "89 FR 96790 (published 2024-12-05, effective 2024-12-02)",
+      url: "https://www.federalregister.gov/d/2024-28270",
+      what: "3A090.c (HBM), License Exception HBM (compliance 2024-12-31)",
+      confidence: "confirmed",
+    },
+    {
+      cite: "BIS guidance of 2025-05-13 (General Prohibition 10)",
+      what: "Using Huawei Ascend 910B/910C/910D anywhere risks violating GP10",
       confidence: "secondary",
     },
     {
-      cite: "89 FR 96790 (2024-12-05)",
-      url: "https://www.federalregister.gov/d/2024-28270",
-      what: "3A090.c (HBM), License Exception HBM",
+      cite: "90 FR 42315 (FR doc 2025-16724, effective 2025-09-02)",
+      url: "https://www.federalregister.gov/d/2025-16724",
+      what: "Syria: License Exception SPP for EAR99 items",
+      confidence: "confirmed",
+    },
+    {
+      cite: "90 FR 47201; 90 FR 50857",
+      url: "https://www.federalregister.gov/d/2025-19001",
+      what: "Affiliates (50%) rule of 2025-09-29, suspended 2025-11-10 to 2026-11-09",
+      confidence: "confirmed",
+    },
+    {
+      cite: "DDTC ITAR 126.1 rule (effective 2025-11-07); BIS RIN 0694-AK41 (effective 2026-02-03)",
+      what: "Cambodia out of D:5 (ITAR date; EAR text conformed later)",
       confidence: "secondary",
     },
     {
@@ -328,12 +434,18 @@ export function sources(): { cite: string; url?: string; what: string; confidenc
       cite: "BIS guidance 2026-05-31",
       url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/",
       what: "D:5/Macau-HQ licence requirement enforced worldwide",
+      confidence: "confirmed",
+    },
+    {
+      cite: "91 FR 43034 (FR doc 2026-14132, published 2026-07-14, effective 2026-07-10)",
+      url: "https://www.federalregister.gov/d/2026-14132",
+      what: "UAE moved from D:4 to A:5; licence kept for 3A090.a items with carve-outs (Supp. No. 8 to part 740)",
       confidence: "secondary",
     },
     {
-      cite: "91 FR 43034 (reported 2026-07-14)",
-      what: "UAE moved to A:5; 3A090.b scope names the UAE (date UNCONFIRMED)",
-      confidence: "unconfirmed",
+      cite: "MITI Directive No. 1/2025 (Malaysia, 2025-07-14)",
+      what: "Malaysian permit for exports and transhipment of US-origin AI chips (not a US rule)",
+      confidence: "confirmed",
     },
     {
       cite: "CSET-2023",

@@ -73,9 +73,9 @@ describe("chips.csv", () => {
     const low = CHIPS.find((c) => c.id === "amd-mi308x");
     expect(low).toMatchObject({ confidence: "low", tpp: null, dieAreaMm2: null, memoryGb: 192, flags: ["H20_IS_INFORMED"] });
     const h100 = CHIPS.find((c) => c.id === "nvidia-h100-sxm");
-    expect(h100).toMatchObject({ datacenter: true, usOrigin: true, releaseYear: 2022, confidence: "high" });
+    expect(h100).toMatchObject({ datacenter: true, usDesigned: true, releaseYear: 2022, confidence: "high" });
     expect(h100?.sourceUrls.length).toBe(2);
-    expect(CHIPS.find((c) => c.id === "huawei-ascend-910c")?.usOrigin).toBe(false);
+    expect(CHIPS.find((c) => c.id === "huawei-ascend-910c")?.usDesigned).toBe(false);
   });
 });
 

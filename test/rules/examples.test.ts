@@ -107,7 +107,7 @@ describe("§7.3 enforced", () => {
     expect(d.reviewNote).toContain("Supp. No. 2 to part 748 para (dd)");
   });
   test("2. the same H200s reexported from TW: denial", () => {
-    expect(det("H200", "CN", "enforced", "2026-03-01", { quantity: 1000, exportFrom: "abroad" })).toMatchObject({ reviewPolicy: "presumption of denial" });
+    expect(det("H200", "CN", "enforced", "2026-03-01", { quantity: 1000, shipFrom: "TW" })).toMatchObject({ reviewPolicy: "presumption of denial" });
   });
   test("3. 100 x B200 to CN: TPP >= 21,000, denial", () => {
     expect(det("B200", "CN", "enforced", "2026-03-01", { quantity: 100 })).toMatchObject({ status: "LICENSE", reviewPolicy: "presumption of denial" });

@@ -30,7 +30,7 @@ const base = fc.record({
   prior: fc.integer({ min: 0, max: 30_000_000 }),
   used: fc.integer({ min: 0, max: 800_000_000 }),
   g2g: fc.boolean(),
-  exportFrom: fc.constantFrom<"US" | "abroad">("US", "abroad"),
+  shipFrom: fc.constantFrom("US", "TW", "MY", "CN"),
 });
 type Base = typeof base extends fc.Arbitrary<infer T> ? T : never;
 
@@ -43,7 +43,7 @@ const run = (b: Base, quantity = b.quantity, prior = b.prior): Determination => 
     priorTpp: prior,
     countryAllocationUsed: b.used,
     g2g: b.g2g,
-    exportFrom: b.exportFrom,
+    shipFrom: country(b.shipFrom),
   };
   return determine(s, b.regime, b.asOf);
 };

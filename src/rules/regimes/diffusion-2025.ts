@@ -18,6 +18,7 @@ import {
   diffusionNacItems,
   domesticCheck,
   embargoCheck,
+  originCheck,
   hqFacts,
   indeterminate,
   later,
@@ -52,13 +53,16 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, textDate);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin)
+    return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return {
       ...embargoed,
       steps: [...embargoed.steps, ...classification.steps],
       classification,
-      tier: diffusionTier(ctx.dest).tier,
+      tier: diffusionTier(ctx.dest, ctx.asOf).tier,
     };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification, tier: 1 };
@@ -87,9 +91,9 @@ function decide(
   control: Control,
   textDate: string
 ): Outcome {
-  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 (Jan 2025) + Macau; Tier 2 = the rest.
-  const t = diffusionTier(ctx.dest);
-  const tierStep = tierSteps(ctx.dest, () =>
+  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
+  const t = diffusionTier(ctx.dest, ctx.asOf);
+  const tierStep = tierSteps(`${ctx.dest}|${t.tier}|${t.cite}`, () =>
     step(`${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence)
   );
   const hq = hqFacts(ctx);
@@ -187,6 +191,9 @@ function decide(
       {
         tier: t.tier,
         allowanceTpp: ctx.totalTpp,
+        notes: [
+          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
+        ],
       }
     );
   }
