@@ -259,9 +259,9 @@ export function countryAllocation(
  * @param [published] TRUE when the weights are published (open weights), e.g. FALSE. Default FALSE.
  * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
- * @param [derived_from_published] TRUE when the model is a fine-tune of published weights (4E091 Note 2). Default: not known.
+ * @param [derived_from_published] TRUE when the model is a fine-tune of published weights (4E091 Note 2), e.g. TRUE. Default: not known.
  * @param [extra_ops] Operations added to the published weights, e.g. 1E+25. Default: not known.
- * @param [exceeds_best_published] FALSE when the model is no more capable than the most capable published model (excluded by Note 2). Default: not known (taken as more capable, with lowered confidence).
+ * @param [exceeds_best_published] FALSE when the model is no more capable than the most capable published model (excluded by Note 2), e.g. FALSE. Default: not known (taken as more capable, with lowered confidence).
  * @returns TRUE or FALSE.
  */
 export function modelWeightsControlled(

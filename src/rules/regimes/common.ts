@@ -605,7 +605,11 @@ export function baselineCore(
           EFFECTIVE.hbm2024.confidence
         )
       );
-      const hbm = mustValueAt(HBM_EXCEPTION_DENSITY_MAX, ctx.asOf, "HBM_EXCEPTION_DENSITY_MAX");
+      const hbm = mustValueAt(
+        HBM_EXCEPTION_DENSITY_MAX,
+        later(ctx.asOf, EFFECTIVE.hbm2024.date),
+        "HBM_EXCEPTION_DENSITY_MAX"
+      );
       const compliance = EFFECTIVE.hbmCompliance;
       return license(
         `3A090.c to ${dest} (Macau or D:5) needs a licence (15 CFR 742.6(a)(6)(i)(B)); License Exception HBM (740.25) may apply, only to HBM with memory bandwidth density below ${fmt(hbm.value)} GB/s/mm²`,
