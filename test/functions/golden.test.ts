@@ -28,7 +28,9 @@ const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? nul
 
 beforeEach(() => resetSettings());
 
-describe.each(loadCases().map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
+const ALL = [...loadCases(), ...loadCases("rules-2026.json")];
+
+describe.each(ALL.map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
   test(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)})`, () => {
     const fn = byId[c.fn];
     expect(fn).toBeDefined();

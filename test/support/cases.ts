@@ -12,8 +12,9 @@ export interface GoldenCase {
   tol?: number;
 }
 
-export function loadCases(): GoldenCase[] {
-  const file = path.join(__dirname, "..", "golden", "cases.json");
+/** The cases of test/golden/<name> (cases.json: the shared contract; rules-2026.json: the rules of 2026-11-30). */
+export function loadCases(name = "cases.json"): GoldenCase[] {
+  const file = path.join(__dirname, "..", "golden", name);
   return JSON.parse(fs.readFileSync(file, "utf8")).cases;
 }
 
