@@ -82,7 +82,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.oct2022.date,
       effectiveTo: null,
       cite: `${e.oct2022.cite}; ${e.acs2023.cite}; ${e.chinaReview2026.cite}; ${e.hqGuidance2026.cite}`,
-      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date; the H20/MI308 letter from ${e.h20Informed.date}; Diffusion not enforced from ${e.diffusionNotEnforced.date}; China/Macau case-by-case review from ${e.chinaReview2026.date}.`,
+      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date (Cyprus out of D:5 ${e.cyprusOutOfD5.date}, Cambodia ${e.cambodiaItar.date}); NAC/ACA split ${e.acaSplit.date}; 3A090.c ${e.hbm2024.date}; the H20/MI308 letter from ${e.h20Informed.date}; Huawei Ascend 910B/C/D licence (GP10 guidance) and Diffusion not enforced from ${e.diffusionNotEnforced.date}; Syria SPP ${e.syriaRelief2025.date}; China/Macau case-by-case review from ${e.chinaReview2026.date} for exports from the US only (ship_from); the UAE in A:5 with the licence kept for 3A090.a items from ${e.uaeRule2026.date}.`,
     },
     {
       id: "baseline-2023",
@@ -92,8 +92,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.acs2023.date,
       effectiveTo: null,
       cite: `${e.acs2023.cite}; ${e.acaSplit.cite}; ${e.hbm2024.cite}`,
-      description:
-        "Licence for 3A090.a items to D:1/D:4/D:5 and Macau (less A:5/A:6) and for Macau/D:5-headquartered end users anywhere; NAC/ACA for 3A090.b and consumer items; 3A090.c to Macau/D:5.",
+      description: `Licence for 3A090.a items to D:1/D:4/D:5 and Macau (less A:5/A:6) and for Macau/D:5-headquartered end users anywhere; NAC (Macau/D:5) and ACA (other D:1/D:4, on every date) for 3A090.b and consumer items; 3A090.c to Macau/D:5 from ${e.hbm2024.date}; country groups on the date; the UAE's move to A:5 (${e.uaeRule2026.date}) with the licence the same rule kept.`,
     },
     {
       id: "diffusion-2025",
@@ -103,7 +102,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
       cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 + Macau) denial; 4E091 model weights.`,
+      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
