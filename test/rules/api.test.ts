@@ -247,3 +247,35 @@ test("helpers: valueAt, fmt, weakestOf", () => {
   expect(weakestOf([])).toBe("confirmed");
   expect(weakestOf(["confirmed", "secondary"])).toBe("secondary");
 });
+
+describe("modelWeightsControlled: 4E091 Note 2 inputs", () => {
+  const at = "2026-11-30";
+  test("omitted: TRUE with the Note 2 caveat and a lowered confidence", () => {
+    const r = modelWeightsControlled(2e26, false, "diffusion-2025", at);
+    expect(r.controlled).toBe(true);
+    expect(r.confidence).toBe("unconfirmed");
+    expect(r.steps.some((s) => s.text.includes("most capable published"))).toBe(true);
+  });
+  test("no more capable than the best published model: excluded", () => {
+    expect(modelWeightsControlled(2e26, false, "diffusion-2025", at, { exceedsBestPublished: false }).controlled).toBe(false);
+    const beyond = modelWeightsControlled(2e26, false, "diffusion-2025", at, { exceedsBestPublished: true });
+    expect(beyond).toMatchObject({ controlled: true, confidence: "confirmed" });
+  });
+  test("derivatives of published weights: max(2.5e25, 25% of the base) decides; unknown extra ops is open", () => {
+    const open = modelWeightsControlled(2e26, false, "diffusion-2025", at, { derivedFromPublished: true });
+    expect(open.controlled).toBeNull();
+    expect(open.reason).toContain("extra training operations are unknown");
+    // base 1.6e26: 25% = 4e25 > 2.5e25
+    expect(modelWeightsControlled(2e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 4e25 }).controlled).toBe(false);
+    expect(modelWeightsControlled(2.0000001e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 4.1e25 }).controlled).toBe(true);
+    // small base: the 2.5e25 floor applies
+    expect(modelWeightsControlled(1e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 2.5e25 }).controlled).toBe(false);
+    expect(modelWeightsControlled(1e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 2.6e25 }).controlled).toBe(true);
+    expect(() => modelWeightsControlled(1e26, false, "diffusion-2025", at, { extraOps: 2e26 })).toThrow("cannot exceed training_ops");
+    expect(() => modelWeightsControlled(1e26, false, "diffusion-2025", at, { extraOps: -1 })).toThrow("extra_ops must be a number >= 0");
+  });
+  test("below 1e26 and published stay FALSE whatever the Note 2 inputs", () => {
+    expect(modelWeightsControlled(9e25, false, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
+    expect(modelWeightsControlled(2e26, true, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
+  });
+});
