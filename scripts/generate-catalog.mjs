@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The research cut-off of reference/regulations.md and chips.md: bump it whenever the data changes. */
-export const DATA_VERSION = "2026.11.27";
+export const DATA_VERSION = "2026.11.30";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_PATH = join(ROOT, "src/rules/data/chips.generated.ts");
@@ -59,8 +59,8 @@ export function parseCsv(text) {
 const REQUIRED = [
   "id", "vendor", "name", "aliases", "release_year", "form_factor", "dense_tops_fp8", "dense_tflops_fp16_bf16",
   "dense_tops_int8", "dense_tflops_tf32", "dense_tflops_fp64", "max_tpp", "die_area_mm2", "performance_density",
-  "memory_gb", "memory_bandwidth_gbs", "tdp_w", "datacenter", "us_origin", "source_urls", "notes",
-  "interconnect_gbs", "flags",
+  "memory_gb", "memory_bandwidth_gbs", "tdp_w", "datacenter", "us_designed", "source_urls", "notes",
+  "interconnect_gbs", "flags", "tpp_disputed",
 ];
 
 function num(value, column, id) {
@@ -114,6 +114,7 @@ export function rowsToChips(rows) {
       denseTflopsTf32: n("dense_tflops_tf32"),
       denseTflopsFp64: n("dense_tflops_fp64"),
       tpp: n("max_tpp"),
+      tppDisputed: n("tpp_disputed"),
       dieAreaMm2: n("die_area_mm2"),
       performanceDensity: n("performance_density"),
       memoryGb: n("memory_gb"),
@@ -121,7 +122,7 @@ export function rowsToChips(rows) {
       interconnectGbs: n("interconnect_gbs"),
       tdpW: n("tdp_w"),
       datacenter: yesNo(get("datacenter"), "datacenter", id),
-      usOrigin: yesNo(get("us_origin"), "us_origin", id),
+      usDesigned: yesNo(get("us_designed"), "us_designed", id),
       flags: list(get("flags"), /[;\s]+/),
       sourceUrls: list(get("source_urls"), /\s+/),
       confidence,

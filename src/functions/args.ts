@@ -353,6 +353,11 @@ export const Types = {
   }),
 };
 
+/** The default ship-from country: an export from the United States. */
+export function unitedStates(): Country {
+  return unwrap(cachedCountry("US"), "ship_from");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parameters.
 
@@ -383,4 +388,13 @@ export function optional<T>(name: string, type: ArgType<T>, fallback: () => T): 
 
 export function requiredWhenGiven<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {
   return { name, type, role: "requiredWhenGiven", fallback };
+}
+
+/**
+ * `ship_from` (determination functions) and `ship_froms` (LEDGER): the country the item leaves from,
+ * read like the other country arguments; blank (or Excel desktop's 0 for an empty cell) means "US".
+ */
+export function shipFromParam(name = "ship_from"): Param<Country> {
+  // Types.country reads 0 as an empty cell (isBlankText): blank takes the default.
+  return optional(name, Types.country, unitedStates);
 }

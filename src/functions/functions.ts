@@ -89,6 +89,7 @@ export function countryGroups(country: any[][], as_of?: any[][]): any[][] {
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 15832000. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns TRUE or FALSE.
  */
 export function requiresLicense(
@@ -98,13 +99,23 @@ export function requiresLicense(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.requiresLicense(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.requiresLicense(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
- * The licence exception that authorises the shipment: "LPP", "AIA", "ACA", "NAC", "HBM", "VEU", or "" when none applies.
+ * The licence exception that authorises the shipment: "LPP", "AIA", "ACA", "NAC", "HBM", "VEU", "SPP", or "" when none applies.
  * @customfunction LICENSE_EXCEPTION
  * @helpurl https://localhost:3000/help/license_exception.html
  * @param chip Chip name, e.g. "H100", or an ECCN.
@@ -114,6 +125,7 @@ export function requiresLicense(
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The exception code or "".
  */
 export function licenseException(
@@ -123,9 +135,19 @@ export function licenseException(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.licenseException(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.licenseException(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -139,6 +161,7 @@ export function licenseException(
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The review policy or "".
  */
 export function reviewPolicy(
@@ -148,9 +171,19 @@ export function reviewPolicy(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.reviewPolicy(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.reviewPolicy(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -164,6 +197,7 @@ export function reviewPolicy(
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The explanation.
  */
 export function explain(
@@ -173,9 +207,19 @@ export function explain(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.explainShipment(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.explainShipment(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -211,22 +255,36 @@ export function countryAllocation(
 }
 
 /**
- * TRUE when AI model weights are controlled under ECCN 4E091: trained with at least 1e26 operations and not published.
+ * TRUE when AI model weights are controlled under ECCN 4E091: trained with at least 1e26 operations, not published, and not excluded by Note 2; #N/A with the reason when the inputs leave it open.
  * @customfunction MODEL_WEIGHTS_CONTROLLED
  * @helpurl https://localhost:3000/help/model_weights_controlled.html
- * @param training_ops Operations used to train the model, e.g. 2E+26.
+ * @param training_ops Operations used to train the model, all of them (a fine-tune's base model included), e.g. 2E+26.
  * @param [published] TRUE when the weights are published (open weights), e.g. FALSE. Default FALSE.
  * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @param [derived_from_published] TRUE when the model is a fine-tune of published weights (4E091 Note 2), e.g. TRUE. Default: not known.
+ * @param [extra_ops] Operations added to the published weights, e.g. 1E+25. Default: not known.
+ * @param [exceeds_best_published] FALSE when the model is no more capable than the most capable published model (excluded by Note 2), e.g. FALSE. Default: not known (taken as more capable, with lowered confidence).
  * @returns TRUE or FALSE.
  */
 export function modelWeightsControlled(
   training_ops: any[][],
   published?: any[][],
   regime?: any[][],
-  as_of?: any[][]
+  as_of?: any[][],
+  derived_from_published?: any[][],
+  extra_ops?: any[][],
+  exceeds_best_published?: any[][]
 ): any[][] {
-  return impl.modelWeights(training_ops, published, regime, as_of);
+  return impl.modelWeights(
+    training_ops,
+    published,
+    regime,
+    as_of,
+    derived_from_published,
+    extra_ops,
+    exceeds_best_published
+  );
 }
 
 /**
@@ -272,6 +330,7 @@ export function regimes(): any[][] {
  * @param consignees Ultimate consignee column (allowances accumulate per consignee), e.g. E2:E50.
  * @param dates Shipment date column, e.g. F2:F50.
  * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
+ * @param [ship_froms] Ship-from country column or one country for all rows, e.g. G2:G50 or "MY". Default "US"; blank cells mean "US".
  * @returns One row per shipment, in input order.
  */
 export function ledger(
@@ -281,7 +340,17 @@ export function ledger(
   end_user_hqs: any[][],
   consignees: any[][],
   dates: any[][],
-  regime?: any[][]
+  regime?: any[][],
+  ship_froms?: any[][]
 ): any[][] {
-  return ledgerImpl(chips, destinations, quantities, end_user_hqs, consignees, dates, regime);
+  return ledgerImpl(
+    chips,
+    destinations,
+    quantities,
+    end_user_hqs,
+    consignees,
+    dates,
+    regime,
+    ship_froms
+  );
 }

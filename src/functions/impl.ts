@@ -95,14 +95,27 @@ export const countryAllocationOf = rowwise<[Country, boolean, RegimeId, IsoDate]
   (country, g2g, regime, asOf) => value(countryAllocation(country, g2g, regime, asOf))
 );
 
-export const modelWeights = rowwise<[number, boolean, RegimeId, IsoDate]>(
+export const modelWeights = rowwise<
+  [number, boolean, RegimeId, IsoDate, boolean | null, number | null, boolean | null]
+>(
   [
     required("training_ops", Types.operations),
     optional("published", Types.boolean, () => false),
     regimeParam,
     asOfParam,
+    optional("derived_from_published", Types.boolean, () => null),
+    optional("extra_ops", Types.operations, () => null),
+    optional("exceeds_best_published", Types.boolean, () => null),
   ] as Param<unknown>[],
-  (ops, published, regime, asOf) => modelWeightsControlled(ops, published, regime, asOf).controlled
+  (ops, published, regime, asOf, derivedFromPublished, extraOps, exceedsBestPublished) => {
+    const r = modelWeightsControlled(ops, published, regime, asOf, {
+      derivedFromPublished,
+      extraOps,
+      exceedsBestPublished,
+    });
+    if (r.controlled === null) throw new ArgumentError("#N/A", `INDETERMINATE: ${r.reason}`);
+    return r.controlled;
+  }
 );
 
 /** CHIP_SPEC field names and how each is read from the catalog. */
@@ -121,7 +134,9 @@ export const CHIP_FIELDS: Record<string, (chip: Chip) => Cell> = {
   interconnect: (c) => c.interconnectGbs,
   tdp: (c) => c.tdpW,
   datacenter: (c) => c.datacenter,
-  us_origin: (c) => c.usOrigin,
+  us_designed: (c) => c.usDesigned,
+  /** Old name of us_designed (the flag always meant "designed in the US"). */
+  us_origin: (c) => c.usDesigned,
   dense_fp8: (c) => c.denseTopsFp8,
   dense_fp16: (c) => c.denseTflopsFp16,
   dense_int8: (c) => c.denseTopsInt8,

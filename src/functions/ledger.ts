@@ -9,9 +9,9 @@
 import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "../rules";
 import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required, requiredWhenGiven } from "./args";
+import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { ShipmentIds, tidy, verdictOf } from "./shipment";
+import { Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -29,7 +29,12 @@ const LEDGER_PARAMS = [
   optional("consignees", Types.consignee, () => ""),
   optional("dates", Types.date, () => effectiveAsOf()),
   optional("regime", Types.regime, effectiveRegime),
+  shipFromParam("ship_froms"),
 ] as Param<unknown>[];
+
+const LAYOUT: Layout = { item: 0, dest: 1, quantity: 2, hq: 3, regime: 6, date: 5, shipFrom: 7 };
+const CONSIGNEE = 4;
+const DATE = 5;
 
 const WIDTH = LEDGER_PARAMS.length;
 const BLANK_ROW = "";
@@ -38,9 +43,7 @@ export function ledger(...inputs: unknown[]): Matrix {
   const result = guard(() => {
     const call = broadcast(LEDGER_PARAMS, inputs);
     const c = call.columns;
-    // The shipment columns in the order the verdict reads them: chip, destination, quantity, HQ, regime, date.
-    const view = [c[0], c[1], c[2], c[3], c[6], c[5]];
-    const at = new ShipmentIds(view);
+    const at = new ShipmentIds(c, LAYOUT);
     const n = call.rows * call.cols;
 
     // Each cell's value ids; blank rows and per-row argument errors are settled here.
@@ -60,21 +63,21 @@ export function ledger(...inputs: unknown[]): Matrix {
     }
 
     // Date order, ties in input order: a counting sort over the distinct dates.
-    const dates = c[5].values;
+    const dates = c[DATE].values;
     const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
     const distinct = dates.map((d, i) => i).filter((i) => usable(dates[i]));
     distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
     const rank = new Int32Array(dates.length);
     distinct.forEach((id, i) => (rank[id] = i));
     const start = new Int32Array(distinct.length + 1);
-    for (let i = 0; i < n; i++) if (!out[i]) start[rank[ids[i * WIDTH + 5]] + 1]++;
+    for (let i = 0; i < n; i++) if (!out[i]) start[rank[ids[i * WIDTH + DATE]] + 1]++;
     for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
     const order = new Int32Array(start[distinct.length]);
-    for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + 5]]]++] = i;
+    for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
 
     // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year;
     // allocation per destination as treated.
-    const consignee = c[4].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
+    const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
     const consigneeIds = new Map<string, number>();
     const consigneeId = consignee.map((x) => {
       if (x === null) return -1;
@@ -85,25 +88,18 @@ export function ledger(...inputs: unknown[]): Matrix {
     const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
     const allowance = new Map<number, number>();
     const allocation = new Map<number, number>();
-    const w = new Int32Array(6);
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
-      const base = i * WIDTH;
-      w[0] = ids[base];
-      w[1] = ids[base + 1];
-      w[2] = ids[base + 2];
-      w[3] = ids[base + 3];
-      w[4] = ids[base + 6];
-      w[5] = ids[base + 5];
-      const who = consigneeId[ids[base + 4]];
-      const yearKey = who < 0 ? -1 : who * 10_000 + year[w[5]];
-      const country = at.destTreated[w[1]];
+      const w = ids.subarray(i * WIDTH, (i + 1) * WIDTH);
+      const who = consigneeId[w[CONSIGNEE]];
+      const yearKey = who < 0 ? -1 : who * 10_000 + year[w[DATE]];
+      const country = at.destTreated[w[LAYOUT.dest]];
       const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
       const used = allocation.get(country) ?? 0;
       try {
-        const d = verdictOf(view, at, w, prior, used);
-        const tpp = at.tpp[w[0]];
-        const total = tpp === null ? 0 : tidy((view[2].values[w[2]] as number) * tpp);
+        const d = verdictOf(at, w, prior, used);
+        const tpp = at.tpp[w[LAYOUT.item]];
+        const total = tpp === null ? 0 : tidy(at.value<number>("quantity", w) * tpp);
         const allowanceTotal = prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0);
         const allocationTotal = used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0);
         if (yearKey >= 0) allowance.set(yearKey, allowanceTotal);

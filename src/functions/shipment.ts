@@ -18,7 +18,7 @@ import type {
   Verdict,
 } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required, requiredWhenGiven } from "./args";
+import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Column, Matrix, Refused, broadcast, guard, spill } from "./broadcast";
 import { ExcelError, excelError } from "./errors";
 import { Lru } from "./lru";
@@ -31,9 +31,19 @@ export const SHIPMENT_PARAMS: Param<unknown>[] = [
   optional("regime", Types.regime, effectiveRegime),
   optional("as_of", Types.date, () => effectiveAsOf()),
   optional("prior_tpp", Types.tpp, () => 0),
+  shipFromParam(),
 ] as Param<unknown>[];
 
-export type ShipmentArgs = [Item, Country, number, Country | null, RegimeId, IsoDate, number];
+export type ShipmentArgs = [
+  Item,
+  Country,
+  number,
+  Country | null,
+  RegimeId,
+  IsoDate,
+  number,
+  Country | null,
+];
 
 /** A verdict as the cells show it; INDETERMINATE carries its #N/A (made once per verdict). */
 export interface Decided {
@@ -68,8 +78,8 @@ const REGIME_IDS: Record<RegimeId, number> = {
   "diffusion-2025": 2,
   "proposal-500": 3,
 };
-// Field widths of the packed key (42 bits, under 2^53): beyond them the key falls back to text.
-const ITEM_SPAN = 2048;
+// Field widths of the packed key (49 bits, under 2^53): beyond them the key falls back to text.
+const ITEM_SPAN = 1024;
 const COUNTRY_SPAN = 512;
 const ERA_SPAN = 256;
 
@@ -84,24 +94,30 @@ function intern(map: Map<string, number>, key: string): number {
 
 const itemKey = (item: Item) => (item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn);
 
-/** The decision key as one number: every input the determination reads, the quantities by limit side. */
+/**
+ * The decision key as one number: every input the determination reads (item, destination as
+ * entered, HQ and ship-from as treated, regime, era) and the quantities by limit side; -1 when an
+ * id outgrows its field.
+ */
 function packKey(
   item: number,
   dest: number,
   hq: number,
   regime: number,
   era: number,
-  exportFrom: number,
-  g2g: number,
+  shipFrom: number,
   sides: number
 ): number {
-  if (item >= ITEM_SPAN || dest >= COUNTRY_SPAN || hq >= COUNTRY_SPAN || era >= ERA_SPAN) return -1;
-  return (
-    ((((item * COUNTRY_SPAN + dest) * COUNTRY_SPAN + hq) * 4 + regime) * ERA_SPAN + era) * 16 +
-    exportFrom * 8 +
-    g2g * 4 +
-    sides
-  );
+  if (
+    item >= ITEM_SPAN ||
+    dest >= COUNTRY_SPAN ||
+    hq >= COUNTRY_SPAN ||
+    shipFrom >= COUNTRY_SPAN ||
+    era >= ERA_SPAN
+  )
+    return -1;
+  const where = (item * COUNTRY_SPAN + dest) * COUNTRY_SPAN + hq;
+  return (((where * 4 + regime) * ERA_SPAN + era) * COUNTRY_SPAN + shipFrom) * 4 + sides;
 }
 
 const usable = (v: unknown) => v !== BLANK && !(v instanceof Refused);
@@ -116,8 +132,31 @@ function attribute<T>(col: Column, f: (v: T) => number): Int32Array {
   return out;
 }
 
-/** Per-call ids of each distinct value of the shipment columns (chip, destination, HQ, regime, date). */
-class ShipmentIds {
+/** Where each shipment argument sits among a function's parameters. */
+export interface Layout {
+  item: number;
+  dest: number;
+  quantity: number;
+  hq: number;
+  regime: number;
+  date: number;
+  shipFrom: number;
+}
+
+/** REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY, EXPLAIN: prior_tpp is argument 6. */
+const SHIPMENT_LAYOUT: Layout = {
+  item: 0,
+  dest: 1,
+  quantity: 2,
+  hq: 3,
+  regime: 4,
+  date: 5,
+  shipFrom: 7,
+};
+const PRIOR = 6;
+
+/** Per-call ids of each distinct value of the shipment columns, and the call's columns. */
+export class ShipmentIds {
   readonly item: Int32Array;
   readonly tpp: (number | null)[];
   readonly dest: Int32Array;
@@ -125,72 +164,91 @@ class ShipmentIds {
   readonly hq: Int32Array;
   readonly regime: Int32Array;
   readonly era: Int32Array;
+  readonly shipFrom: Int32Array;
 
-  /** `cols`: chip, destination, quantity, HQ, regime and date columns, in that order. */
-  constructor(cols: readonly Column[]) {
-    const [item, dest, , hq, regime, asOf] = cols;
+  constructor(
+    readonly cols: readonly Column[],
+    readonly at: Layout
+  ) {
+    const item = cols[at.item];
+    const dest = cols[at.dest];
     this.item = attribute<Item>(item, (v) => intern(itemIds, itemKey(v)));
     this.tpp = item.values.map((v) =>
-      usable(v) && (v as Item).kind === "chip" ? (v as { chip: { tpp: number | null } }).chip.tpp : null
+      usable(v) && (v as Item).kind === "chip"
+        ? (v as { chip: { tpp: number | null } }).chip.tpp
+        : null
     );
     this.dest = attribute<Country>(dest, (v) => intern(countryIds, v.code));
     this.destTreated = attribute<Country>(dest, (v) => intern(countryIds, v.treatedAs));
     // A blank HQ (null) is the destination: -2 here, the destination's id per row.
-    this.hq = attribute<Country | null>(hq, (v) => (v ? intern(countryIds, v.treatedAs) : -2));
-    this.regime = attribute<RegimeId>(regime, (v) => REGIME_IDS[v]);
-    this.era = attribute<IsoDate>(asOf, (v) => eraOf(v));
+    this.hq = attribute<Country | null>(cols[at.hq], (v) =>
+      v ? intern(countryIds, v.treatedAs) : -2
+    );
+    this.regime = attribute<RegimeId>(cols[at.regime], (v) => REGIME_IDS[v]);
+    this.era = attribute<IsoDate>(cols[at.date], (v) => eraOf(v));
+    this.shipFrom = attribute<Country | null>(cols[at.shipFrom], (v) =>
+      intern(countryIds, v ? v.treatedAs : "US")
+    );
+  }
+
+  value<T>(param: keyof Layout, v: Int32Array): T {
+    const i = this.at[param];
+    return this.cols[i].values[v[i]] as T;
   }
 }
 
-const limitInput: LimitInput = { totalTpp: null, priorTpp: 0, countryAllocationUsed: 0, g2g: false };
+const limitInput: LimitInput = {
+  totalTpp: null,
+  priorTpp: 0,
+  countryAllocationUsed: 0,
+  g2g: false,
+};
 
 /** TPP products of fractional per-unit TPP without binary noise (as the rules compute them). */
-const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
+export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * The verdict of the row whose value ids are `v` (in the order of `cols`: chip, destination,
- * quantity, HQ, regime, date), from the cache or decided now. `prior` is the consignee's allowance
- * use this year and `used` the country allocation drawn (LEDGER's running totals).
+ * The verdict of the row whose value ids are `v`, from the cache or decided now. `prior` is the
+ * consignee's allowance use this year and `used` the country allocation drawn (LEDGER's running
+ * totals). `key.n` receives the packed key (-1 when it fell back to text).
  */
-function verdictOf(
-  cols: readonly Column[],
-  at: ShipmentIds,
+export function verdictOf(
+  ids: ShipmentIds,
   v: Int32Array,
   prior: number,
   used: number,
   key?: { n: number }
 ): Decided {
-  const quantity = cols[2].values[v[2]] as number;
-  const regime = cols[4].values[v[4]] as RegimeId;
-  const asOf = cols[5].values[v[5]] as IsoDate;
-  const tpp = at.tpp[v[0]];
+  const L = ids.at;
+  const regime = ids.value<RegimeId>("regime", v);
+  const asOf = ids.value<IsoDate>("date", v);
+  const tpp = ids.tpp[v[L.item]];
   let sides = 0;
   if (tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
-    limitInput.totalTpp = tidy(quantity * tpp);
+    limitInput.totalTpp = tidy(ids.value<number>("quantity", v) * tpp);
     limitInput.priorTpp = prior;
     limitInput.countryAllocationUsed = used;
     sides = limitSides(regime, limitInput, asOf);
   }
-  const hq = at.hq[v[3]];
+  const hq = ids.hq[v[L.hq]];
   let k: number | string = packKey(
-    at.item[v[0]],
-    at.dest[v[1]],
-    hq === -2 ? at.destTreated[v[1]] : hq,
-    at.regime[v[4]],
-    at.era[v[5]],
-    0,
-    0,
+    ids.item[v[L.item]],
+    ids.dest[v[L.dest]],
+    hq === -2 ? ids.destTreated[v[L.dest]] : hq,
+    ids.regime[v[L.regime]],
+    ids.era[v[L.date]],
+    ids.shipFrom[v[L.shipFrom]],
     sides
   );
   if (key) key.n = k;
   let shipment: Shipment | null = null;
   if (k < 0) {
-    shipment = shipmentOf(cols, v, prior, used);
+    shipment = shipmentOf(ids, v, prior, used);
     k = decisionKey(shipment, regime, asOf);
   }
   const hit = cache.get(k);
   if (hit !== undefined) return hit as Decided;
-  const verdict = decide(shipment ?? shipmentOf(cols, v, prior, used), regime, asOf);
+  const verdict = decide(shipment ?? shipmentOf(ids, v, prior, used), regime, asOf);
   const decided: Decided = {
     verdict,
     open:
@@ -202,16 +260,17 @@ function verdictOf(
   return decided;
 }
 
-function shipmentOf(cols: readonly Column[], v: Int32Array, prior: number, used: number): Shipment {
-  const destination = cols[1].values[v[1]] as Country;
-  const hq = cols[3].values[v[3]] as Country | null;
+function shipmentOf(ids: ShipmentIds, v: Int32Array, prior: number, used: number): Shipment {
+  const destination = ids.value<Country>("dest", v);
+  const hq = ids.value<Country | null>("hq", v);
   return {
-    item: cols[0].values[v[0]] as Item,
+    item: ids.value<Item>("item", v),
     destination,
-    quantity: cols[2].values[v[2]] as number,
+    quantity: ids.value<number>("quantity", v),
     endUserHq: hq ?? destination,
     priorTpp: prior,
     countryAllocationUsed: used,
+    shipFrom: ids.value<Country | null>("shipFrom", v),
   };
 }
 
@@ -223,10 +282,10 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
   return (...inputs: unknown[]): Matrix => {
     const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
     if (!("columns" in call)) return [[call]];
-    const cols = call.columns;
-    const at = new ShipmentIds(cols);
+    const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
+    const prior = call.columns[PRIOR];
     return spill(call, (v) => {
-      const d = verdictOf(cols, at, v, cols[6].values[v[6]] as number, 0);
+      const d = verdictOf(ids, v, prior.values[v[PRIOR]] as number, 0);
       return d.open ?? pick(d.verdict);
     });
   };
@@ -240,24 +299,23 @@ export function explainFunction() {
   return (...inputs: unknown[]): Matrix => {
     const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
     if (!("columns" in call)) return [[call]];
-    const cols = call.columns;
-    const at = new ShipmentIds(cols);
+    const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
+    const priorCol = call.columns[PRIOR];
     const key = { n: 0 };
     return spill(call, (v) => {
-      const prior = cols[6].values[v[6]] as number;
-      verdictOf(cols, at, v, prior, 0, key);
-      const asOf = cols[5].values[v[5]] as IsoDate;
-      const regime = cols[4].values[v[4]] as RegimeId;
+      const prior = priorCol.values[v[PRIOR]] as number;
+      verdictOf(ids, v, prior, 0, key);
+      const asOf = ids.value<IsoDate>("date", v);
       const k =
-        key.n >= 0 ? `x${key.n}|${asOf}|${cols[2].values[v[2]] as number}|${prior}` : null;
+        key.n >= 0 ? `x${key.n}|${asOf}|${ids.value<number>("quantity", v)}|${prior}` : null;
       let text = k === null ? undefined : (cache.get(k) as string | undefined);
       if (text === undefined) {
-        text = explain(determine(shipmentOf(cols, v, prior, 0), regime, asOf));
+        text = explain(
+          determine(shipmentOf(ids, v, prior, 0), ids.value<RegimeId>("regime", v), asOf)
+        );
         if (k !== null) cache.set(k, text);
       }
       return text;
     });
   };
 }
-
-export { ShipmentIds, tidy, verdictOf };

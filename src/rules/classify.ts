@@ -22,9 +22,10 @@ import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./ty
 type Bucket = "a" | "b" | "c" | "none";
 
 export interface ParsedEccn {
-  /** Canonical spelling: "3A090.a", "5A992.z.1", "3A001.z.4.a", "EAR99", "3A991.p". */
+  /** Canonical spelling: "3A090.a", "5A992.z.1", "3A001.z.4.a", "EAR99", "3A991.p", "3A090". */
   eccn: string;
-  bucket: Bucket;
+  /** "open" for a bare "3A090"/"4A090" (the 5 characters export filings carry): every subparagraph is tried. */
+  bucket: Bucket | "open";
   /** 3A090/4A090 paragraphs, ".z" paragraphs, or an ECCN outside both. */
   family: "x090" | "z" | "other";
 }
@@ -41,6 +42,7 @@ const Z_PARAGRAPHS: readonly { re: RegExp; bucket: (m: RegExpExecArray) => "a" |
 /** ECCNs outside 3A090/4A090 that AI hardware commonly carries (AT-only or EAR99). */
 const OUTSIDE = new Map<string, string>([
   ["EAR99", "EAR99"],
+  ["NOT3A090", "not 3A090"],
   ["3A991.P", "3A991.p"],
   ["4A994.L", "4A994.l"],
   ["5A992.C", "5A992.c"],
@@ -49,6 +51,8 @@ const OUTSIDE = new Map<string, string>([
 /** Parses an ECCN typed by a user; null when it is not one we handle. */
 export function parseEccn(text: string): ParsedEccn | null {
   const t = text.replace(/\s+/g, "").toUpperCase();
+  const bare = /^([34]A090)$/.exec(t);
+  if (bare) return { eccn: bare[1], bucket: "open", family: "x090" };
   const x090 = /^(3A090)\.([ABC])$|^(4A090)\.([AB])$/.exec(t);
   if (x090) {
     const base = x090[1] ?? x090[3];
@@ -73,7 +77,7 @@ export function parseEccn(text: string): ParsedEccn | null {
 export const shortCite = (cite: string): string => cite.replace(/\s*\(.*\)$/, "");
 
 export function looksLikeEccn(text: string): boolean {
-  return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b)/i.test(text);
+  return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b|not\s*3A090\b)/i.test(text);
 }
 
 function result(
@@ -156,6 +160,15 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
       conf
     )
   );
+  if (chip.tppDisputed !== null) {
+    steps.push(
+      step(
+        `${chip.name}: published figures disagree (TPP ${fmt(chip.tppDisputed)} vs ${fmt(tpp)}); the higher is counted, the cautious reading`,
+        `chips.csv ${chip.id}`,
+        weakestOf([conf, "secondary"])
+      )
+    );
+  }
   const a1 = mustValueAt(TPP_A1, asOf, "TPP_A1");
 
   // 2022-10-07 .. 2023-11-16: 3A090 = TPP >= 4800 AND bidirectional chip-to-chip rate >= 600 GB/s.
@@ -326,6 +339,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
   const none = (why: string, cite: string, confidence: Confidence, basis: string) =>
     result("not 3A090", "none", false, [given, step(why, cite, confidence)], { basis });
 
+  if (bucket === "open") return classifyOpenEccn(eccn, asOf, given);
   if (bucket === "none") {
     const s = step(
       () => `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
@@ -397,4 +411,39 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     acs.confidence
   );
   return result(eccn, bucket, false, [given, s], { basis: `as given; ${shortCite(acs.cite)}` });
+}
+
+/**
+ * A bare "3A090" or "4A090" (what export filings carry): every subparagraph that existed on the date is
+ * tried, so the answer stands when they all agree and is INDETERMINATE (asking for .a, .b or .c) when
+ * they do not.
+ */
+function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classification {
+  const o = EFFECTIVE.oct2022;
+  if (asOf < o.date)
+    return result("not 3A090", "none", false, [
+      given,
+      step(`${eccn} did not exist before ${o.date}; no advanced-computing control applied`, o.cite, o.confidence),
+    ], { basis: `${eccn} did not exist before ${o.date}` });
+  const acs = EFFECTIVE.acs2023;
+  if (asOf < acs.date) {
+    const s = step(
+      `${eccn} under the Oct 2022 text (a single 3A090/4A090 paragraph): taken as meeting it`,
+      o.cite,
+      o.confidence
+    );
+    return result(eccn, "a", false, [given, s], { basis: `as given; ${shortCite(o.cite)}` });
+  }
+  const withC = eccn === "3A090" && asOf >= EFFECTIVE.hbm2024.date;
+  const possible: ("a" | "b" | "c")[] = withC ? ["a", "b", "c"] : ["a", "b"];
+  const letters = possible.map((p) => `.${p}`).join(", ");
+  const s = step(
+    `${eccn} without a subparagraph: the licence rules differ between ${letters}; each is tried`,
+    `${acs.cite}; 15 CFR 742.6(a)(6)`,
+    acs.confidence
+  );
+  return result("", "indeterminate", false, [given, s], {
+    reason: `${eccn} was given without its subparagraph: give ${possible.map((p) => `${eccn}.${p}`).join(", ")}`,
+    possible,
+  });
 }

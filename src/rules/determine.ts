@@ -5,13 +5,13 @@
 // decisionKey(): what a verdict depends on, read from the same per-regime limit functions
 // (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
-import { H100_TPP, latest, valueAt } from "./data/parameters";
+import { EFFECTIVE, H100_TPP, latest, valueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import {
-  NOT_CHECKED,
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
+  notCheckedStep,
   type Context,
   type Evaluation,
   type LimitInput,
@@ -22,7 +22,7 @@ import * as enforced from "./regimes/enforced";
 import * as proposal500 from "./regimes/proposal-500";
 import { isIsoDate, isRegimeId } from "./resolve";
 import { withoutTexts } from "./step";
-import type { Determination, IsoDate, RegimeId, Shipment, Status } from "./types";
+import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
 interface Regime {
   evaluate(ctx: Context): Evaluation;
@@ -66,6 +66,7 @@ function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context
   const item = shipment.item;
   const chip = item.kind === "chip" ? item.chip : null;
   const tppPerUnit = chip?.tpp ?? null;
+  const shipFrom = shipment.shipFrom?.treatedAs ?? "US";
   return {
     regime,
     asOf,
@@ -74,7 +75,8 @@ function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context
     destination: shipment.destination,
     dest: shipment.destination.treatedAs,
     hq: (shipment.endUserHq ?? shipment.destination).treatedAs,
-    exportFrom: shipment.exportFrom ?? "US",
+    shipFrom,
+    exportFrom: shipFrom === "US" ? "US" : "abroad",
     tppPerUnit,
     priorTpp: nonNegative("prior_tpp", shipment.priorTpp),
     countryAllocationUsed: nonNegative(
@@ -93,7 +95,9 @@ function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
   const ctx = contextOf(shipment, regime, asOf);
   const ev = REGIMES[regime].evaluate(ctx);
-  const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
+  const warnings = shipFromWarnings(ctx, ev);
+  const steps = Object.freeze([...ev.steps, ...warnings.steps, notCheckedStep(asOf)]);
+  const notes = [...(ev.notes ?? []), ...warnings.notes];
   const totalTpp = ctx.totalTpp;
   const drawn = totalTpp ?? 0;
   const d: Determination = {
@@ -114,11 +118,34 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
     allocationTpp: ev.draws & WITHIN_ALLOCATION ? drawn : 0,
+    shipFrom: shipment.shipFrom?.code ?? "US",
+    notes,
   };
   if (ev.classification.basis) d.eccnBasis = ev.classification.basis;
   if (shipment.destination.code !== ctx.dest) d.destinationEntered = shipment.destination.code;
   if (ev.reviewNote) d.reviewNote = ev.reviewNote;
   return d;
+}
+
+/**
+ * Warnings that follow from where the item leaves, not from US rules: Malaysia's own permit for
+ * US-origin AI chips (MITI Directive 1/2025), shown on reexports from Malaysia. (Texts only: they
+ * change no verdict.)
+ */
+function shipFromWarnings(ctx: Context, ev: Evaluation): { steps: Step[]; notes: string[] } {
+  const my = EFFECTIVE.malaysiaPermit2025;
+  const aiChip =
+    ev.classification.control === "a" ||
+    ev.classification.control === "b" ||
+    ev.classification.control === "indeterminate";
+  const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
+  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin)
+    return { steps: [], notes: [] };
+  const text = `Malaysia's own rule (not a US one): ${my.what}`;
+  return {
+    steps: [{ text, cite: my.cite, confidence: my.confidence }],
+    notes: [`${text} (${my.cite})`],
+  };
 }
 
 /** What REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and LEDGER read of a determination. */
@@ -179,5 +206,5 @@ export function decisionKey(shipment: Shipment, regime: RegimeId, asOf: IsoDate)
     },
     asOf
   );
-  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.exportFrom ?? "US"}|${shipment.g2g ? 1 : 0}|${sides}`;
+  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.shipFrom?.treatedAs ?? "US"}|${shipment.g2g ? 1 : 0}|${sides}`;
 }

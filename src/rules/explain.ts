@@ -1,7 +1,7 @@
 // explain(d): one readable line for a cell or the pane: verdict, ECCN and why, destination group or
 // tier, the decisive reason (exception or licence scope, with its citation), review policy,
 // confidence, the unconfirmed facts it rests on, and what is not checked.
-import { NOT_CHECKED_SHORT } from "./regimes/common";
+import { notCheckedShort } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type { Determination } from "./types";
 
@@ -36,6 +36,8 @@ export function explain(d: Determination): string {
     line += `; review: ${d.reviewPolicy}${d.reviewNote ? ` ${d.reviewNote}` : ""}`;
   else if (d.status === "LICENSE" && d.reviewNote) line += `; review policy: ${d.reviewNote}`;
   line += ".";
+  if (d.shipFrom && d.shipFrom !== "US") line += ` Shipped from ${d.shipFrom} (not an export from the US).`;
+  for (const note of d.notes ?? []) line += ` Note: ${note}.`;
   if (d.regime === "proposal-500") line += ` ${SCENARIO_NOTE}.`;
   line += ` Regime: ${d.regime}, as of ${d.asOf}. Confidence: ${d.confidence}.`;
   // One entry per source: the first unconfirmed step that rests on it.
@@ -44,5 +46,5 @@ export function explain(d: Determination): string {
     if (s.confidence === "unconfirmed" && !byCite.has(s.cite)) byCite.set(s.cite, s.text);
   if (byCite.size)
     line += ` Rests on unconfirmed facts: ${[...byCite].map(([cite, text]) => `${text} (${cite})`).join("; ")}.`;
-  return `${line} ${NOT_CHECKED_SHORT}`;
+  return `${line} ${notCheckedShort(d.asOf)}`;
 }

@@ -285,6 +285,7 @@ export function init(
       quantity: value("quantity"),
       endUserHq: value("endUserHq"),
       priorTpp: value("priorTpp"),
+      shipFrom: value("shipFrom"),
     };
   };
   const show = (outcome: CheckOutcome) => {

@@ -7,7 +7,7 @@ import * as path from "path";
 import { LoadedAddin, loadAddin, DIST } from "../support/excel-runtime";
 import { loadCases, matches } from "../support/cases";
 
-const SHIPMENT = ["chip", "destination", "quantity", "end_user_hq", "regime", "as_of", "prior_tpp"];
+const SHIPMENT = ["chip", "destination", "quantity", "end_user_hq", "regime", "as_of", "prior_tpp", "ship_from"];
 const CONTRACT: Record<string, string[]> = {
   TPP: ["chip"],
   PERFORMANCE_DENSITY: ["chip"],
@@ -21,11 +21,11 @@ const CONTRACT: Record<string, string[]> = {
   EXPLAIN: SHIPMENT,
   LPP_REMAINING: ["prior_tpp", "regime", "as_of"],
   COUNTRY_ALLOCATION: ["country", "g2g", "regime", "as_of"],
-  MODEL_WEIGHTS_CONTROLLED: ["training_ops", "published", "regime", "as_of"],
+  MODEL_WEIGHTS_CONTROLLED: ["training_ops", "published", "regime", "as_of", "derived_from_published", "extra_ops", "exceeds_best_published"],
   CHIP_SPEC: ["chip", "field"],
   REGIME: [],
   REGIMES: [],
-  LEDGER: ["chips", "destinations", "quantities", "end_user_hqs", "consignees", "dates", "regime"],
+  LEDGER: ["chips", "destinations", "quantities", "end_user_hqs", "consignees", "dates", "regime", "ship_froms"],
 };
 const REQUIRED_COUNT: Record<string, number> = { ...Object.fromEntries(Object.entries(CONTRACT).map(([k, v]) => [k, v.length ? 1 : 0])), REQUIRES_LICENSE: 2, LICENSE_EXCEPTION: 2, REVIEW_POLICY: 2, EXPLAIN: 2, CHIP_SPEC: 2, LEDGER: 6 };
 

@@ -28,7 +28,7 @@ const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? nul
 
 beforeEach(() => resetSettings());
 
-const ALL = [...loadCases(), ...loadCases("inputs.json")];
+const ALL = [...loadCases(), ...loadCases("inputs.json"), ...loadCases("rules-2026.json")];
 
 describe.each(ALL.map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
   test(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)})`, () => {

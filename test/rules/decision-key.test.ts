@@ -121,8 +121,8 @@ test("decide() gives determine()'s verdict, and equal keys equal verdicts around
       fc.integer({ min: 0, max: 30_000_000 }),
       fc.integer({ min: 0, max: 900_000_000 }),
       fc.boolean(),
-      fc.constantFrom<"US" | "abroad">("US", "abroad"),
-      (chip, dest, hq, regime, day1, day2, q1, q2, p1, used, g2g, exportFrom) => {
+      fc.constantFrom(null, "US", "TW", "MY", "CN", "HK", "DE"),
+      (chip, dest, hq, regime, day1, day2, q1, q2, p1, used, g2g, from) => {
         const s1 = {
           item: { kind: "chip" as const, chip },
           destination: country(dest),
@@ -131,7 +131,7 @@ test("decide() gives determine()'s verdict, and equal keys equal verdicts around
           priorTpp: p1,
           countryAllocationUsed: used,
           g2g,
-          exportFrom,
+          shipFrom: from ? country(from) : null,
         };
         const d1 = determine(s1, regime, day1);
         const v1 = decide(s1, regime, day1);

@@ -30,7 +30,7 @@ const base = fc.record({
   prior: fc.integer({ min: 0, max: 30_000_000 }),
   used: fc.integer({ min: 0, max: 800_000_000 }),
   g2g: fc.boolean(),
-  exportFrom: fc.constantFrom<"US" | "abroad">("US", "abroad"),
+  shipFrom: fc.constantFrom("US", "TW", "MY", "CN"),
 });
 type Base = typeof base extends fc.Arbitrary<infer T> ? T : never;
 
@@ -43,7 +43,7 @@ const run = (b: Base, quantity = b.quantity, prior = b.prior): Determination => 
     priorTpp: prior,
     countryAllocationUsed: b.used,
     g2g: b.g2g,
-    exportFrom: b.exportFrom,
+    shipFrom: country(b.shipFrom),
   };
   return determine(s, b.regime, b.asOf);
 };
@@ -86,7 +86,9 @@ describe("properties", () => {
         expect(["confirmed", "secondary", "unconfirmed"]).toContain(d.confidence);
         const last = d.steps[d.steps.length - 1];
         expect(last.text).toMatch(/^Not checked: the parties \(Entity List and other screening lists\) and end-use controls \(15 CFR 744\)/);
-        expect(explain(d)).toMatch(/Not checked: parties \(Entity List, other screening lists\) and end uses \(15 CFR 744\)\.$/);
+        expect(explain(d)).toMatch(/Not checked: parties \(Entity List, other screening lists\) and end uses \(15 CFR 744\)(\.|; nor the Affiliates rule [^]*\.)$/);
+        // From 2025-09-29 the closing step names the Affiliates rule (90 FR 47201).
+        expect(last.text.includes("90 FR 47201")).toBe(b.asOf >= "2025-09-29");
         if (b.regime === "proposal-500") expect(explain(d)).toContain("never adopted");
       }),
       { numRuns: 400 },
@@ -125,10 +127,15 @@ describe("properties", () => {
     );
   });
 
-  test("embargoed destinations always need a licence, whatever the item (except EAR99 to RU/BY: open)", () => {
+  test("embargoed destinations always need a licence, whatever the item (Syria's SPP for EAR99 aside; a foreign-designed chip from abroad: open)", () => {
     fc.assert(
       fc.property(base, fc.constantFrom("IR", "CU", "KP", "SY"), (b, dest) => {
-        expect(run({ ...b, dest }).status).toBe("LICENSE");
+        const d = run({ ...b, dest });
+        const ear99 = b.item.kind === "eccn" && b.item.eccn === "EAR99";
+        const foreignFromAbroad = b.item.kind === "chip" && !b.item.chip.usDesigned && b.shipFrom !== "US";
+        if (dest === "SY" && ear99 && b.asOf >= "2025-09-02") expect([d.status, d.exception]).toEqual(["EXCEPTION", "SPP"]);
+        else if (foreignFromAbroad) expect(["LICENSE", "INDETERMINATE"]).toContain(d.status);
+        else expect(d.status).toBe("LICENSE");
       }),
       { numRuns: 100 },
     );

@@ -73,9 +73,11 @@ describe("resolveItem", () => {
     expect(e("4A994.l")).toBe("4A994.l");
     expect(e("5A992.c")).toBe("5A992.c");
     expect(e("H100")).toBe("chip");
+    expect(e("3A090")).toBe("3A090"); // the 5 characters export filings carry
+    expect(e("not 3A090")).toBe("not 3A090");
   });
   test("unsupported ECCNs get an ECCN message, not a chip one", () => {
-    for (const t of ["4A090.c", "5A992.z.3", "3A001.z.5.a", "5A002.z.1", "3A090"]) {
+    for (const t of ["4A090.c", "5A992.z.3", "3A001.z.5.a", "5A002.z.1", "3A090.d"]) {
       const r = resolveItem(t);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.message).toContain(`Unknown or unsupported ECCN '${t}'`);

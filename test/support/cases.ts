@@ -12,7 +12,7 @@ export interface GoldenCase {
   tol?: number;
 }
 
-/** The cases of test/golden/<name> (cases.json: the rules; inputs.json: inputs as Excel sends them). */
+/** The cases of test/golden/<name> (cases.json: the shared contract; inputs.json: inputs as Excel sends them; rules-2026.json: the rules of 2026-11-30). */
 export function loadCases(name = "cases.json"): GoldenCase[] {
   const file = path.join(__dirname, "..", "golden", name);
   return JSON.parse(fs.readFileSync(file, "utf8")).cases;

@@ -80,3 +80,17 @@ test("verdicts are words, not colours", () => {
   }
   expect(outcome.differs).toBe(false);
 });
+
+test("Ship from: blank is an export from the US; another country is a reexport and changes the China review", () => {
+  const from = (shipFrom: string | undefined) => {
+    const outcome = checkShipment(input({ chip: "H200", destination: "CN", quantity: "100", shipFrom }), "2026-03-01");
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    return outcome.results.find((r) => r.regime.id === "enforced")!.determination!;
+  };
+  expect(from(undefined).reviewPolicy).toBe("case-by-case");
+  expect(from("  ").reviewPolicy).toBe("case-by-case");
+  expect(from("Taiwan")).toMatchObject({ reviewPolicy: "presumption of denial", shipFrom: "TW" });
+  const bad = parseCheckInput(input({ shipFrom: "Atlantis" }));
+  expect(bad.ok).toBe(false);
+  if (!bad.ok) expect(bad.errors.map((e) => e.field)).toEqual(["shipFrom"]);
+});

@@ -133,6 +133,20 @@ test("a shipment is checked under every regime, side by side, with steps and cit
   expect(document.querySelector('#results .card[data-regime="diffusion-2025"] .tag')!.textContent).toBe("workbook default");
 });
 
+test("the checker's Ship from field: a reexport from Taiwan keeps China at presumption of denial", () => {
+  open("Excel", { settings: fakeSettings({ [SETTINGS_KEYS.asOf]: "2026-03-01" }).store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  type("chip", "H200");
+  type("destination", "CN");
+  type("quantity", "100");
+  submit();
+  const enforced = () => document.querySelector<HTMLElement>('#results .card[data-regime="enforced"]')!.textContent!;
+  expect(enforced()).toContain("case-by-case");
+  type("ship-from", "Taiwan");
+  submit();
+  expect(enforced()).toContain("presumption of denial");
+  expect($("#results").textContent).toContain("shipped from Taiwan");
+});
+
 test("a bad chip shows the resolver's message and 'did you mean' inline; choosing the suggestion checks again", () => {
   open(null);
   type("chip", "H1OO");

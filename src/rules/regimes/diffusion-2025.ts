@@ -17,6 +17,7 @@ import {
   diffusionNacItems,
   domesticCheck,
   embargoCheck,
+  originCheck,
   hqFacts,
   indeterminate,
   later,
@@ -78,13 +79,16 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, textDate);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin)
+    return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return {
       ...embargoed,
       steps: [...embargoed.steps, ...classification.steps],
       classification,
-      tier: diffusionTier(ctx.dest).tier,
+      tier: diffusionTier(ctx.dest, ctx.asOf).tier,
     };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification, tier: 1 };
@@ -113,8 +117,8 @@ function decide(
   control: Control,
   textDate: string
 ): Outcome {
-  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 (Jan 2025) + Macau; Tier 2 = the rest.
-  const t = diffusionTier(ctx.dest);
+  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
+  const t = diffusionTier(ctx.dest, ctx.asOf);
   const tierStep = step(() => `${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence);
   const hq = hqFacts(ctx);
   const hqTier1 = DIFFUSION_TIER1[ctx.hq];
@@ -213,6 +217,9 @@ function decide(
       {
         tier: t.tier,
         draws: WITHIN_ALLOWANCE,
+        notes: [
+          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
+        ],
       }
     );
   }

@@ -4,8 +4,12 @@
 //   from 2023-11-17          the Oct 2023 baseline with country groups on the date, plus:
 //     2025-04-09  H20/MI308 "is informed" licence (chip flag)
 //     2025-05-13  Diffusion rule not enforced (text still codified; GAO B-337935)
-//     2026-01-15  China/Macau review: case-by-case under 21,000 TPP and 6,500 GB/s (91 FR 1684)
-//     2026-07-14  UAE in A:5: 3A090.a to the UAE left open (91 FR 43034 / VEU status)
+//     2025-05-13  Huawei Ascend 910B/C/D: licence whatever the origin (BIS GP10 guidance; common.ts)
+//     2025-09-02  Syria: License Exception SPP for EAR99 items (90 FR 42315; common.ts)
+//     2026-01-15  China/Macau review: case-by-case under 21,000 TPP and 6,500 GB/s, only for exports
+//                 from the US of US-available (US-designed) items (91 FR 1684)
+//     2026-07-10  UAE in A:5, licence kept for 3A090.a items with carve-outs (91 FR 43034; common.ts)
+// Country-group dates (Cyprus 2024-05-30, Cambodia 2025-11-07) come from data/country-groups.ts.
 import { classify } from "../classify";
 import { inGroup, inOct2022Scope } from "../data/country-groups";
 import {
@@ -22,11 +26,12 @@ import {
   domesticCheck,
   embargoCheck,
   hqFacts,
-  indeterminate,
   license,
   noLicense,
+  originCheck,
   overClassifications,
   step,
+  uaeCheck,
   type Context,
   type Control,
   type Evaluation,
@@ -44,7 +49,9 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, ctx.asOf);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin) return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
@@ -135,24 +142,10 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   const pre: Step[] = [];
   diffusionStatus(ctx, pre);
 
-  // UAE rule (reported 91 FR 43034, 2026-07-14): AE moved to A:5. For .a items the sources leave the
-  // licence question open, so say so instead of a silent "no licence" (reference/regulations.md §6.3, §7.3.11).
-  const f = destFacts(ctx.dest, ctx.asOf);
+  // UAE rule (91 FR 43034, 2026-07-10): A:5, but the licence for 3A090.a items stays, with carve-outs.
   const hq = hqFacts(ctx);
-  if (ctx.dest === "AE" && f.a5.member && control === "a" && !hq.concern) {
-    const u = EFFECTIVE.uaeRule2026;
-    pre.push(
-      step(
-        () => `The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`,
-        `${u.cite}; ${f.a5.cite}`,
-        "unconfirmed"
-      )
-    );
-    return indeterminate(
-      "3A090.a to the UAE after its A:5 move: check the UAE rule (91 FR 43034) and the end user's VEU status",
-      pre
-    );
-  }
+  const uae = uaeCheck(ctx, cls, control, []);
+  if (uae) return { ...uae, steps: [...pre, ...uae.steps] };
 
   const core = baselineCore(ctx, cls, control, {
     d5Policy: (s) => chinaReview2026(ctx, s),
@@ -236,9 +229,19 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (ctx.exportFrom === "abroad") {
     steps.push(
       step(
-        "Reexports and exports from abroad to China/Macau stay under a presumption of denial",
+        `Shipped from ${ctx.shipFrom}, not from the US: reexports, exports from abroad and in-country transfers to China/Macau stay under a presumption of denial (the case-by-case review covers exports from the US only)`,
         `${r.cite} (cov.com; bakermckenzie)`,
         "secondary"
+      )
+    );
+    return { policy: "presumption of denial" };
+  }
+  if (ctx.chip && !ctx.chip.usDesigned) {
+    steps.push(
+      step(
+        `${ctx.chip.name} is not designed in the US, so not an item commercially available in the US: the case-by-case review does not apply; presumption of denial stays`,
+        r.cite,
+        r.confidence
       )
     );
     return { policy: "presumption of denial" };
@@ -273,7 +276,7 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
     );
     return {
       policy: "case-by-case",
-      note: "only if you meet the Supp. No. 2 to part 748 para (dd) conditions (US availability, 50% of US volume, KYC, US third-party testing); otherwise presumption of denial",
+      note: "only if you meet the conditions of Supp. No. 2 to part 748 para (dd): the item is commercially available in the US and US supply is not short; cumulative shipments to China/Macau at most 50% of the product's volume to US end users; third-party testing in the US; know-your-customer and remote-access commitments; otherwise presumption of denial",
     };
   }
   steps.push(
@@ -286,15 +289,15 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   return { policy: "presumption of denial" };
 }
 
-/** From 2026-01-15, Macau/D:5-headquartered end users outside D:5/Macau: presumption of denial (UNCONFIRMED nuance). */
+/** From 2026-01-15, Macau/D:5-headquartered end users outside D:5/Macau: presumption of denial (91 FR 1684 text). */
 function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
   if (ctx.asOf < r.date) return null;
   steps.push(
     step(
       () => `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
-      `${r.cite} (secondary reproduction; UNCONFIRMED)`,
-      "unconfirmed"
+      `${r.cite} (rule text, read against govinfo)`,
+      r.confidence
     )
   );
   return { policy: "presumption of denial" };

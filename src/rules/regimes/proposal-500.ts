@@ -11,6 +11,7 @@ import {
   diffusionNacItems,
   domesticCheck,
   embargoCheck,
+  originCheck,
   hqFacts,
   indeterminate,
   later,
@@ -59,7 +60,9 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, textDate);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin) return { ...origin, classification };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
@@ -80,11 +83,11 @@ function decide(
   textDate: string
 ): Outcome {
   // No tiers: every destination but the US is treated as Tier 2, except Tier 3 (D:5 + Macau), which stays denied.
-  const t3 = diffusionTier(ctx.dest).tier === 3;
+  const t3 = diffusionTier(ctx.dest, ctx.asOf).tier === 3;
   const tier = t3 ? 3 : 2;
   const tierStep = step(
     () => `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
-    `${SCENARIO.cite}; 90 FR 4544 Tier 3 list`,
+    `${SCENARIO.cite}; 90 FR 4544 Tier 3 (Macau and D:5 on the date)`,
     "unconfirmed"
   );
 
@@ -149,6 +152,9 @@ function decide(
       {
         tier,
         draws: WITHIN_ALLOWANCE,
+        notes: [
+          "the reports describe no conditions for the allowance; the Diffusion rule's LPP obliged certifications and reporting (15 CFR 740.29)",
+        ],
       }
     );
   }
