@@ -213,6 +213,23 @@ describe("omitted arguments and defaults", () => {
 
   test("with nothing saved: enforced, today", async () => {
     expect(await addin.call("REGIME")).toBe("enforced");
+    // The page's clock decides "today": 100 H20 to CN need no licence on 2024-06-01 (regulations.md
+    // §7.1 #11) and do on 2025-06-01, after the is-informed letter of 2025-04-09 (§7.3 #8).
+    for (const [today, licence] of [
+      ["2024-06-01", false],
+      ["2025-06-01", true],
+    ] as const) {
+      const page = await loadAddin({}, { today });
+      try {
+        expect({ today, licence: await page.call("REQUIRES_LICENSE", "H20", "CN", 100) }).toEqual({
+          today,
+          licence,
+        });
+        expect(await page.call("EXPLAIN", "H20", "CN", 100)).toContain(`as of ${today}`);
+      } finally {
+        page.close();
+      }
+    }
   });
 });
 

@@ -14,7 +14,13 @@ export interface FunctionMeta {
   name: string;
   description: string;
   helpUrl?: string;
-  parameters: { name: string; description: string; type?: string; dimensionality?: string; optional?: boolean }[];
+  parameters: {
+    name: string;
+    description: string;
+    type?: string;
+    dimensionality?: string;
+    optional?: boolean;
+  }[];
   result: { type?: string; dimensionality?: string };
   options?: Record<string, boolean>;
 }
@@ -37,15 +43,25 @@ class DistLoader extends ResourceLoader {
     this.requests.push(url);
     if (url.startsWith("file:")) {
       const p = decodeURIComponent(new URL(url).pathname);
-      if (p.startsWith(DIST) && fs.existsSync(p)) return Promise.resolve(fs.readFileSync(p)) as never;
+      if (p.startsWith(DIST) && fs.existsSync(p))
+        return Promise.resolve(fs.readFileSync(p)) as never;
     }
     return Promise.resolve(Buffer.from("")) as never;
   }
 }
 
-export async function loadAddin(initial: Record<string, unknown> = {}): Promise<LoadedAddin> {
+export interface LoadOptions {
+  /** The page's clock reads this local date (noon), e.g. "2024-06-01"; default: the real clock. */
+  today?: string;
+}
+
+export async function loadAddin(
+  initial: Record<string, unknown> = {},
+  options: LoadOptions = {}
+): Promise<LoadedAddin> {
   const metaFile = path.join(DIST, "functions.json");
-  if (!fs.existsSync(metaFile)) throw new Error("dist/functions.json is missing: run npm run build first");
+  if (!fs.existsSync(metaFile))
+    throw new Error("dist/functions.json is missing: run npm run build first");
   const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
   const registry = new Map<string, (...args: unknown[]) => unknown>();
   const settings = new Map<string, unknown>(Object.entries(initial));
@@ -59,6 +75,8 @@ export async function loadAddin(initial: Record<string, unknown> = {}): Promise<
     virtualConsole: new VirtualConsole(),
     beforeParse(window) {
       installStandIns(window as unknown as Record<string, unknown>, settings, registry);
+      if (options.today)
+        installClock(window as unknown as { Date: DateConstructor }, options.today);
     },
   });
   await new Promise<void>((resolve) => {
@@ -66,7 +84,9 @@ export async function loadAddin(initial: Record<string, unknown> = {}): Promise<
     else dom.window.addEventListener("load", () => resolve());
   });
   await new Promise((r) => setTimeout(r, 100));
-  const functions = new Map<string, FunctionMeta>(meta.functions.map((f: FunctionMeta) => [f.id, f]));
+  const functions = new Map<string, FunctionMeta>(
+    meta.functions.map((f: FunctionMeta) => [f.id, f])
+  );
   return {
     meta,
     registry,
@@ -90,7 +110,28 @@ export async function loadAddin(initial: Record<string, unknown> = {}): Promise<
   };
 }
 
-function installStandIns(window: Record<string, unknown>, settings: Map<string, unknown>, registry: Map<string, (...args: unknown[]) => unknown>) {
+/** A page clock stopped at noon local time on `today`: new Date() and Date.now() read it. */
+function installClock(window: { Date: DateConstructor }, today: string) {
+  const Real = window.Date;
+  const [y, m, d] = today.split("-").map(Number);
+  const fixed = new Real(y, m - 1, d, 12).getTime();
+  class Stopped extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(fixed);
+      else super(...(args as [number]));
+    }
+    static now() {
+      return fixed;
+    }
+  }
+  window.Date = Stopped as unknown as DateConstructor;
+}
+
+function installStandIns(
+  window: Record<string, unknown>,
+  settings: Map<string, unknown>,
+  registry: Map<string, (...args: unknown[]) => unknown>
+) {
   class CFError extends Error {
     constructor(
       public code: string,
@@ -101,12 +142,21 @@ function installStandIns(window: Record<string, unknown>, settings: Map<string, 
     }
   }
   window.CustomFunctions = {
-    associate(id: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
-      if (typeof id === "object") for (const [k, f] of Object.entries(id)) registry.set(k.toUpperCase(), f);
+    associate(
+      id: string | Record<string, (...args: unknown[]) => unknown>,
+      fn?: (...args: unknown[]) => unknown
+    ) {
+      if (typeof id === "object")
+        for (const [k, f] of Object.entries(id)) registry.set(k.toUpperCase(), f);
       else registry.set(id.toUpperCase(), fn!);
     },
     Error: CFError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
   };
   const store = {
     get: (k: string) => (settings.has(k) ? settings.get(k) : null),
