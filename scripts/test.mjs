@@ -8,7 +8,9 @@
 // and counted as skipped. The last line is "Total: N passed, N failed, N skipped", followed, when
 // anything was skipped or not run, by what and why.
 //
-//   node scripts/test.mjs [step...]   only those steps (build validate lint jest node-tests golden)
+//   node scripts/test.mjs [step...] [-- jest-path...]   only those steps (build validate lint jest
+//   node-tests golden); paths after -- narrow jest to those files (without coverage, whose
+//   threshold is for the whole suite)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +20,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "test-output");
 fs.mkdirSync(out, { recursive: true });
 const STEPS = ["build", "validate", "lint", "jest", "node-tests", "golden"];
-const only = process.argv.slice(2);
+const dashes = process.argv.indexOf("--");
+const only = process.argv.slice(2, dashes < 0 ? undefined : dashes);
+const jestPaths = dashes < 0 ? [] : process.argv.slice(dashes + 1);
 const unknown = only.filter((s) => !STEPS.includes(s));
 if (unknown.length) {
   console.error(`unknown step ${unknown.join(", ")}; steps: ${STEPS.join(" ")}`);
@@ -103,7 +107,9 @@ step("lint", (s) => failIfExit(s, exec(s, "npm", ["run", "-s", "lint"])));
 step("jest", (s) => {
   const json = path.join(out, "jest.json");
   fs.rmSync(json, { force: true });
-  const r = exec(s, npx("jest"), ["--ci", "--coverage", "--json", `--outputFile=${json}`]);
+  const coverage = jestPaths.length ? ["--coverage=false", ...jestPaths] : ["--coverage"];
+  if (jestPaths.length) s.notes.push(`narrowed to ${jestPaths.join(" ")}`);
+  const r = exec(s, npx("jest"), ["--ci", ...coverage, "--json", `--outputFile=${json}`]);
   if (fs.existsSync(json)) {
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     for (const suite of report.testResults) {
