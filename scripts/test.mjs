@@ -274,6 +274,12 @@ for (const s of steps) {
       }`
     );
 }
+if (
+  jestPaths.length &&
+  only.includes("jest") !== false &&
+  steps.some((s) => s.label === "jest" && s.status !== "not selected")
+)
+  notRun.push(`jest: only ${jestPaths.join(" ")}`);
 if (verdicts.skipped) notRun.push(`golden cases: ${verdicts.skipped} skipped at every layer`);
 console.log(
   failedSteps.length
