@@ -112,9 +112,10 @@ describe("CSV in, CSV out", () => {
       /^LICENSE REQUIRED: 3A090\.a .*Regime: enforced, as of 2025-06-01/
     );
     // "1,000" is one thousand units: 1,000 x B200 (TPP 36,000, reference/chips.md) = 36,000,000 / 15,832
-    // H100-equivalents; to IN (A:5, outside D:1/D:4/D:5: regulations.md §7.1 #5) no licence on 2025-06-01.
+    // = 2,273.88 H100-equivalents (not 2.27 or 2,273,876); to IN (A:5, outside D:1/D:4/D:5:
+    // regulations.md §7.1 #5) no licence on 2025-06-01.
     const thousands = byNote("quantity as text with a thousands separator");
-    expect(Number(thousands["H100 equivalents"])).toBeCloseTo((1000 * 36_000) / 15_832, 6);
+    expect(Number(thousands["H100 equivalents"])).toBeCloseTo((1000 * 36_000) / 15_832, 3); // 4 decimals written
     expect(thousands["License required"]).toBe("FALSE");
 
     const audit = auditOf(path.join(dir, "shipments-small.checked.audit.csv"));

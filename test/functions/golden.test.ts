@@ -25,8 +25,7 @@ const byId: Record<string, (...args: unknown[]) => unknown> = {
   LEDGER: functions.ledger,
 } as unknown as Record<string, (...args: unknown[]) => unknown>;
 
-const asExcelPasses = (arg: unknown) =>
-  arg === null || arg === undefined ? null : Array.isArray(arg) ? arg : [[arg]];
+const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? null : Array.isArray(arg) ? arg : [[arg]]);
 
 beforeEach(() => resetSettings());
 
@@ -35,8 +34,6 @@ test.each(loadCases().map((c) => [goldenTitle(c, "functions"), c] as const))("%s
   expect(fn).toBeDefined();
   const got = seen(fn(...c.args.map(asExcelPasses)));
   if (!matches(c.expect, got, c.tol)) {
-    throw new Error(
-      `${c.fn}(${JSON.stringify(c.args).slice(1, -1)}): got ${JSON.stringify(got)}, expected ${JSON.stringify(c.expect)}`
-    );
+    throw new Error(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)}): got ${JSON.stringify(got)}, expected ${JSON.stringify(c.expect)}`);
   }
 });

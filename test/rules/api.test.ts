@@ -16,13 +16,7 @@ import {
   modelWeightsControlled,
   sources,
 } from "../../src/rules";
-import {
-  COUNTRY_GROUPS,
-  DIFFUSION_TIER1,
-  DIFFUSION_TIER3,
-  groupsOf,
-  inGroup,
-} from "../../src/rules/data/country-groups";
+import { COUNTRY_GROUPS, DIFFUSION_TIER1, DIFFUSION_TIER3, groupsOf, inGroup } from "../../src/rules/data/country-groups";
 import { valueAt, mustValueAt, TPP_A1 } from "../../src/rules/data/parameters";
 import { fmt, weakestOf } from "../../src/rules/format";
 import { chip, country, det, shipment } from "./helpers";
@@ -55,7 +49,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveItem",
       "runLedger",
       "sources",
-    ].sort()
+    ].sort(),
   );
   expect(DEFAULT_REGIME).toBe("enforced");
   expect(H100_TPP).toBe(15832);
@@ -65,9 +59,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
 
 test("catalog: 58 chips, interconnect only where sourced, H20 flags", () => {
   expect(CHIPS).toHaveLength(58);
-  const withIc = Object.fromEntries(
-    CHIPS.filter((c) => c.interconnectGbs !== null).map((c) => [c.id, c.interconnectGbs])
-  );
+  const withIc = Object.fromEntries(CHIPS.filter((c) => c.interconnectGbs !== null).map((c) => [c.id, c.interconnectGbs]));
   expect(withIc).toEqual({
     "nvidia-a100-sxm-80gb": 600,
     "nvidia-a100-pcie-80gb": 600,
@@ -77,11 +69,7 @@ test("catalog: 58 chips, interconnect only where sourced, H20 flags", () => {
     "nvidia-h800-pcie": 400,
     "nvidia-h100-sxm": 900,
   });
-  expect(
-    CHIPS.filter((c) => c.flags.includes("H20_IS_INFORMED"))
-      .map((c) => c.id)
-      .sort()
-  ).toEqual(["amd-mi308x", "nvidia-h20", "nvidia-h20e"]);
+  expect(CHIPS.filter((c) => c.flags.includes("H20_IS_INFORMED")).map((c) => c.id).sort()).toEqual(["amd-mi308x", "nvidia-h20", "nvidia-h20e"]);
   expect(chipById("nvidia-b200")?.tpp).toBe(36000);
   expect(chipById("nope")).toBeUndefined();
   expect(chipById("amd-mi308x")?.tpp).toBeNull();
@@ -101,12 +89,7 @@ test("listRegimes: four regimes with badges and dates", () => {
     ["diffusion-2025", "on the books, not enforced"],
     ["proposal-500", "reported proposal"],
   ]);
-  expect(list.map((r) => r.effectiveFrom)).toEqual([
-    "2022-10-07",
-    "2023-11-17",
-    "2025-01-13",
-    null,
-  ]);
+  expect(list.map((r) => r.effectiveFrom)).toEqual(["2022-10-07", "2023-11-17", "2025-01-13", null]);
   for (const r of list) {
     expect(r.name && r.status && r.cite && r.description).toBeTruthy();
   }
@@ -115,50 +98,26 @@ test("listRegimes: four regimes with badges and dates", () => {
 
 describe("lppRemaining", () => {
   test("diffusion and proposal", () => {
-    expect(lppRemaining(20_000_000, "diffusion-2025", "2025-06-01")).toEqual({
-      ok: true,
-      value: 6_900_000,
-    });
+    expect(lppRemaining(20_000_000, "diffusion-2025", "2025-06-01")).toEqual({ ok: true, value: 6_900_000 });
     expect(lppRemaining(0, "diffusion-2024" as never, "2025-06-01").ok).toBe(false);
-    expect(lppRemaining(1_000_000, "proposal-500", "2025-06-01")).toEqual({
-      ok: true,
-      value: 6_916_000,
-    });
-    expect(lppRemaining(0, "diffusion-2025", "2024-01-01")).toEqual({
-      ok: true,
-      value: 26_900_000,
-    }); // as if in force
+    expect(lppRemaining(1_000_000, "proposal-500", "2025-06-01")).toEqual({ ok: true, value: 6_916_000 });
+    expect(lppRemaining(0, "diffusion-2025", "2024-01-01")).toEqual({ ok: true, value: 26_900_000 }); // as if in force
   });
   test("no allowance under enforced or baseline, with the reason", () => {
     const msg = (r: ReturnType<typeof lppRemaining>) => (r.ok ? "" : r.message);
     expect(msg(lppRemaining(0, "enforced", "2025-06-01"))).toContain("not enforced");
-    expect(msg(lppRemaining(0, "enforced", "2024-06-01"))).toContain(
-      "did not exist before 2025-01-13"
-    );
-    expect(msg(lppRemaining(0, "baseline-2023", "2025-06-01"))).toContain(
-      "no per-consignee allowance"
-    );
-    expect(msg(lppRemaining(-1, "diffusion-2025", "2025-06-01"))).toBe(
-      "prior_tpp must be a number >= 0, got -1"
-    );
+    expect(msg(lppRemaining(0, "enforced", "2024-06-01"))).toContain("did not exist before 2025-01-13");
+    expect(msg(lppRemaining(0, "baseline-2023", "2025-06-01"))).toContain("no per-consignee allowance");
+    expect(msg(lppRemaining(-1, "diffusion-2025", "2025-06-01"))).toBe("prior_tpp must be a number >= 0, got -1");
     expect(lppRemaining(Number.NaN, "diffusion-2025", "2025-06-01").ok).toBe(false);
   });
 });
 
 describe("countryAllocation", () => {
   test("Tier 2 790M (1.58B with G2G), Tier 3 zero, Tier 1 none", () => {
-    expect(countryAllocation(country("India"), false, "diffusion-2025", "2025-06-01")).toEqual({
-      ok: true,
-      value: 790_000_000,
-    });
-    expect(countryAllocation(country("AE"), true, "diffusion-2025", "2025-06-01")).toEqual({
-      ok: true,
-      value: 1_580_000_000,
-    });
-    expect(countryAllocation(country("Hong Kong"), false, "diffusion-2025", "2025-06-01")).toEqual({
-      ok: true,
-      value: 0,
-    });
+    expect(countryAllocation(country("India"), false, "diffusion-2025", "2025-06-01")).toEqual({ ok: true, value: 790_000_000 });
+    expect(countryAllocation(country("AE"), true, "diffusion-2025", "2025-06-01")).toEqual({ ok: true, value: 1_580_000_000 });
+    expect(countryAllocation(country("Hong Kong"), false, "diffusion-2025", "2025-06-01")).toEqual({ ok: true, value: 0 });
     const t1 = countryAllocation(country("DE"), false, "diffusion-2025", "2025-06-01");
     expect(t1.ok).toBe(false);
     if (!t1.ok) expect(t1.message).toContain("Tier 1");
@@ -174,15 +133,9 @@ describe("countryAllocation", () => {
 
 describe("modelWeightsControlled (4E091)", () => {
   test("diffusion and proposal: >= 1e26 and unpublished", () => {
-    expect(modelWeightsControlled(1e26, false, "diffusion-2025", "2025-06-01").controlled).toBe(
-      true
-    );
-    expect(modelWeightsControlled(9.99e25, false, "diffusion-2025", "2025-06-01").controlled).toBe(
-      false
-    );
-    expect(modelWeightsControlled(2e26, true, "diffusion-2025", "2025-06-01").controlled).toBe(
-      false
-    );
+    expect(modelWeightsControlled(1e26, false, "diffusion-2025", "2025-06-01").controlled).toBe(true);
+    expect(modelWeightsControlled(9.99e25, false, "diffusion-2025", "2025-06-01").controlled).toBe(false);
+    expect(modelWeightsControlled(2e26, true, "diffusion-2025", "2025-06-01").controlled).toBe(false);
     const p = modelWeightsControlled(2e26, false, "proposal-500", "2024-06-01");
     expect(p.controlled).toBe(true);
     expect(p.confidence).toBe("unconfirmed");
@@ -192,15 +145,9 @@ describe("modelWeightsControlled (4E091)", () => {
     const e = modelWeightsControlled(2e26, false, "enforced", "2025-06-01");
     expect(e.controlled).toBe(false);
     expect(e.steps[0].text).toContain("not enforced");
-    expect(modelWeightsControlled(2e26, false, "enforced", "2024-06-01").steps[0].text).toContain(
-      "did not exist"
-    );
-    expect(
-      modelWeightsControlled(2e26, false, "baseline-2023", "2025-06-01").steps[0].text
-    ).toContain("no model-weights control");
-    expect(() => modelWeightsControlled(-1, false, "diffusion-2025", "2025-06-01")).toThrow(
-      "training_ops must be a number >= 0"
-    );
+    expect(modelWeightsControlled(2e26, false, "enforced", "2024-06-01").steps[0].text).toContain("did not exist");
+    expect(modelWeightsControlled(2e26, false, "baseline-2023", "2025-06-01").steps[0].text).toContain("no model-weights control");
+    expect(() => modelWeightsControlled(-1, false, "diffusion-2025", "2025-06-01")).toThrow("training_ops must be a number >= 0");
   });
 });
 
@@ -230,30 +177,25 @@ describe("countryTier and countryGroups", () => {
     const D1 = ref("AM,AZ,BY,MM,KH,CN,GE,IQ,KZ,KP,KG,LA,LY,MO,MD,MN,NI,RU,TJ,TM,UZ,VE,VN,YE");
     const D4_2026_07 = ref("BH,BY,CN,EG,IR,IQ,IL,JO,KP,KW,LB,LY,MO,OM,PK,QA,RU,SA,SY,VE,YE");
     const D5_2025 = ref("AF,BY,MM,KH,CF,CN,CD,CU,ER,HT,IR,IQ,KP,LB,LY,NI,RU,SO,SS,SD,SY,VE,ZW");
-    const A5_2025 = ref(
-      "AR,AU,AT,BE,BG,CA,HR,CZ,DK,EE,FI,FR,DE,GR,HU,IS,IN,IE,IT,JP,KR,LV,LT,LU,NL,NZ,NO,PL,PT,RO,SK,SI,ES,SE,CH,TR,GB"
-    );
+    const A5_2025 = ref("AR,AU,AT,BE,BG,CA,HR,CZ,DK,EE,FI,FR,DE,GR,HU,IS,IN,IE,IT,JP,KR,LV,LT,LU,NL,NZ,NO,PL,PT,RO,SK,SI,ES,SE,CH,TR,GB");
     const A6 = ref("AL,CY,IL,MT,MX,SG,ZA,TW");
     const TIER1 = ref("AU,BE,CA,DK,FI,FR,DE,IE,IT,JP,NL,NZ,NO,KR,ES,SE,TW,GB,US");
-    const without = (xs: string[], x: string) => xs.filter((c) => c !== x);
-    const members = (g: "D:1" | "D:4" | "D:5" | "A:5" | "A:6", at: string) =>
-      Object.keys(COUNTRY_GROUPS[g])
-        .filter((c) => inGroup(g, c, at).member)
-        .sort();
+    const plus = (xs: string[], x: string) => [...xs, x].sort();
+    const members = (g: "D:1" | "D:4" | "D:5" | "A:5" | "A:6", at: string) => Object.keys(COUNTRY_GROUPS[g]).filter((c) => inGroup(g, c, at).member).sort();
     for (const at of ["2025-06-01", "2026-08-01"]) {
       expect({ at, D1: members("D:1", at) }).toEqual({ at, D1 });
       expect({ at, A6: members("A:6", at) }).toEqual({ at, A6 });
     }
     // 2025: D:5 with KH, D:4 with AE, A:5 without it; July 2026: KH out of D:5, AE from D:4 to A:5.
     expect(members("D:5", "2025-06-01")).toEqual(D5_2025);
-    expect(members("D:4", "2025-06-01")).toEqual(ref([...D4_2026_07, "AE"].join(",")));
+    expect(members("D:4", "2025-06-01")).toEqual(plus(D4_2026_07, "AE"));
     expect(members("A:5", "2025-06-01")).toEqual(A5_2025);
-    expect(members("D:5", "2026-08-01")).toEqual(without(D5_2025, "KH"));
+    expect(members("D:5", "2026-08-01")).toEqual(D5_2025.filter((c) => c !== "KH"));
     expect(members("D:4", "2026-08-01")).toEqual(D4_2026_07);
-    expect(members("A:5", "2026-08-01")).toEqual(ref([...A5_2025, "AE"].join(",")));
+    expect(members("A:5", "2026-08-01")).toEqual(plus(A5_2025, "AE"));
     // Diffusion tiers: Tier 1 = US + 18; Tier 3 = D:5 of Jan 2025 + Macau.
     expect(Object.keys(DIFFUSION_TIER1).sort()).toEqual(TIER1);
-    expect(Object.keys(DIFFUSION_TIER3).sort()).toEqual(ref([...D5_2025, "MO"].join(",")));
+    expect(Object.keys(DIFFUSION_TIER3).sort()).toEqual(plus(D5_2025, "MO"));
     expect(groupsOf("AE", "2025-06-01")).toEqual(["D:4"]);
   });
   test("group facts carry confidence: the uncertain spans are unconfirmed", () => {
@@ -261,11 +203,7 @@ describe("countryTier and countryGroups", () => {
     expect(inGroup("D:4", "AE", "2025-03-01").confidence).toBe("secondary");
     expect(inGroup("A:5", "AE", "2026-08-01").confidence).toBe("confirmed");
     expect(inGroup("D:5", "CY", "2024-01-01").confidence).toBe("unconfirmed");
-    expect(inGroup("D:5", "CN", "2024-01-01")).toEqual({
-      member: true,
-      cite: "Supp. No. 1 to 15 CFR 740 (eCFR-2026-07-23)",
-      confidence: "confirmed",
-    });
+    expect(inGroup("D:5", "CN", "2024-01-01")).toEqual({ member: true, cite: "Supp. No. 1 to 15 CFR 740 (eCFR-2026-07-23)", confidence: "confirmed" });
     expect(inGroup("D:5", "BR", "2024-01-01").member).toBe(false);
   });
 });
@@ -280,17 +218,11 @@ test("sources for the pane's provenance", () => {
 describe("determine input checks and edge cases", () => {
   test("bad inputs throw a RangeError naming the argument", () => {
     const s = shipment(chip("H100"), "CN");
-    expect(() => determine({ ...s, quantity: 1.5 }, "enforced", "2024-06-01")).toThrow(
-      "quantity must be a whole number >= 0, got 1.5"
-    );
+    expect(() => determine({ ...s, quantity: 1.5 }, "enforced", "2024-06-01")).toThrow("quantity must be a whole number >= 0, got 1.5");
     expect(() => determine(s, "nope" as never, "2024-06-01")).toThrow("regime must be one of");
     expect(() => determine(s, "enforced", "2024-02-30")).toThrow("as_of must be an ISO date");
-    expect(() => determine({ ...s, priorTpp: -1 }, "enforced", "2024-06-01")).toThrow(
-      "prior_tpp must be a number >= 0, got -1"
-    );
-    expect(() =>
-      determine({ ...s, countryAllocationUsed: Number.NaN }, "enforced", "2024-06-01")
-    ).toThrow("country_allocation_used");
+    expect(() => determine({ ...s, priorTpp: -1 }, "enforced", "2024-06-01")).toThrow("prior_tpp must be a number >= 0, got -1");
+    expect(() => determine({ ...s, countryAllocationUsed: Number.NaN }, "enforced", "2024-06-01")).toThrow("country_allocation_used");
   });
   test("quantity 0 is allowed", () => {
     const d = det("H100", "CN", "enforced", "2024-06-01", { quantity: 0 });
@@ -298,10 +230,7 @@ describe("determine input checks and edge cases", () => {
   });
   test("fractional TPP totals are tidy; unknown TPP gives null totals", () => {
     expect(det("RTX 4090", "DE", "enforced", "2024-06-01", { quantity: 3 }).totalTpp).toBe(15854.4);
-    expect(det("MI308X", "DE", "enforced", "2024-06-01")).toMatchObject({
-      totalTpp: null,
-      h100Equivalents: null,
-    });
+    expect(det("MI308X", "DE", "enforced", "2024-06-01")).toMatchObject({ totalTpp: null, h100Equivalents: null });
   });
   test("destination the United States: not an export, in every regime", () => {
     for (const r of ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"] as const) {
@@ -318,9 +247,7 @@ describe("determine input checks and edge cases", () => {
 test("helpers: valueAt, fmt, weakestOf", () => {
   expect(valueAt(TPP_A1, "2020-01-01")).toBeUndefined();
   expect(valueAt(TPP_A1, "2023-11-17")?.confidence).toBe("confirmed");
-  expect(() => mustValueAt(TPP_A1, "2020-01-01", "TPP_A1")).toThrow(
-    "TPP_A1 has no value on 2020-01-01"
-  );
+  expect(() => mustValueAt(TPP_A1, "2020-01-01", "TPP_A1")).toThrow("TPP_A1 has no value on 2020-01-01");
   expect(fmt(26_898_568)).toBe("26,898,568");
   expect(fmt(5284.8)).toBe("5,284.8");
   expect(fmt(-1234.567)).toBe("-1,234.57");

@@ -4,8 +4,7 @@ import { classify, lppRemaining, type Determination } from "../../src/rules";
 import { det, eccnItem, item, synthetic } from "./helpers";
 
 const AS_OF = "2024-06-01";
-const eccnOf = (tpp: number, pd: number | null, base = "H100") =>
-  classify(item(synthetic(base, { tpp, performanceDensity: pd })), AS_OF).eccn;
+const eccnOf = (tpp: number, pd: number | null, base = "H100") => classify(item(synthetic(base, { tpp, performanceDensity: pd })), AS_OF).eccn;
 const brief = (d: Determination) => [d.status, d.exception, d.reviewPolicy];
 
 describe("3A090 parameters (from 2023-11-17)", () => {
@@ -16,9 +15,7 @@ describe("3A090 parameters (from 2023-11-17)", () => {
   test("TPP 4,800 for non-datacenter items (Note 2)", () => {
     const at = classify(item(synthetic("RTX 4090", { tpp: 4800 })), AS_OF);
     expect([at.eccn, at.nonDatacenter]).toEqual(["3A090.a", true]);
-    expect(
-      classify(item(synthetic("RTX 4090", { tpp: 4799.99, performanceDensity: 9 })), AS_OF).eccn
-    ).toBe("not 3A090");
+    expect(classify(item(synthetic("RTX 4090", { tpp: 4799.99, performanceDensity: 9 })), AS_OF).eccn).toBe("not 3A090");
   });
   test("TPP 1,600 with PD 5.92 (a.2)", () => {
     expect(eccnOf(1600, 5.92)).toBe("3A090.a");
@@ -44,8 +41,7 @@ describe("3A090 parameters (from 2023-11-17)", () => {
 
 describe("Oct 2022 test (2022-10-07 .. 2023-11-16): TPP 4,800 and interconnect 600 GB/s", () => {
   const on = "2023-06-01";
-  const c = (tpp: number, interconnectGbs: number | null) =>
-    classify(item(synthetic("A100", { tpp, interconnectGbs })), on);
+  const c = (tpp: number, interconnectGbs: number | null) => classify(item(synthetic("A100", { tpp, interconnectGbs })), on);
   test("each side of both thresholds", () => {
     expect(c(4800, 600).eccn).toBe("3A090.a");
     expect(c(4800, 599).eccn).toBe("not 3A090");
@@ -67,17 +63,10 @@ describe("LPP allowance 26,900,000 TPP per consignee per year (diffusion-2025)",
   });
   test("with prior TPP: exactly at the allowance, and one unit over", () => {
     const prior = 26_900_000 - 10 * 15832;
-    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 10, prior })).toMatchObject({
-      exception: "LPP",
-      allowanceTpp: 158_320,
-    });
+    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 10, prior })).toMatchObject({ exception: "LPP", allowanceTpp: 158_320 });
     expect(det("H100", "IN", "diffusion-2025", on, { quantity: 11, prior }).status).toBe("LICENSE");
-    expect(
-      det("H100", "IN", "diffusion-2025", on, { quantity: 0, prior: 26_900_000 }).exception
-    ).toBe("LPP");
-    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 1, prior: 26_900_000 }).status).toBe(
-      "LICENSE"
-    );
+    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 0, prior: 26_900_000 }).exception).toBe("LPP");
+    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 1, prior: 26_900_000 }).status).toBe("LICENSE");
   });
   test("remaining allowance on each side", () => {
     expect(lppRemaining(26_900_000, "diffusion-2025", on)).toEqual({ ok: true, value: 0 });
@@ -91,19 +80,14 @@ describe("LPP allowance 26,900,000 TPP per consignee per year (diffusion-2025)",
   test("country allocation 790,000,000: at the cap and one unit over", () => {
     const used = 790_000_000 - 100 * 15832;
     const o = { prior: 26_900_000, used };
-    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 100, ...o }).reviewPolicy).toBe(
-      "presumption of approval"
-    );
-    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 101, ...o }).reviewPolicy).toBe(
-      "presumption of denial"
-    );
+    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 100, ...o }).reviewPolicy).toBe("presumption of approval");
+    expect(det("H100", "IN", "diffusion-2025", on, { quantity: 101, ...o }).reviewPolicy).toBe("presumption of denial");
   });
 });
 
 describe("Jan 2026 China/Macau review: TPP 21,000 and DRAM bandwidth 6,500 GB/s", () => {
   const on = "2026-03-01";
-  const policy = (tpp: number, bw: number, dest = "CN") =>
-    det(synthetic("H200", { tpp, memoryBandwidthGbs: bw }), dest, "enforced", on).reviewPolicy;
+  const policy = (tpp: number, bw: number, dest = "CN") => det(synthetic("H200", { tpp, memoryBandwidthGbs: bw }), dest, "enforced", on).reviewPolicy;
   test("each side of each line", () => {
     expect(policy(20999.99, 6499)).toBe("case-by-case");
     expect(policy(21000, 6499)).toBe("presumption of denial");
@@ -117,22 +101,13 @@ describe("Jan 2026 China/Macau review: TPP 21,000 and DRAM bandwidth 6,500 GB/s"
     const d = det(synthetic("H200", { memoryBandwidthGbs: null }), "CN", "enforced", on);
     expect(d).toMatchObject({ status: "LICENSE", licenseRequired: true, reviewPolicy: null });
     expect(d.reviewNote).toContain("case-by-case if");
-    expect(det(eccnItem("3A090.a"), "CN", "enforced", on)).toMatchObject({
-      status: "LICENSE",
-      reviewPolicy: null,
-    });
+    expect(det(eccnItem("3A090.a"), "CN", "enforced", on)).toMatchObject({ status: "LICENSE", reviewPolicy: null });
   });
 });
 
 describe("effective dates: the day before and the day of", () => {
-  const pair = (
-    what: Parameters<typeof det>[0],
-    dest: string,
-    before: string,
-    on: string,
-    regime: Parameters<typeof det>[2] = "enforced",
-    o = {}
-  ) => [det(what, dest, regime, before, o), det(what, dest, regime, on, o)] as const;
+  const pair = (what: Parameters<typeof det>[0], dest: string, before: string, on: string, regime: Parameters<typeof det>[2] = "enforced", o = {}) =>
+    [det(what, dest, regime, before, o), det(what, dest, regime, on, o)] as const;
 
   test("2022-10-07: Oct 2022 rule", () => {
     const [b, d] = pair("H100", "CN", "2022-10-06", "2022-10-07");
@@ -178,9 +153,7 @@ describe("effective dates: the day before and the day of", () => {
   test("2025-05-13: Diffusion not enforced", () => {
     const [b, d] = pair("H100", "MY", "2025-05-12", "2025-05-13");
     expect(b.steps.some((s) => s.text.includes("compliance required from 2025-05-15"))).toBe(true);
-    expect(
-      d.steps.some((s) => s.text.includes("still codified but not enforced since 2025-05-13"))
-    ).toBe(true);
+    expect(d.steps.some((s) => s.text.includes("still codified but not enforced since 2025-05-13"))).toBe(true);
     expect([b.status, d.status]).toEqual(["NLR", "NLR"]);
     const [db, dd] = pair("H100", "IN", "2025-05-12", "2025-05-13", "diffusion-2025");
     expect(db.steps.some((s) => s.text.startsWith("As written, not as enforced"))).toBe(false);
@@ -194,10 +167,7 @@ describe("effective dates: the day before and the day of", () => {
   });
   test("2026-02-03: Cambodia leaves D:5 (stays D:1)", () => {
     const [b, d] = pair("H100", "KH", "2026-02-02", "2026-02-03");
-    expect([b.reviewPolicy, d.reviewPolicy]).toEqual([
-      "presumption of denial",
-      "presumption of approval",
-    ]);
+    expect([b.reviewPolicy, d.reviewPolicy]).toEqual(["presumption of denial", "presumption of approval"]);
     expect([b.groups, d.groups]).toEqual([["D:1", "D:5"], ["D:1"]]);
     const [hb, hd] = pair("H100", "DE", "2026-02-02", "2026-02-03", "enforced", { hq: "KH" });
     expect([hb.status, hd.status]).toEqual(["LICENSE", "NLR"]);

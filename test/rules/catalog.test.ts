@@ -1,14 +1,6 @@
 // The generated catalog must match chips.csv and the data hash: re-run the generator logic.
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  appendFileSync,
-  mkdirSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, appendFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CHIPS, RULES_DATA_HASH } from "../../src/rules";
@@ -16,16 +8,11 @@ import { CHIPS, RULES_DATA_HASH } from "../../src/rules";
 const ROOT = resolve(__dirname, "../..");
 const SCRIPT = join(ROOT, "scripts/generate-catalog.mjs");
 
-const node = (args: string[], cwd = ROOT) =>
-  spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
 
 /** Runs a snippet against the generator's exports (it is an ES module). */
 function withGenerator(code: string, script = SCRIPT): string {
-  const r = node([
-    "--input-type=module",
-    "-e",
-    `import * as g from ${JSON.stringify("file://" + script)}; ${code}`,
-  ]);
+  const r = node(["--input-type=module", "-e", `import * as g from ${JSON.stringify("file://" + script)}; ${code}`]);
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
 }
@@ -65,9 +52,7 @@ describe("chips.generated.ts", () => {
 
   test("the generated chips are the CSV rows", () => {
     const fromCsv = JSON.parse(
-      withGenerator(
-        `import("node:fs").then(fs => console.log(JSON.stringify(g.rowsToChips(g.parseCsv(fs.readFileSync(${JSON.stringify(join(ROOT, "src/rules/data/chips.csv"))}, "utf8"))))))`
-      )
+      withGenerator(`import("node:fs").then(fs => console.log(JSON.stringify(g.rowsToChips(g.parseCsv(fs.readFileSync(${JSON.stringify(join(ROOT, "src/rules/data/chips.csv"))}, "utf8"))))))`),
     );
     expect(CHIPS).toEqual(fromCsv);
   });
@@ -77,41 +62,26 @@ describe("chips.csv", () => {
   // The shared reference is beside the project in dev and CI; a clone without it skips, and says so.
   const shared = resolve(ROOT, "../shared/reference/chips.csv");
   const haveShared = existsSync(shared);
-  (haveShared ? test : test.skip)(
-    `is the shared reference catalog plus interconnect_gbs and flags${haveShared ? "" : " (SKIPPED, ../shared/reference absent)"}`,
-    () => {
-      const ours = readFileSync(join(ROOT, "src/rules/data/chips.csv"), "utf8").split("\r\n");
-      const theirs = readFileSync(shared, "utf8").split("\r\n");
-      expect(ours).toHaveLength(theirs.length);
-      ours.forEach((line, i) => expect(line.startsWith(theirs[i])).toBe(true));
-      expect(ours[0]).toBe(`${theirs[0]},interconnect_gbs,flags`);
-    }
-  );
+  (haveShared ? test : test.skip)(`is the shared reference catalog plus interconnect_gbs and flags${haveShared ? "" : " (SKIPPED, ../shared/reference absent)"}`, () => {
+    const ours = readFileSync(join(ROOT, "src/rules/data/chips.csv"), "utf8").split("\r\n");
+    const theirs = readFileSync(shared, "utf8").split("\r\n");
+    expect(ours).toHaveLength(theirs.length);
+    ours.forEach((line, i) => expect(line.startsWith(theirs[i])).toBe(true));
+    expect(ours[0]).toBe(`${theirs[0]},interconnect_gbs,flags`);
+  });
 
   test("confidence and nulls are parsed from the row text", () => {
     const low = CHIPS.find((c) => c.id === "amd-mi308x");
-    expect(low).toMatchObject({
-      confidence: "low",
-      tpp: null,
-      dieAreaMm2: null,
-      memoryGb: 192,
-      flags: ["H20_IS_INFORMED"],
-    });
+    expect(low).toMatchObject({ confidence: "low", tpp: null, dieAreaMm2: null, memoryGb: 192, flags: ["H20_IS_INFORMED"] });
     const h100 = CHIPS.find((c) => c.id === "nvidia-h100-sxm");
-    expect(h100).toMatchObject({
-      datacenter: true,
-      usOrigin: true,
-      releaseYear: 2022,
-      confidence: "high",
-    });
+    expect(h100).toMatchObject({ datacenter: true, usOrigin: true, releaseYear: 2022, confidence: "high" });
     expect(h100?.sourceUrls.length).toBe(2);
     expect(CHIPS.find((c) => c.id === "huawei-ascend-910c")?.usOrigin).toBe(false);
   });
 });
 
 describe("the generator's CSV parser", () => {
-  const parse = (text: string) =>
-    JSON.parse(withGenerator(`console.log(JSON.stringify(g.parseCsv(${JSON.stringify(text)})))`));
+  const parse = (text: string) => JSON.parse(withGenerator(`console.log(JSON.stringify(g.parseCsv(${JSON.stringify(text)})))`));
   test("quotes, doubled quotes, commas and line breaks inside quotes, CRLF, BOM", () => {
     expect(parse('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"multi\nline",\n')).toEqual([
       ["a", "b"],
@@ -128,48 +98,14 @@ describe("the generator's CSV parser", () => {
     const header =
       "id,vendor,name,aliases,release_year,form_factor,dense_tops_fp8,dense_tflops_fp16_bf16,dense_tops_int8,dense_tflops_tf32,dense_tflops_fp64,max_tpp,die_area_mm2,performance_density,memory_gb,memory_bandwidth_gbs,tdp_w,datacenter,us_origin,source_urls,notes,interconnect_gbs,flags";
     const row = (over: Record<number, string>) => {
-      const cells = [
-        "x",
-        "V",
-        "X",
-        "",
-        "2024",
-        "f",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "1",
-        "yes",
-        "yes",
-        "",
-        "[confidence=high]",
-        "",
-        "",
-      ];
+      const cells = ["x", "V", "X", "", "2024", "f", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "yes", "yes", "", "[confidence=high]", "", ""];
       for (const [i, v] of Object.entries(over)) cells[Number(i)] = v;
       return cells.join(",");
     };
-    const toChips = (csv: string) =>
-      withGenerator(
-        `console.log(JSON.stringify(g.rowsToChips(g.parseCsv(${JSON.stringify(csv)}))))`
-      );
-    expect(JSON.parse(toChips(`${header}\n${row({})}`))[0]).toMatchObject({
-      id: "x",
-      tpp: 1,
-      interconnectGbs: null,
-      flags: [],
-    });
+    const toChips = (csv: string) => withGenerator(`console.log(JSON.stringify(g.rowsToChips(g.parseCsv(${JSON.stringify(csv)}))))`);
+    expect(JSON.parse(toChips(`${header}\n${row({})}`))[0]).toMatchObject({ id: "x", tpp: 1, interconnectGbs: null, flags: [] });
     expect(() => toChips(`${header}\n${row({ 11: "abc" })}`)).toThrow("max_tpp is not a number");
-    expect(() => toChips(`${header}\n${row({ 17: "maybe" })}`)).toThrow(
-      "datacenter must be yes or no"
-    );
+    expect(() => toChips(`${header}\n${row({ 17: "maybe" })}`)).toThrow("datacenter must be yes or no");
     expect(() => toChips(`${header}\n${row({ 20: "no tag" })}`)).toThrow("lack [confidence");
     expect(() => toChips(`${header}\n${row({})}\n${row({})}`)).toThrow("duplicate id");
     expect(() => toChips(`${header}\n${row({})},extra`)).toThrow("fields, expected");

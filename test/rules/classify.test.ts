@@ -94,8 +94,7 @@ describe("ECCNs the user knows", () => {
     expect(e("3A001.z.4.a", "2024-06-01").control).toBe("a");
     expect(e("4A004.z.1", "2024-06-01").control).toBe("a");
     expect(e("5A002.z.3.b", "2024-06-01").control).toBe("b");
-    for (const none of ["EAR99", "3A991.p", "4A994.l", "5A992.c"])
-      expect(e(none, "2024-06-01")).toMatchObject({ eccn: none, control: "none" });
+    for (const none of ["EAR99", "3A991.p", "4A994.l", "5A992.c"]) expect(e(none, "2024-06-01")).toMatchObject({ eccn: none, control: "none" });
   });
   test("3A090.c from 2024-12-05", () => {
     expect(e("3A090.c", "2024-12-04")).toMatchObject({ eccn: "not 3A090", control: "none" });
@@ -105,11 +104,7 @@ describe("ECCNs the user knows", () => {
     expect(e("3A090.a", "2022-10-06").control).toBe("none");
     expect(e("3A090.a", "2023-03-01")).toMatchObject({ eccn: "3A090.a", control: "a" });
     expect(e("3A090.b", "2023-03-01")).toMatchObject({ eccn: "not 3A090", control: "none" });
-    expect(e("5A992.z.1", "2023-03-01")).toMatchObject({
-      eccn: "",
-      control: "indeterminate",
-      possible: ["a", "none"],
-    });
+    expect(e("5A992.z.1", "2023-03-01")).toMatchObject({ eccn: "", control: "indeterminate", possible: ["a", "none"] });
     expect(e("EAR99", "2020-01-01").control).toBe("none");
   });
   test("an unparseable ECCN is a programming error at this level", () => {

@@ -1,8 +1,7 @@
 import { explain, type Determination } from "../../src/rules";
 import { det, eccnItem, synthetic } from "./helpers";
 
-const NOT_CHECKED =
-  "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
+const NOT_CHECKED = "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
 
 describe("explain", () => {
   test("regulations.md §7.2 #1 (2,000 x H100 to AE, diffusion-2025): every part DESIGN §3 asks of EXPLAIN", () => {
@@ -11,17 +10,7 @@ describe("explain", () => {
     // of approval. The LPP and allocation figures rest on secondary sources (§8 #1): never "confirmed".
     const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
     expect(line).toMatch(/^LICENSE REQUIRED\b/);
-    for (const part of [
-      "3A090.a",
-      "AE",
-      "Tier 2",
-      "31,664,000",
-      "26,900,000",
-      "740.29",
-      "presumption of approval",
-      "diffusion-2025",
-      "2025-06-01",
-    ]) {
+    for (const part of ["3A090.a", "AE", "Tier 2", "31,664,000", "26,900,000", "740.29", "presumption of approval", "diffusion-2025", "2025-06-01"]) {
       expect({ part, found: line.includes(part) }).toEqual({ part, found: true });
     }
     expect(line).toMatch(/Confidence: (secondary|unconfirmed)\./);
@@ -31,20 +20,14 @@ describe("explain", () => {
   test("regression check (pinned output of 2026-11, not a reference): the §7.2 #1 sentence word for word", () => {
     const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
     expect(line).toContain(
-      "LICENSE REQUIRED: 3A090.a (TPP 15,832 >= 4,800; 88 FR 73458) to AE, Diffusion Tier 2; 31,664,000 TPP exceeds the LPP allowance of 26,900,000 per consignee per year (15 CFR 740.29); review: presumption of approval while AE's allocation lasts"
+      "LICENSE REQUIRED: 3A090.a (TPP 15,832 >= 4,800; 88 FR 73458) to AE, Diffusion Tier 2; 31,664,000 TPP exceeds the LPP allowance of 26,900,000 per consignee per year (15 CFR 740.29); review: presumption of approval while AE's allocation lasts",
     );
   });
 
   test("verdicts for each status", () => {
-    expect(explain(det("H100", "IN", "diffusion-2025", "2025-06-01", { quantity: 10 }))).toMatch(
-      /^NO LICENSE REQUIRED under License Exception LPP: 3A090\.a/
-    );
-    expect(explain(det("H100", "IN", "enforced", "2025-06-01"))).toMatch(
-      /^NO LICENSE REQUIRED \(NLR\): 3A090\.a .* to IN, groups A:5;/
-    );
-    expect(explain(det("H100", "MY", "enforced", "2025-06-01"))).toContain(
-      "to MY, no D:1/D:4/D:5/A:5/A:6 group"
-    );
+    expect(explain(det("H100", "IN", "diffusion-2025", "2025-06-01", { quantity: 10 }))).toMatch(/^NO LICENSE REQUIRED under License Exception LPP: 3A090\.a/);
+    expect(explain(det("H100", "IN", "enforced", "2025-06-01"))).toMatch(/^NO LICENSE REQUIRED \(NLR\): 3A090\.a .* to IN, groups A:5;/);
+    expect(explain(det("H100", "MY", "enforced", "2025-06-01"))).toContain("to MY, no D:1/D:4/D:5/A:5/A:6 group");
     const ind = explain(det("H100", "AE", "enforced", "2026-08-01"));
     expect(ind).toMatch(/^INDETERMINATE: 3A090\.a/);
     expect(ind).toContain("91 FR 43034");
@@ -56,9 +39,7 @@ describe("explain", () => {
   test("says when a step rests on an unconfirmed fact, and not otherwise", () => {
     const confirmedish = explain(det("H100", "CN", "baseline-2023", "2024-06-01"));
     expect(confirmedish).not.toContain("unconfirmed");
-    const es = explain(
-      det("H100", "ES", "diffusion-2025", "2025-06-01", { quantity: 10_000, hq: "ES" })
-    );
+    const es = explain(det("H100", "ES", "diffusion-2025", "2025-06-01", { quantity: 10_000, hq: "ES" }));
     expect(es).toContain("Confidence: unconfirmed.");
     expect(es).toContain("Spain");
   });
@@ -75,15 +56,9 @@ describe("explain", () => {
   });
 
   test("embargo and HBM lines", () => {
-    expect(explain(det("H20", "IR", "enforced", "2024-06-01"))).toMatch(
-      /^LICENSE REQUIRED: not 3A090 .* comprehensive sanctions \(15 CFR 746\.7\)/
-    );
-    expect(explain(det(eccnItem("3A090.c"), "MO", "baseline-2023", "2025-06-01"))).toContain(
-      "License Exception HBM"
-    );
-    expect(explain(det(eccnItem("3A090.c"), "DE", "baseline-2023", "2025-06-01"))).toMatch(
-      /^NO LICENSE REQUIRED \(NLR\): 3A090\.c/
-    );
+    expect(explain(det("H20", "IR", "enforced", "2024-06-01"))).toMatch(/^LICENSE REQUIRED: not 3A090 .* comprehensive sanctions \(15 CFR 746\.7\)/);
+    expect(explain(det(eccnItem("3A090.c"), "MO", "baseline-2023", "2025-06-01"))).toContain("License Exception HBM");
+    expect(explain(det(eccnItem("3A090.c"), "DE", "baseline-2023", "2025-06-01"))).toMatch(/^NO LICENSE REQUIRED \(NLR\): 3A090\.c/);
   });
 
   test("an externally built determination without optional fields", () => {
@@ -106,16 +81,12 @@ describe("explain", () => {
       allowanceTpp: 0,
       allocationTpp: 0,
     };
-    expect(explain(d)).toBe(
-      `NO LICENSE REQUIRED (NLR): not 3A090 to DE, groups A:5; r. Regime: enforced, as of 2024-06-01. Confidence: confirmed. ${NOT_CHECKED}`
-    );
+    expect(explain(d)).toBe(`NO LICENSE REQUIRED (NLR): not 3A090 to DE, groups A:5; r. Regime: enforced, as of 2024-06-01. Confidence: confirmed. ${NOT_CHECKED}`);
   });
 
   test("NAC notice and ACA wording", () => {
     const c = synthetic("L40", { tpp: 3000, performanceDensity: 2.0 });
-    expect(explain(det(c, "CN", "baseline-2023", "2024-06-01"))).toContain(
-      "notify BIS 25 days before shipment"
-    );
+    expect(explain(det(c, "CN", "baseline-2023", "2024-06-01"))).toContain("notify BIS 25 days before shipment");
     expect(explain(det(c, "VN", "baseline-2023", "2024-06-01"))).toContain("License Exception ACA");
   });
 });

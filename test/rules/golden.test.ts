@@ -36,15 +36,9 @@ function shipmentCase(args: Arg[]): Determination {
   if (!isRegimeId(r)) throw new Error(`bad regime ${r}`);
   const destination = country(String(dest));
   return determine(
-    {
-      item: it.value,
-      quantity: num(qty, 1),
-      destination,
-      endUserHq: hq === null || hq === undefined ? null : country(String(hq)),
-      priorTpp: num(prior, 0),
-    },
+    { item: it.value, quantity: num(qty, 1), destination, endUserHq: hq === null || hq === undefined ? null : country(String(hq)), priorTpp: num(prior, 0) },
     r,
-    str(asOf, CUTOFF)
+    str(asOf, CUTOFF),
   );
 }
 
@@ -73,108 +67,62 @@ function run(c: Case): unknown {
       return r.value;
     }
     case "COUNTRY_ALLOCATION": {
-      const r = countryAllocation(
-        country(String(a[0])),
-        a[1] === true,
-        str(a[2], "enforced") as RegimeId,
-        str(a[3], CUTOFF)
-      );
+      const r = countryAllocation(country(String(a[0])), a[1] === true, str(a[2], "enforced") as RegimeId, str(a[3], CUTOFF));
       if (!r.ok) throw new Error(r.message);
       return r.value;
     }
     case "MODEL_WEIGHTS_CONTROLLED":
-      return modelWeightsControlled(
-        Number(a[0]),
-        a[1] === true,
-        str(a[2], "enforced") as RegimeId,
-        str(a[3], CUTOFF)
-      ).controlled;
+      return modelWeightsControlled(Number(a[0]), a[1] === true, str(a[2], "enforced") as RegimeId, str(a[3], CUTOFF)).controlled;
     default:
       throw new Error(`no mapping for ${c.fn}`);
   }
 }
 
-const MAPPED = new Set([
-  "TPP",
-  "PERFORMANCE_DENSITY",
-  "H100_EQUIVALENT",
-  "ECCN",
-  "COUNTRY_TIER",
-  "REQUIRES_LICENSE",
-  "LICENSE_EXCEPTION",
-  "REVIEW_POLICY",
-  "LPP_REMAINING",
-  "COUNTRY_ALLOCATION",
-  "MODEL_WEIGHTS_CONTROLLED",
-]);
-const SCALAR_EXPECT = (e: unknown) =>
-  ["number", "string", "boolean"].includes(typeof e) ||
-  (typeof e === "object" && e !== null && "notPrefix" in e);
+const MAPPED = new Set(["TPP", "PERFORMANCE_DENSITY", "H100_EQUIVALENT", "ECCN", "COUNTRY_TIER", "REQUIRES_LICENSE", "LICENSE_EXCEPTION", "REVIEW_POLICY", "LPP_REMAINING", "COUNTRY_ALLOCATION", "MODEL_WEIGHTS_CONTROLLED"]);
+const scalarExpect = (e: unknown) => ["number", "string", "boolean"].includes(typeof e) || (typeof e === "object" && e !== null && "notPrefix" in e);
 /** Arguments the rules API takes as they are: text that resolves, ISO dates, whole quantities, known regimes. */
 function canonical(c: Case): boolean {
-  const ok = (a: Arg) => a === null || ["string", "number", "boolean"].includes(typeof a);
-  if (!c.args.every(ok)) return false;
-  const isoOrNull = (a: Arg) =>
-    a === null || (typeof a === "string" && /^\d{4}-\d{2}-\d{2}$/.test(a));
-  const regimeOrNull = (a: Arg) => a === null || isRegimeId(a);
-  const resolves = (a: Arg, r: (t: string) => { ok: boolean }) =>
-    typeof a === "string" && a.trim() === a && r(a).ok;
   const a = c.args;
+  if (!a.every((x) => x === null || ["string", "number", "boolean"].includes(typeof x))) return false;
+  const iso = (x: Arg) => x == null || (typeof x === "string" && /^\d{4}-\d{2}-\d{2}$/.test(x));
+  const regime = (x: Arg) => x == null || isRegimeId(x);
+  const num = (x: Arg) => x == null || typeof x === "number";
+  const resolves = (x: Arg, r: (t: string) => { ok: boolean }) => typeof x === "string" && x.trim() === x && r(x).ok;
+  const place = (x: Arg) => resolves(x, resolveCountry);
   switch (c.fn) {
     case "REQUIRES_LICENSE":
     case "LICENSE_EXCEPTION":
     case "REVIEW_POLICY":
-      return (
-        resolves(a[0], resolveItem) &&
-        resolves(a[1], resolveCountry) &&
-        (a[2] == null || (Number.isInteger(a[2]) && (a[2] as number) >= 0)) &&
-        (a[3] == null || resolves(a[3], resolveCountry)) &&
-        regimeOrNull(a[4] ?? null) &&
-        isoOrNull(a[5] ?? null) &&
-        (a[6] == null || typeof a[6] === "number")
-      );
+      return resolves(a[0], resolveItem) && place(a[1]) && (a[2] == null || (Number.isInteger(a[2]) && (a[2] as number) >= 0)) && (a[3] == null || place(a[3])) && regime(a[4]) && iso(a[5]) && num(a[6]);
     case "TPP":
     case "PERFORMANCE_DENSITY":
       return resolves(a[0], resolveChip);
     case "H100_EQUIVALENT":
-      return resolves(a[0], resolveChip) && (a[1] == null || typeof a[1] === "number");
+      return resolves(a[0], resolveChip) && num(a[1]);
     case "ECCN":
-      return resolves(a[0], resolveChip) && isoOrNull(a[1] ?? null);
+      return resolves(a[0], resolveChip) && iso(a[1]);
     case "COUNTRY_TIER":
-      return resolves(a[0], resolveCountry) && isoOrNull(a[1] ?? null);
+      return place(a[0]) && iso(a[1]);
     case "LPP_REMAINING":
-      return typeof a[0] === "number" && regimeOrNull(a[1] ?? null) && isoOrNull(a[2] ?? null);
+      return typeof a[0] === "number" && regime(a[1]) && iso(a[2]);
     case "COUNTRY_ALLOCATION":
+      return place(a[0]) && (a[1] == null || typeof a[1] === "boolean") && regime(a[2]) && iso(a[3]);
     case "MODEL_WEIGHTS_CONTROLLED":
-      return (
-        (c.fn === "COUNTRY_ALLOCATION"
-          ? resolves(a[0], resolveCountry)
-          : typeof a[0] === "number") &&
-        (a[1] == null || typeof a[1] === "boolean") &&
-        regimeOrNull(a[2] ?? null) &&
-        isoOrNull(a[3] ?? null)
-      );
+      return typeof a[0] === "number" && (a[1] == null || typeof a[1] === "boolean") && regime(a[2]) && iso(a[3]);
     default:
       return false;
   }
 }
-const determinations = loadCases().filter(
-  (c) => MAPPED.has(c.fn) && SCALAR_EXPECT(c.expect) && canonical(c)
-);
+const determinations = loadCases().filter((c) => MAPPED.has(c.fn) && scalarExpect(c.expect) && canonical(c));
 
 describe("golden cases (rules level)", () => {
   test.each(determinations.map((c) => [goldenTitle(c, "rules"), c] as const))("%s", (_title, c) => {
     const got = run(c);
     const e = c.expect;
-    if (typeof e === "number")
-      expect(got as number).toBeCloseTo(
-        e,
-        c.tol !== undefined ? Math.max(0, -Math.log10(c.tol)) : 6
-      );
+    if (typeof e === "number") expect(got as number).toBeCloseTo(e, c.tol !== undefined ? Math.max(0, -Math.log10(c.tol)) : 6);
     else if (typeof e === "string") expect(String(got).toLowerCase()).toBe(e.toLowerCase());
     else if (typeof e === "boolean") expect(got).toBe(e);
-    else if (typeof e === "object" && e !== null && "notPrefix" in e)
-      expect(String(got).startsWith((e as { notPrefix: string }).notPrefix)).toBe(false);
+    else if (typeof e === "object" && e !== null && "notPrefix" in e) expect(String(got).startsWith((e as { notPrefix: string }).notPrefix)).toBe(false);
     else throw new Error(`unhandled expectation in ${c.id}`);
   });
 
@@ -185,19 +133,12 @@ describe("golden cases (rules level)", () => {
     const badCountry = resolveCountry("Atlantis");
     expect(badCountry.ok).toBe(false);
     if (!badCountry.ok) expect(badCountry.message).toContain("Atlantis");
-    expect(() => shipmentCase(["H100", "CN", -5])).toThrow(
-      "quantity must be a whole number >= 0, got -5"
-    );
+    expect(() => shipmentCase(["H100", "CN", -5])).toThrow("quantity must be a whole number >= 0, got -5");
     expect(isRegimeId("nope")).toBe(false);
     // A bad row fails on its own: the good rows still get the reference answers, H100 to CN on
     // 2024-06-01 needs a licence (regulations.md §7.1 #1) and the H20 does not (§7.1 #11).
-    const rows = ["H100", "H20", "H1OO"].map((c) => resolveItem(c));
-    expect(rows.map((r) => r.ok)).toEqual([true, true, false]);
-    expect(
-      shipmentCase(["H100", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired
-    ).toBe(true);
-    expect(
-      shipmentCase(["H20", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired
-    ).toBe(false);
+    expect(["H100", "H20", "H1OO"].map((c) => resolveItem(c).ok)).toEqual([true, true, false]);
+    expect(shipmentCase(["H100", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired).toBe(true);
+    expect(shipmentCase(["H20", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired).toBe(false);
   });
 });

@@ -1,16 +1,6 @@
 // Shared helpers for the rules tests: resolve-or-throw, shipments, and synthetic chips built from a
 // real catalog chip (never invented catalog rows).
-import {
-  resolveChip,
-  resolveCountry,
-  determine,
-  type Chip,
-  type Country,
-  type Determination,
-  type Item,
-  type RegimeId,
-  type Shipment,
-} from "../../src/rules";
+import { resolveChip, resolveCountry, determine, type Chip, type Country, type Determination, type Item, type RegimeId, type Shipment } from "../../src/rules";
 
 export function chip(text: string): Chip {
   const r = resolveChip(text);
@@ -30,14 +20,7 @@ export const eccnItem = (eccn: string): Item => ({ kind: "eccn", eccn });
 /** A copy of a real catalog chip with some facts changed, for boundary tests. */
 export function synthetic(baseId: string, changes: Partial<Chip>): Chip {
   const base = chip(baseId);
-  return {
-    ...base,
-    id: `${base.id}~synthetic`,
-    name: `${base.name} (synthetic)`,
-    aliases: [],
-    flags: [...base.flags],
-    ...changes,
-  };
+  return { ...base, id: `${base.id}~synthetic`, name: `${base.name} (synthetic)`, aliases: [], flags: [...base.flags], ...changes };
 }
 
 export interface ShipOptions {
@@ -63,13 +46,7 @@ export function shipment(what: Chip | Item, dest: string, o: ShipOptions = {}): 
   };
 }
 
-export function det(
-  what: Chip | Item | string,
-  dest: string,
-  regime: RegimeId,
-  asOf: string,
-  o: ShipOptions = {}
-): Determination {
+export function det(what: Chip | Item | string, dest: string, regime: RegimeId, asOf: string, o: ShipOptions = {}): Determination {
   const w = typeof what === "string" ? chip(what) : what;
   return determine(shipment(w, dest, o), regime, asOf);
 }

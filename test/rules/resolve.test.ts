@@ -31,11 +31,7 @@ describe("resolveChip", () => {
   ])("%s -> %s", (text, id) => expect(chipId(text)).toBe(id));
 
   test("unknown chip: the exact message and suggestion", () => {
-    expect(resolveChip("H1OO")).toEqual({
-      ok: false,
-      message: "Unknown chip 'H1OO'. Did you mean H100?",
-      suggestions: ["H100"],
-    });
+    expect(resolveChip("H1OO")).toEqual({ ok: false, message: "Unknown chip 'H1OO'. Did you mean H100?", suggestions: ["H100"] });
   });
   test("unknown chip with a vendor prefix still suggests", () => {
     const r = resolveChip("nvidia H1O0");
@@ -51,10 +47,7 @@ describe("resolveChip", () => {
     }
   });
   test("nothing close / empty", () => {
-    expect(resolveChip("Quantum Toaster 9000")).toMatchObject({
-      ok: false,
-      message: "Unknown chip 'Quantum Toaster 9000'. No close match in the catalog.",
-    });
+    expect(resolveChip("Quantum Toaster 9000")).toMatchObject({ ok: false, message: "Unknown chip 'Quantum Toaster 9000'. No close match in the catalog." });
     expect(resolveChip("")).toMatchObject({ ok: false });
     expect(resolveChip("   ").ok).toBe(false);
   });
@@ -103,13 +96,10 @@ describe("resolveItem", () => {
       const r = resolveItem(text);
       if (!r.ok) throw new Error(`'${text}' not resolved: ${r.message}`);
       const v = r.value;
-      expect(v.kind === "eccn" ? v.eccn : v.chip.id).toBe(
-        ["EAR99", "3A090.a", "nvidia-h100-sxm"][i % 3]
-      );
+      expect(v.kind === "eccn" ? v.eccn : v.chip.id).toBe(["EAR99", "3A090.a", "nvidia-h100-sxm"][i % 3]);
       const sizes = resolveMemoSizes();
       largest = Math.max(largest, sizes.item, sizes.chip);
-      if (sizes.item > 10_000 || sizes.chip > 10_000)
-        throw new Error(`memo grew past its bound: ${JSON.stringify(sizes)}`);
+      if (sizes.item > 10_000 || sizes.chip > 10_000) throw new Error(`memo grew past its bound: ${JSON.stringify(sizes)}`);
     }
     expect(largest).toBeGreaterThan(9_000); // the bound was reached, so the check above meant something
     expect(resolveItem("EAR99")).toEqual({ ok: true, value: { kind: "eccn", eccn: "EAR99" } });
@@ -164,26 +154,17 @@ describe("resolveCountry", () => {
   });
   test("unknown country: 'did you mean' when close, says so when nothing is", () => {
     const near = resolveCountry("Germny");
-    expect(near).toMatchObject({
-      ok: false,
-      message: "Unknown country 'Germny'. Did you mean Germany?",
-      suggestions: ["Germany"],
-    });
+    expect(near).toMatchObject({ ok: false, message: "Unknown country 'Germny'. Did you mean Germany?", suggestions: ["Germany"] });
     const far = resolveCountry("Atlantis");
     expect(far.ok).toBe(false);
-    if (!far.ok)
-      expect(far.message).toBe(
-        "Unknown country 'Atlantis'. No close match: use an ISO code (DE, DEU) or an English name."
-      );
+    if (!far.ok) expect(far.message).toBe("Unknown country 'Atlantis'. No close match: use an ISO code (DE, DEU) or an English name.");
     expect(resolveCountry("").ok).toBe(false);
   });
   test("ambiguous names ask which one", () => {
     const r = resolveCountry("Congo");
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message).toMatch(
-        /^Ambiguous country 'Congo'\. Did you mean .*\(CD\) or .*\(CG\)\?$/
-      );
+      expect(r.message).toMatch(/^Ambiguous country 'Congo'\. Did you mean .*\(CD\) or .*\(CG\)\?$/);
       expect(r.suggestions).toHaveLength(2);
     }
   });
@@ -235,10 +216,8 @@ describe("parseDate", () => {
 });
 
 test("isRegimeId", () => {
-  for (const id of ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"])
-    expect(isRegimeId(id)).toBe(true);
-  for (const bad of ["nope", "Enforced", "", null, 3, undefined])
-    expect(isRegimeId(bad)).toBe(false);
+  for (const id of ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"]) expect(isRegimeId(id)).toBe(true);
+  for (const bad of ["nope", "Enforced", "", null, 3, undefined]) expect(isRegimeId(bad)).toBe(false);
 });
 
 test("countryByCode: ISO codes only", () => {

@@ -14,13 +14,7 @@ export interface FunctionMeta {
   name: string;
   description: string;
   helpUrl?: string;
-  parameters: {
-    name: string;
-    description: string;
-    type?: string;
-    dimensionality?: string;
-    optional?: boolean;
-  }[];
+  parameters: { name: string; description: string; type?: string; dimensionality?: string; optional?: boolean }[];
   result: { type?: string; dimensionality?: string };
   options?: Record<string, boolean>;
 }
@@ -43,8 +37,7 @@ class DistLoader extends ResourceLoader {
     this.requests.push(url);
     if (url.startsWith("file:")) {
       const p = decodeURIComponent(new URL(url).pathname);
-      if (p.startsWith(DIST) && fs.existsSync(p))
-        return Promise.resolve(fs.readFileSync(p)) as never;
+      if (p.startsWith(DIST) && fs.existsSync(p)) return Promise.resolve(fs.readFileSync(p)) as never;
     }
     return Promise.resolve(Buffer.from("")) as never;
   }
@@ -55,13 +48,9 @@ export interface LoadOptions {
   today?: string;
 }
 
-export async function loadAddin(
-  initial: Record<string, unknown> = {},
-  options: LoadOptions = {}
-): Promise<LoadedAddin> {
+export async function loadAddin(initial: Record<string, unknown> = {}, options: LoadOptions = {}): Promise<LoadedAddin> {
   const metaFile = path.join(DIST, "functions.json");
-  if (!fs.existsSync(metaFile))
-    throw new Error("dist/functions.json is missing: run npm run build first");
+  if (!fs.existsSync(metaFile)) throw new Error("dist/functions.json is missing: run npm run build first");
   const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
   const registry = new Map<string, (...args: unknown[]) => unknown>();
   const settings = new Map<string, unknown>(Object.entries(initial));
@@ -75,8 +64,7 @@ export async function loadAddin(
     virtualConsole: new VirtualConsole(),
     beforeParse(window) {
       installStandIns(window as unknown as Record<string, unknown>, settings, registry);
-      if (options.today)
-        installClock(window as unknown as { Date: DateConstructor }, options.today);
+      if (options.today) installClock(window as unknown as { Date: DateConstructor }, options.today);
     },
   });
   await new Promise<void>((resolve) => {
@@ -84,9 +72,7 @@ export async function loadAddin(
     else dom.window.addEventListener("load", () => resolve());
   });
   await new Promise((r) => setTimeout(r, 100));
-  const functions = new Map<string, FunctionMeta>(
-    meta.functions.map((f: FunctionMeta) => [f.id, f])
-  );
+  const functions = new Map<string, FunctionMeta>(meta.functions.map((f: FunctionMeta) => [f.id, f]));
   return {
     meta,
     registry,
@@ -127,11 +113,7 @@ function installClock(window: { Date: DateConstructor }, today: string) {
   window.Date = Stopped as unknown as DateConstructor;
 }
 
-function installStandIns(
-  window: Record<string, unknown>,
-  settings: Map<string, unknown>,
-  registry: Map<string, (...args: unknown[]) => unknown>
-) {
+function installStandIns(window: Record<string, unknown>, settings: Map<string, unknown>, registry: Map<string, (...args: unknown[]) => unknown>) {
   class CFError extends Error {
     constructor(
       public code: string,
@@ -142,21 +124,12 @@ function installStandIns(
     }
   }
   window.CustomFunctions = {
-    associate(
-      id: string | Record<string, (...args: unknown[]) => unknown>,
-      fn?: (...args: unknown[]) => unknown
-    ) {
-      if (typeof id === "object")
-        for (const [k, f] of Object.entries(id)) registry.set(k.toUpperCase(), f);
+    associate(id: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
+      if (typeof id === "object") for (const [k, f] of Object.entries(id)) registry.set(k.toUpperCase(), f);
       else registry.set(id.toUpperCase(), fn!);
     },
     Error: CFError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-    },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
   };
   const store = {
     get: (k: string) => (settings.has(k) ? settings.get(k) : null),
