@@ -226,6 +226,11 @@ export function resolveItem(text: string): Resolved<Item> {
   });
 }
 
+/** Entries held by the chip, item and country memos (each bounded at 10,000 inputs). */
+export function resolveMemoSizes(): { chip: number; item: number; country: number } {
+  return { chip: chipMemo.size, item: itemMemo.size, country: countryMemo.size };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Countries: ISO alpha-2/alpha-3, English names and our aliases; HK -> CN; Macau its own destination.
 

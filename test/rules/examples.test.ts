@@ -86,8 +86,11 @@ describe("§7.2 diffusion-2025 (2025-06-01)", () => {
   test("8. 100 x H100 to CN: Tier 3, denial", () => {
     expect(dif("CN", 100)).toMatchObject({ status: "LICENSE", tier: 3, reviewPolicy: "presumption of denial" });
   });
-  test("9. VEU limits are not modelled: the determination says so", () => {
-    expect(dif("MY", 5000).steps.some((s) => s.text.includes("VEU"))).toBe(true);
+  test("9. a UVEU holder's 8 % of its TPP in MY (over the 7 % cap): licence; VEU limits are not modelled and it says so", () => {
+    // 100 EFLOP-equivalent is beyond any allowance; 5,000 H100 (79,160,000 TPP) stands in for it.
+    const d = dif("MY", 5000);
+    expect(d).toMatchObject({ status: "LICENSE", licenseRequired: true });
+    expect(d.steps.some((s) => s.text.includes("VEU"))).toBe(true);
   });
   test("10. model weights: closed 2e26 controlled; published not", () => {
     expect(modelWeightsControlled(2e26, false, "diffusion-2025", on).controlled).toBe(true);

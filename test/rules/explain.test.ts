@@ -4,13 +4,24 @@ import { det, eccnItem, synthetic } from "./helpers";
 const NOT_CHECKED = "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
 
 describe("explain", () => {
-  test("the Diffusion example from the brief", () => {
+  test("regulations.md §7.2 #1 (2,000 x H100 to AE, diffusion-2025): every part DESIGN §3 asks of EXPLAIN", () => {
+    // Expected parts come from the reference, not from the code: licence; 3A090.a; AE is Tier 2;
+    // 2,000 x 15,832 = 31,664,000 TPP > the LPP allowance of 26,900,000 (15 CFR 740.29); presumption
+    // of approval. The LPP and allocation figures rest on secondary sources (§8 #1): never "confirmed".
+    const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
+    expect(line).toMatch(/^LICENSE REQUIRED\b/);
+    for (const part of ["3A090.a", "AE", "Tier 2", "31,664,000", "26,900,000", "740.29", "presumption of approval", "diffusion-2025", "2025-06-01"]) {
+      expect({ part, found: line.includes(part) }).toEqual({ part, found: true });
+    }
+    expect(line).toMatch(/Confidence: (secondary|unconfirmed)\./);
+    expect(line.endsWith(NOT_CHECKED)).toBe(true);
+  });
+
+  test("regression check (pinned output of 2026-11, not a reference): the §7.2 #1 sentence word for word", () => {
     const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
     expect(line).toContain(
       "LICENSE REQUIRED: 3A090.a (TPP 15,832 >= 4,800; 88 FR 73458) to AE, Diffusion Tier 2; 31,664,000 TPP exceeds the LPP allowance of 26,900,000 per consignee per year (15 CFR 740.29); review: presumption of approval while AE's allocation lasts",
     );
-    expect(line).toMatch(/Confidence: (secondary|unconfirmed)\./);
-    expect(line.endsWith(NOT_CHECKED)).toBe(true);
   });
 
   test("verdicts for each status", () => {
