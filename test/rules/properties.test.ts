@@ -48,13 +48,13 @@ const nearLimit: fc.Arbitrary<Base> = fc
     asOf: date,
     share: fc.double({ min: 0, max: 1, noNaN: true }),
     step: fc.integer({ min: -2, max: 2 }),
-    exportFrom: fc.constantFrom<"US" | "abroad">("US", "abroad"),
+    shipFrom: fc.constantFrom<"US" | "TW" | "MY" | "CN">("US", "TW", "MY", "CN"),
   })
-  .map(({ chip, regime, dest, asOf, share, step, exportFrom }) => {
+  .map(({ chip, regime, dest, asOf, share, step, shipFrom }) => {
     const limit = ALLOWANCE_TPP[regime];
     const prior = Math.floor(share * limit);
     const quantity = Math.max(0, Math.floor((limit - prior) / (chip.tpp as number)) + step);
-    return { item: item(chip), dest, hq: null, regime, asOf, quantity, prior, used: 0, g2g: false, exportFrom };
+    return { item: item(chip), dest, hq: null, regime, asOf, quantity, prior, used: 0, g2g: false, shipFrom };
   });
 
 const run = (b: Base, quantity = b.quantity, prior = b.prior): Determination => {

@@ -90,11 +90,15 @@ describe("resolveItem", () => {
     if (!r.ok) expect(r.message).toBe("Unknown chip 'H1OO'. Did you mean H100?");
   });
   test("many distinct inputs: the memos stay within 10,000 entries and answers stay right", () => {
-    // 25,000 distinct texts (three items, padded differently): more than twice the bound.
+    // 25,000 distinct texts (three items, padded differently, each within the name length limit):
+    // more than twice the bound.
     const items = ["EAR99", "3A090.a", "H100"];
     let largest = 0;
+    const pads: [number, number][] = [];
+    for (let lead = 0; lead <= 240; lead++)
+      for (let trail = 0; lead + trail <= 240; trail++) pads.push([lead, trail]);
     for (let i = 0; i < 25_000; i++) {
-      const text = " ".repeat(i % 50) + items[i % 3] + " ".repeat(Math.floor(i / 50));
+      const text = " ".repeat(pads[i][0]) + items[i % 3] + " ".repeat(pads[i][1]);
       const r = resolveItem(text);
       if (!r.ok) throw new Error(`'${text}' not resolved: ${r.message}`);
       const v = r.value;
