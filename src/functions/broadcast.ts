@@ -72,9 +72,36 @@ function errorCell(name: string, value: { code: string }): ArgumentError {
   return new ArgumentError(code, `${name} is an error cell (${value.code})`);
 }
 
+/** What one raw value of argument `p` reads as (see Column.values), with its blankness. */
+function readValue(
+  p: Param<unknown>,
+  v: unknown,
+  omitted: boolean,
+  fallback: () => unknown
+): [unknown, boolean] {
+  if (omitted) return [p.role === "required" ? BLANK : fallback(), true];
+  if (isExcelError(v)) return [new Refused(errorCell(p.name, v)), false];
+  if (p.type.blank(v)) return [p.role === "optional" ? fallback() : BLANK, true];
+  try {
+    return [p.type.coerce(v, p.name), false];
+  } catch (error) {
+    return [new Refused(error), false];
+  }
+}
+
 function resolveColumn(p: Param<unknown>, input: unknown): Column {
-  const m = asMatrix(input);
   const omitted = input === null || input === undefined;
+  // One cell (a filled-down formula): no Map, no per-value bookkeeping.
+  if (
+    !Array.isArray(input) ||
+    (input.length === 1 && (!Array.isArray(input[0]) || input[0].length === 1))
+  ) {
+    const raw = Array.isArray(input) ? (Array.isArray(input[0]) ? input[0][0] : input[0]) : input;
+    const v = plainCell(raw);
+    const [value, blank] = readValue(p, v, omitted, p.fallback as () => unknown);
+    return { rows: 1, cols: 1, omitted, values: [value], blank: [blank], plain: [v], ids: ZERO };
+  }
+  const m = asMatrix(input);
   const rows = m.length;
   const cols = m[0]?.length ?? 1;
   // The default is computed at most once per call (today's date, the workbook's regime).
@@ -92,30 +119,12 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
   const plain: unknown[] = [];
   const add = (raw: unknown): number => {
     const v = plainCell(raw);
+    const [value, isBlank] = readValue(p, v, omitted, fallback);
     plain.push(v);
-    if (omitted) {
-      blank.push(true);
-      values.push(p.role === "required" ? BLANK : fallback());
-    } else if (isExcelError(v)) {
-      blank.push(false);
-      values.push(new Refused(errorCell(p.name, v)));
-    } else if (p.type.blank(v)) {
-      blank.push(true);
-      values.push(p.role === "optional" ? fallback() : BLANK);
-    } else {
-      blank.push(false);
-      try {
-        values.push(p.type.coerce(v, p.name));
-      } catch (error) {
-        values.push(new Refused(error));
-      }
-    }
+    values.push(value);
+    blank.push(isBlank);
     return values.length - 1;
   };
-  if (rows === 1 && cols === 1) {
-    add(m[0][0]);
-    return { rows, cols, omitted, values, blank, plain, ids: ZERO };
-  }
   const ids = new Int32Array(rows * cols);
   const seen = new Map<unknown, number>();
   // Empty cells dominate a whole-column call: they skip the Map.
@@ -159,21 +168,25 @@ export function broadcast(params: readonly Param<unknown>[], inputs: unknown[]):
     if (col.cols > cols) cols = col.cols;
     columns[i] = col;
   }
-  // The arguments a row needs: required ones, and requiredWhenGiven ones that were passed.
-  const needed = params
-    .map((_, i) => i)
-    .filter(
-      (i) =>
-        params[i].role === "required" ||
-        (params[i].role === "requiredWhenGiven" && !columns[i].omitted)
-    );
-  // Of those, the ranges decide whether a row is blank; with no range among them, all of them do.
-  const ranged = needed.filter((i) => columns[i].rows * columns[i].cols > 1);
+  // The arguments a row needs: required ones, and requiredWhenGiven ones that were passed. Of
+  // those, the ranges decide whether a row is blank; with no range among them, all of them do.
+  const needed: number[] = [];
+  const ranged: number[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const role = params[i].role;
+    if (role === "required" || (role === "requiredWhenGiven" && !columns[i].omitted)) {
+      needed.push(i);
+      if (columns[i].rows * columns[i].cols > 1) ranged.push(i);
+    }
+  }
   return { rows, cols, params, columns, deciding: ranged.length ? ranged : needed };
 }
 
 function outOfReach(name: string): ArgumentError {
-  return new ArgumentError("#N/A", `${name} is a range of a different size than the other arguments`);
+  return new ArgumentError(
+    "#N/A",
+    `${name} is a range of a different size than the other arguments`
+  );
 }
 
 /** The value id of argument `i` at (row, col), or -1 past the end of its range. */

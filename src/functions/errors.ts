@@ -13,7 +13,10 @@ export interface ExcelError {
 class FallbackError extends Error implements ExcelError {
   code: string;
   constructor(code: string, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.message = message;
   }
@@ -24,13 +27,19 @@ const CODE_NAMES: Record<ErrorCode, "invalidValue" | "notAvailable"> = {
   "#N/A": "notAvailable",
 };
 
-/** A user-facing error: thrown inside adapters, caught by the guard and returned as a cell value. */
+/**
+ * A user-facing error: thrown inside adapters, caught by the guard and returned as a cell value.
+ * It records no stack trace: it is an answer for one cell, not a fault, and a log with a bad value
+ * in every row would otherwise pay for a trace per row.
+ */
 export class ArgumentError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
   }
 }
 

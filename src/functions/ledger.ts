@@ -11,7 +11,7 @@ import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
+import { Key, Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -88,6 +88,7 @@ export function ledger(...inputs: unknown[]): Matrix {
     const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
     const allowance = new Map<number, number>();
     const allocation = new Map<number, number>();
+    const key: Key = { hi: 0, lo: 0 };
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
       const w = ids.subarray(i * WIDTH, (i + 1) * WIDTH);
@@ -97,7 +98,7 @@ export function ledger(...inputs: unknown[]): Matrix {
       const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
       const used = allocation.get(country) ?? 0;
       try {
-        const d = verdictOf(at, w, prior, used);
+        const d = verdictOf(at, w, prior, used, key);
         const tpp = at.tpp[w[LAYOUT.item]];
         const total = tpp === null ? 0 : tidy(at.value<number>("quantity", w) * tpp);
         const allowanceTotal = prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0);

@@ -1,37 +1,51 @@
 // The one cache of the custom functions: verdicts by decision key and explanations by their inputs.
-// A bounded least-recently-used cache in two generations: a hit in the young map costs one Map
-// read; a hit in the old one moves the entry young; when the young map fills, the old one is
-// dropped whole. So at most 2 x `half` entries are held, and what a recalculation keeps using
-// stays, whatever the sheet's size.
-export class Lru<K, V> {
-  private young = new Map<K, V>();
-  private old = new Map<K, V>();
+// A bounded least-recently-used cache in two generations: a hit in the young generation costs two
+// Map reads; a hit in the old one moves the entry young; when the young generation fills, the old
+// one is dropped whole. So at most 2 x `half` entries are held, and what a recalculation keeps
+// using stays, whatever the sheet's size.
+//
+// Keys come in two parts (an outer number, an inner number or text): packed decision keys are
+// split into two small integers, which Maps hash much faster than one 50-bit number.
+type Generation<V> = Map<number, Map<number | string, V>>;
+
+export class Lru<V> {
+  private young: Generation<V> = new Map();
+  private old: Generation<V> = new Map();
+  private youngSize = 0;
+  private oldSize = 0;
 
   constructor(private readonly half: number) {}
 
-  get(key: K): V | undefined {
-    const hit = this.young.get(key);
+  get(outer: number, inner: number | string): V | undefined {
+    const hit = this.young.get(outer)?.get(inner);
     if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
+    const aged = this.old.get(outer)?.get(inner);
+    if (aged !== undefined) this.set(outer, inner, aged);
     return aged;
   }
 
-  set(key: K, value: V): void {
-    if (this.young.size >= this.half) {
+  set(outer: number, inner: number | string, value: V): void {
+    if (this.youngSize >= this.half) {
       this.old = this.young;
+      this.oldSize = this.youngSize;
       this.young = new Map();
+      this.youngSize = 0;
     }
-    this.young.set(key, value);
+    let m = this.young.get(outer);
+    if (m === undefined) this.young.set(outer, (m = new Map()));
+    if (!m.has(inner)) this.youngSize++;
+    m.set(inner, value);
   }
 
-  /** Entries held now (at most twice the generation size). */
+  /** Entries held now (at most twice the generation size; an entry in both counts twice). */
   get size(): number {
-    return this.young.size + this.old.size;
+    return this.youngSize + this.oldSize;
   }
 
   clear(): void {
-    this.young.clear();
-    this.old.clear();
+    this.young = new Map();
+    this.old = new Map();
+    this.youngSize = 0;
+    this.oldSize = 0;
   }
 }

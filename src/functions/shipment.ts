@@ -8,15 +8,7 @@
 // (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
 // builds (memoised by the decision key, the date and the quantities the text quotes).
 import { decide, decisionKey, determine, eraOf, explain, limitSides } from "../rules";
-import type {
-  Country,
-  IsoDate,
-  Item,
-  LimitInput,
-  RegimeId,
-  Shipment,
-  Verdict,
-} from "../rules";
+import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Column, Matrix, Refused, broadcast, guard, spill } from "./broadcast";
@@ -54,7 +46,7 @@ export interface Decided {
 
 // The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
 // a verdict is a few small fields, an explanation a line of text.
-const cache = new Lru<number | string, Decided | string>(150_000);
+const cache = new Lru<Decided | string>(150_000);
 
 /** Entries in the functions' cache now (bounded). */
 export function cacheSize(): number {
@@ -94,12 +86,19 @@ function intern(map: Map<string, number>, key: string): number {
 
 const itemKey = (item: Item) => (item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn);
 
+/** A decision key in two small integers (the cache's two key parts); `hi` is -1 when an id outgrew its field. */
+export interface Key {
+  hi: number;
+  lo: number;
+}
+
 /**
- * The decision key as one number: every input the determination reads (item, destination as
- * entered, HQ and ship-from as treated, regime, era) and the quantities by limit side; -1 when an
- * id outgrows its field.
+ * The decision key: every input the determination reads (item, destination as entered, HQ and
+ * ship-from as treated, regime, era) and the quantities by limit side, packed into `key`: the item
+ * and destination in `hi` (19 bits), the rest in `lo` (30 bits).
  */
 function packKey(
+  key: Key,
   item: number,
   dest: number,
   hq: number,
@@ -107,17 +106,19 @@ function packKey(
   era: number,
   shipFrom: number,
   sides: number
-): number {
+): void {
   if (
     item >= ITEM_SPAN ||
     dest >= COUNTRY_SPAN ||
     hq >= COUNTRY_SPAN ||
     shipFrom >= COUNTRY_SPAN ||
     era >= ERA_SPAN
-  )
-    return -1;
-  const where = (item * COUNTRY_SPAN + dest) * COUNTRY_SPAN + hq;
-  return (((where * 4 + regime) * ERA_SPAN + era) * COUNTRY_SPAN + shipFrom) * 4 + sides;
+  ) {
+    key.hi = -1;
+    return;
+  }
+  key.hi = item * COUNTRY_SPAN + dest;
+  key.lo = (((hq * 4 + regime) * ERA_SPAN + era) * COUNTRY_SPAN + shipFrom) * 4 + sides;
 }
 
 const usable = (v: unknown) => v !== BLANK && !(v instanceof Refused);
@@ -210,14 +211,14 @@ export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 /**
  * The verdict of the row whose value ids are `v`, from the cache or decided now. `prior` is the
  * consignee's allowance use this year and `used` the country allocation drawn (LEDGER's running
- * totals). `key.n` receives the packed key (-1 when it fell back to text).
+ * totals). `key` receives the packed key (hi -1 when it fell back to text).
  */
 export function verdictOf(
   ids: ShipmentIds,
   v: Int32Array,
   prior: number,
   used: number,
-  key?: { n: number }
+  key: Key = { hi: 0, lo: 0 }
 ): Decided {
   const L = ids.at;
   const regime = ids.value<RegimeId>("regime", v);
@@ -231,7 +232,8 @@ export function verdictOf(
     sides = limitSides(regime, limitInput, asOf);
   }
   const hq = ids.hq[v[L.hq]];
-  let k: number | string = packKey(
+  packKey(
+    key,
     ids.item[v[L.item]],
     ids.dest[v[L.dest]],
     hq === -2 ? ids.destTreated[v[L.dest]] : hq,
@@ -240,13 +242,13 @@ export function verdictOf(
     ids.shipFrom[v[L.shipFrom]],
     sides
   );
-  if (key) key.n = k;
   let shipment: Shipment | null = null;
-  if (k < 0) {
+  let inner: number | string = key.lo;
+  if (key.hi < 0) {
     shipment = shipmentOf(ids, v, prior, used);
-    k = decisionKey(shipment, regime, asOf);
+    inner = decisionKey(shipment, regime, asOf);
   }
-  const hit = cache.get(k);
+  const hit = cache.get(key.hi, inner);
   if (hit !== undefined) return hit as Decided;
   const verdict = decide(shipment ?? shipmentOf(ids, v, prior, used), regime, asOf);
   const decided: Decided = {
@@ -256,7 +258,7 @@ export function verdictOf(
         ? excelError("#N/A", `INDETERMINATE: ${verdict.reason}`)
         : null,
   };
-  cache.set(k, decided);
+  cache.set(key.hi, inner, decided);
   return decided;
 }
 
@@ -284,8 +286,9 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
     const prior = call.columns[PRIOR];
+    const key: Key = { hi: 0, lo: 0 };
     return spill(call, (v) => {
-      const d = verdictOf(ids, v, prior.values[v[PRIOR]] as number, 0);
+      const d = verdictOf(ids, v, prior.values[v[PRIOR]] as number, 0, key);
       return d.open ?? pick(d.verdict);
     });
   };
@@ -301,19 +304,19 @@ export function explainFunction() {
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
     const priorCol = call.columns[PRIOR];
-    const key = { n: 0 };
+    const key: Key = { hi: 0, lo: 0 };
     return spill(call, (v) => {
       const prior = priorCol.values[v[PRIOR]] as number;
       verdictOf(ids, v, prior, 0, key);
       const asOf = ids.value<IsoDate>("date", v);
       const k =
-        key.n >= 0 ? `x${key.n}|${asOf}|${ids.value<number>("quantity", v)}|${prior}` : null;
-      let text = k === null ? undefined : (cache.get(k) as string | undefined);
+        key.hi >= 0 ? `${key.lo}|${asOf}|${ids.value<number>("quantity", v)}|${prior}` : null;
+      let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
       if (text === undefined) {
         text = explain(
           determine(shipmentOf(ids, v, prior, 0), ids.value<RegimeId>("regime", v), asOf)
         );
-        if (k !== null) cache.set(k, text);
+        if (k !== null) cache.set(key.hi, k, text);
       }
       return text;
     });

@@ -134,7 +134,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (asOf < EFFECTIVE.oct2022.date) {
     steps.push(
       step(
-        () => `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
+        () =>
+          `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
         EFFECTIVE.oct2022.cite,
         EFFECTIVE.oct2022.confidence
       )
@@ -189,7 +190,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     if (chip.interconnectGbs === null) {
       steps.push(
         step(
-          () => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
+          () =>
+            `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
           ic.cite,
           ic.confidence
         )
@@ -201,7 +203,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     const within = interconnect >= ic.value;
     steps.push(
       step(
-        () => `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(interconnect)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(interconnect)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
         ic.cite,
         weakestOf([ic.confidence, conf])
       )
@@ -217,7 +220,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (nonDc && tpp < a1.value) {
     steps.push(
       step(
-        () => `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
+        () =>
+          `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
         a1.cite,
         weakestOf([a1.confidence, conf])
       )
@@ -228,7 +232,9 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   }
   // a.1: TPP >= 4800.
   if (tpp >= a1.value) {
-    steps.push(step(() => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence));
+    steps.push(
+      step(() => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence)
+    );
     if (nonDc) {
       steps.push(
         step(
@@ -259,7 +265,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (chip.performanceDensity === null) {
     steps.push(
       step(
-        () => `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
+        () =>
+          `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
         a2Tpp.cite,
         "unconfirmed"
       )
@@ -279,7 +286,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= a2.value) {
     steps.push(
       step(
-        () => `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
         a2.cite,
         a2.confidence
       )
@@ -293,7 +301,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (tpp >= b1Tpp.value && pd >= b1Pd.value) {
     steps.push(
       step(
-        () => `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
+        () =>
+          `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
         b1Pd.cite,
         b1Pd.confidence
       )
@@ -306,7 +315,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= b2Pd.value) {
     steps.push(
       step(
-        () => `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
         b2Pd.cite,
         b2Pd.confidence
       )
@@ -368,7 +378,8 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
       );
     const density = mustValueAt(HBM_DENSITY, asOf, "HBM_DENSITY");
     const s = step(
-      () => `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
+      () =>
+        `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
       density.cite,
       density.confidence
     );
@@ -387,7 +398,8 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     }
     if (family === "z") {
       const s = step(
-        () => `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
+        () =>
+          `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
         acs.cite,
         acs.confidence
       );
@@ -421,10 +433,20 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
 function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classification {
   const o = EFFECTIVE.oct2022;
   if (asOf < o.date)
-    return result("not 3A090", "none", false, [
-      given,
-      step(`${eccn} did not exist before ${o.date}; no advanced-computing control applied`, o.cite, o.confidence),
-    ], { basis: `${eccn} did not exist before ${o.date}` });
+    return result(
+      "not 3A090",
+      "none",
+      false,
+      [
+        given,
+        step(
+          `${eccn} did not exist before ${o.date}; no advanced-computing control applied`,
+          o.cite,
+          o.confidence
+        ),
+      ],
+      { basis: `${eccn} did not exist before ${o.date}` }
+    );
   const acs = EFFECTIVE.acs2023;
   if (asOf < acs.date) {
     const s = step(

@@ -79,10 +79,7 @@ function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context
     exportFrom: shipFrom === "US" ? "US" : "abroad",
     tppPerUnit,
     priorTpp: nonNegative("prior_tpp", shipment.priorTpp),
-    countryAllocationUsed: nonNegative(
-      "country_allocation_used",
-      shipment.countryAllocationUsed
-    ),
+    countryAllocationUsed: nonNegative("country_allocation_used", shipment.countryAllocationUsed),
     g2g: shipment.g2g === true,
     totalTpp: tppPerUnit === null ? null : tidy(q * tppPerUnit),
   };

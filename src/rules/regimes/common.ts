@@ -171,7 +171,11 @@ export function notCheckedShort(asOf: IsoDate): string {
 }
 
 /** The closing step before the Affiliates rule (kept for callers that show the undated form). */
-export const NOT_CHECKED: Step = step(NOT_CHECKED_BASE, "15 CFR 744; Supp. No. 4 to part 744", "confirmed");
+export const NOT_CHECKED: Step = step(
+  NOT_CHECKED_BASE,
+  "15 CFR 744; Supp. No. 4 to part 744",
+  "confirmed"
+);
 export const NOT_CHECKED_SHORT = NOT_CHECKED_SHORT_BASE;
 
 export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
@@ -201,7 +205,8 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(
       step(
-        () => `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
+        () =>
+          `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
         e.cite,
         e.confidence
       )
@@ -213,7 +218,8 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   }
   steps.push(
     step(
-      () => `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
+      () =>
+        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
       e.cite,
       e.confidence
     )
@@ -306,7 +312,10 @@ export function originCheck(ctx: Context, steps: Step[]): Outcome | null {
       `BIS guidance of ${g.date}: using ${chip.name} anywhere risks violating General Prohibition 10 (15 CFR 736.2(b)(10)), so no shipment of it is free of licence risk`,
       null,
       steps,
-      { reviewNote: "not stated: the guidance warns against any use; no licence policy is published" }
+      {
+        reviewNote:
+          "not stated: the guidance warns against any use; no licence policy is published",
+      }
     );
   }
   if (!chip.usDesigned && ctx.exportFrom === "abroad") {
@@ -358,7 +367,8 @@ export function overClassifications(
 ): Outcome {
   if (cls.control !== "indeterminate") {
     const out = decide(cls.control);
-    return { ...out, steps: [...steps, ...out.steps] };
+    // On the verdict path there are no steps to join (see step.ts).
+    return textsOff() ? out : { ...out, steps: [...steps, ...out.steps] };
   }
   const possible = cls.possible ?? ["a", "b", "none"];
   const outcomes = possible.map((c) => decide(c));
@@ -377,7 +387,8 @@ export function overClassifications(
   );
   if (identical && first.status !== "INDETERMINATE") {
     const note = step(
-      () => `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
+      () =>
+        `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
       cite,
       cls.confidence
     );
@@ -389,7 +400,8 @@ export function overClassifications(
       .map((c, i) => `${label(c)}: ${outcomes[i].reviewPolicy ?? "not stated"}`)
       .join("; ");
     const note = step(
-      () => `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
+      () =>
+        `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
       cite,
       cls.confidence
     );
@@ -579,7 +591,8 @@ export function baselineCore(
     if (f.d5OrMacau) {
       steps.push(
         step(
-          () => `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
+          () =>
+            `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
           "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790",
           EFFECTIVE.hbm2024.confidence
         )
@@ -598,7 +611,9 @@ export function baselineCore(
           reviewNote: "not stated in our sources",
           notes:
             ctx.asOf < compliance.date
-              ? [`compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`]
+              ? [
+                  `compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`,
+                ]
               : undefined,
         }
       );
@@ -625,7 +640,8 @@ export function baselineCore(
     if (f.inScope && f.d5OrMacau) {
       steps.push(
         step(
-          () => `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
+          () =>
+            `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -642,7 +658,8 @@ export function baselineCore(
       const policy: ReviewPolicy = hq.concern ? "presumption of denial" : "presumption of approval";
       steps.push(
         step(
-          () => `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
+          () =>
+            `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -656,7 +673,8 @@ export function baselineCore(
     if (hq.concern) {
       steps.push(
         step(
-          () => `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
+          () =>
+            `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
           `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`,
           "secondary"
         )
@@ -671,7 +689,8 @@ export function baselineCore(
     }
     steps.push(
       step(
-        () => `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
+        () =>
+          `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
         "15 CFR 742.6(a)(6)(iii)",
         "confirmed"
       )
@@ -692,7 +711,8 @@ export function baselineCore(
   if ((f.inScope && f.d5OrMacau) || hq.concern) {
     steps.push(
       step(
-        () => `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
+        () =>
+          `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -730,7 +750,8 @@ export function baselineCore(
     if (ctx.asOf < split.date && !hooks.acaAlways) {
       steps.push(
         step(
-          () => `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
+          () =>
+            `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
           `15 CFR 740.8 (88 FR 73458); ${split.cite}`,
           split.confidence
         )
@@ -757,7 +778,8 @@ export function baselineCore(
   }
   steps.push(
     step(
-      () => `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
+      () =>
+        `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )
@@ -795,7 +817,8 @@ export function diffusionNacItems(
   if (tier === 3 || hq.concern) {
     steps.push(
       step(
-        () => `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
+        () =>
+          `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -826,7 +849,8 @@ export function diffusionNacItems(
     }
     steps.push(
       step(
-        () => `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
+        () =>
+          `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
         widened,
         "unconfirmed"
       )
@@ -855,7 +879,8 @@ export function diffusionNacItems(
   }
   steps.push(
     step(
-      () => `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
+      () =>
+        `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )

@@ -37,7 +37,8 @@ import {
 
 const n = EFFECTIVE.diffusionNotEnforced;
 const AS_WRITTEN = step(
-  () => `As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`,
+  () =>
+    `As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`,
   n.cite,
   n.confidence
 );
@@ -48,7 +49,10 @@ const VEU_NOT_MODELLED = step(
 );
 
 /** The Diffusion limits on the rule's text date: LPP (15 CFR 740.29) and the 2025-2027 country allocation. */
-export function limits(textDate: IsoDate, g2g: boolean): { lpp: Dated<number>; cap: Dated<number> } {
+export function limits(
+  textDate: IsoDate,
+  g2g: boolean
+): { lpp: Dated<number>; cap: Dated<number> } {
   return {
     lpp: mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP"),
     cap: mustValueAt(
@@ -80,8 +84,7 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const origin = originCheck(ctx, steps);
-  if (origin)
-    return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
+  if (origin) return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
   const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return {
@@ -96,7 +99,8 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < d.date) {
     steps.push(
       step(
-        () => `Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`,
+        () =>
+          `Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`,
         d.cite,
         d.confidence
       )
@@ -145,7 +149,8 @@ function decide(
   if (t.tier === 3 || hq.concern) {
     steps.push(
       step(
-        () => `Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`,
+        () =>
+          `Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`,
         "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (90 FR 4544)",
         "secondary"
       )
@@ -165,7 +170,8 @@ function decide(
   if (t.tier === 1 && hqTier1) {
     steps.push(
       step(
-        () => `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
+        () =>
+          `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
         `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
         weakestOf(["secondary", hqTier1.confidence])
       )
@@ -180,7 +186,8 @@ function decide(
   if (t.tier === 1) {
     steps.push(
       step(
-        () => `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
+        () =>
+          `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
         "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
         "unconfirmed"
       )
@@ -205,7 +212,8 @@ function decide(
   if (sides & WITHIN_ALLOWANCE) {
     steps.push(
       step(
-        () => `${fmt(cumulative)} TPP this calendar year${prior()} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
+        () =>
+          `${fmt(cumulative)} TPP this calendar year${prior()} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
         lpp.cite,
         lpp.confidence
       )
@@ -225,7 +233,8 @@ function decide(
   }
   steps.push(
     step(
-      () => `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
+      () =>
+        `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
       lpp.cite,
       lpp.confidence
     )
@@ -254,7 +263,8 @@ function decide(
   if (sides & WITHIN_ALLOCATION) {
     steps.push(
       step(
-        () => `${usedText()} <= ${capName()}: presumption of approval; the licence draws ${fmt(total)} TPP from it`,
+        () =>
+          `${usedText()} <= ${capName()}: presumption of approval; the licence draws ${fmt(total)} TPP from it`,
         cap.cite,
         weakestOf([cap.confidence, "unconfirmed"])
       )

@@ -50,7 +50,8 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  if (origin)
+    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
   const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
@@ -62,7 +63,11 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < oct.date) {
     steps.push(...classification.steps);
     steps.push(
-      step(() => `No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence)
+      step(
+        () => `No advanced-computing licence requirement before ${oct.date}`,
+        oct.cite,
+        oct.confidence
+      )
     );
     return {
       ...noLicense(
@@ -107,7 +112,8 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   if (!scope.member) {
     steps.push(
       step(
-        () => `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
+        () =>
+          `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
         scope.cite,
         scope.confidence
       )
@@ -119,7 +125,8 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   }
   steps.push(
     step(
-      () => `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
+      () =>
+        `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
       scope.cite,
       scope.confidence
     )
@@ -160,7 +167,7 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
       steps: [
         ...core.steps,
         step(
-        "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
+          "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
           g.cite,
           g.confidence
         ),
@@ -176,7 +183,8 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     const covered = ctx.dest === "CN" || ctx.dest === "MO" || d5.member || hq.concern;
     if (covered) {
       const s = step(
-        () => `${chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
+        () =>
+          `${chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
         letter.cite,
         letter.confidence
       );
@@ -202,7 +210,8 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
   if (ctx.asOf < n.date) {
     steps.push(
       step(
-        () => `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
+        () =>
+          `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
         `${d.cite}; ${n.cite}`,
         n.confidence
       )
@@ -215,7 +224,8 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
       : "";
   steps.push(
     step(
-      () => `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
+      () =>
+        `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
       `${d.cite}; ${n.cite}${gao ? `; ${EFFECTIVE.gao2026.cite}` : ""}`,
       n.confidence
     )
@@ -254,7 +264,8 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp === null || chip === null || chip.memoryBandwidthGbs === null) {
     steps.push(
       step(
-        () => `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
+        () =>
+          `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
         r.cite,
         "unconfirmed"
       )
@@ -269,7 +280,8 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp < tppLine.value && bw < bwLine.value) {
     steps.push(
       step(
-        () => `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
+        () =>
+          `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
         `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`,
         conf
       )
@@ -281,7 +293,8 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   }
   steps.push(
     step(
-      () => `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
+      () =>
+        `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
       r.cite,
       conf
     )
@@ -295,7 +308,8 @@ function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (ctx.asOf < r.date) return null;
   steps.push(
     step(
-      () => `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
+      () =>
+        `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
       `${r.cite} (rule text, read against govinfo)`,
       r.confidence
     )

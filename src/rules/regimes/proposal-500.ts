@@ -86,7 +86,8 @@ function decide(
   const t3 = diffusionTier(ctx.dest, ctx.asOf).tier === 3;
   const tier = t3 ? 3 : 2;
   const tierStep = step(
-    () => `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
+    () =>
+      `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
     `${SCENARIO.cite}; 90 FR 4544 Tier 3 (Macau and D:5 on the date)`,
     "unconfirmed"
   );
@@ -140,7 +141,8 @@ function decide(
   if (limitSides(ctx, ctx.asOf) & WITHIN_ALLOWANCE) {
     steps.push(
       step(
-        () => `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
+        () =>
+          `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
         count.cite,
         conf
       )
@@ -160,7 +162,8 @@ function decide(
   }
   steps.push(
     step(
-      () => `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
+      () =>
+        `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
       count.cite,
       conf
     )
