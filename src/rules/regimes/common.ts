@@ -14,7 +14,6 @@ import { step, textsOff } from "../step";
 import type {
   Chip,
   Classification,
-  Confidence,
   Country,
   ExceptionCode,
   IsoDate,

@@ -22,7 +22,6 @@ import { chipConfidence, fmt, weakestOf } from "../format";
 import type { Step } from "../types";
 import {
   baselineCore,
-  destFacts,
   domesticCheck,
   embargoCheck,
   hqFacts,
