@@ -5,7 +5,7 @@
 // decisionKey(): what a verdict depends on, read from the same per-regime limit functions
 // (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
-import { EFFECTIVE, H100_TPP, latest, valueAt } from "./data/parameters";
+import { EFFECTIVE, H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import {
@@ -47,9 +47,9 @@ function nonNegative(name: string, value: number | undefined): number {
   return v;
 }
 
-/** The H100 TPP yardstick on a date (the latest value for dates before the first entry). */
+/** The H100 TPP yardstick on a date (its timeline holds from the earliest date modelled). */
 export function h100TppOn(asOf: IsoDate): number {
-  return (valueAt(H100_TPP, asOf) ?? latest(H100_TPP)).value;
+  return mustValueAt(H100_TPP, asOf, "H100_TPP").value;
 }
 
 /** The context a regime decides on; malformed numbers, dates or regimes throw a RangeError naming the argument. */
