@@ -371,14 +371,21 @@ export interface Param<T> {
   role: Role;
   /** The value an omitted (or, for optional, blank) argument takes. */
   fallback?: () => T;
+  /** Optional parameters only: the value of a blank cell when it differs from the omitted default. */
+  blankValue?: T;
 }
 
 export function required<T>(name: string, type: ArgType<T>): Param<T> {
   return { name, type, role: "required" };
 }
 
-export function optional<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {
-  return { name, type, role: "optional", fallback };
+export function optional<T>(
+  name: string,
+  type: ArgType<T>,
+  fallback: () => T,
+  options: { blankValue?: T } = {}
+): Param<T> {
+  return { name, type, role: "optional", fallback, ...options };
 }
 
 export function requiredWhenGiven<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {

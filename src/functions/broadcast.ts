@@ -120,7 +120,8 @@ export function broadcast(params: Param<unknown>[], inputs: unknown[]): Broadcas
         const v = cell(i, row, col);
         if (isExcelError(v)) throw errorCell(p.name, v);
         if (p.type.blank(v)) {
-          if (p.role === "optional") args[i] = fallback(i);
+          if (p.role === "optional")
+            args[i] = p.blankValue !== undefined ? p.blankValue : fallback(i);
           else (missing ??= []).push(p.name);
           continue;
         }
