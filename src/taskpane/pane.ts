@@ -255,7 +255,11 @@ export function init(
     // The floor every as-of date meets, typed here, saved in the workbook or passed to a formula.
     const parsed: typeof read =
       read.ok && read.value < EARLIEST_AS_OF
-        ? { ok: false, message: `Dates before ${EARLIEST_AS_OF} are not accepted.`, suggestions: [] }
+        ? {
+            ok: false,
+            message: `Dates before ${EARLIEST_AS_OF} are not accepted.`,
+            suggestions: [],
+          }
         : read;
     if (!parsed.ok) {
       asOfError.hidden = false;
