@@ -39,10 +39,6 @@ function decided<D extends Verdict>(d: D): D {
   return d;
 }
 
-function shipmentFunction(pick: (d: Determination) => Cell) {
-  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(determineShipment(...args)));
-}
-
 function verdictFunction(pick: (v: Verdict) => Cell) {
   return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(shipmentVerdict(...args)));
 }
@@ -50,7 +46,12 @@ function verdictFunction(pick: (v: Verdict) => Cell) {
 export const requiresLicense = verdictFunction((d) => decided(d).licenseRequired);
 export const licenseException = verdictFunction((d) => decided(d).exception ?? "");
 export const reviewPolicy = verdictFunction((d) => decided(d).reviewPolicy ?? "");
-export const explainShipment = shipmentFunction((d) => explain(d));
+/** Said in EXPLAIN when the end_user_hq argument is omitted or blank (DESIGN §3). */
+const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
+
+export const explainShipment = rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) =>
+  explain(determineShipment(...args), args[3] === null ? [HQ_ASSUMED] : [])
+);
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
   if (chip.tpp === null)

@@ -344,3 +344,13 @@ test("junk that makes REQUIRES_LICENSE an error makes every shipment function an
     { numRuns: 200 }
   );
 });
+
+test("EXPLAIN says when the end-user HQ was assumed to be the destination, before what is not checked", () => {
+  const omitted = call(functions.explain, "H100", "IN", 1, null, "diffusion-2025", "2025-06-01") as string;
+  const blank = call(functions.explain, "H100", "IN", 1, 0, "diffusion-2025", "2025-06-01") as string;
+  const given = call(functions.explain, "H100", "IN", 1, "IN", "diffusion-2025", "2025-06-01") as string;
+  expect(omitted).toBe(blank);
+  expect(omitted).toContain("HQ not given");
+  expect(given).not.toContain("HQ not given");
+  expect(omitted.indexOf("HQ not given")).toBeLessThan(omitted.indexOf("Not checked"));
+});
