@@ -12,7 +12,7 @@ import {
   lppRemaining,
   modelWeightsControlled,
 } from "../rules";
-import type { Chip, Country, Determination, IsoDate, Item, RegimeId, Resolved } from "../rules";
+import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, show } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
