@@ -101,11 +101,23 @@ function text(value: Cell, name: string, what: string): string {
   throw new ArgumentError("#VALUE!", `${name} must be ${what} text, got ${show(value)}`);
 }
 
+// One error per failed resolution and argument: a table that repeats a typo thousands of times
+// rethrows the same error (and so returns the same error value) instead of building each anew.
+const failures = new WeakMap<object, Map<string, ArgumentError>>();
+
 /** A refused text (another script, far too long) is #VALUE!; an unknown or ambiguous name #N/A. */
 function unwrap<T>(resolved: Resolved<T>, name: string): T {
   if (resolved.ok) return resolved.value;
-  if (resolved.refused) throw new ArgumentError("#VALUE!", `${name}: ${resolved.message}`);
-  throw new ArgumentError("#N/A", resolved.message);
+  let byName = failures.get(resolved);
+  if (!byName) failures.set(resolved, (byName = new Map()));
+  let error = byName.get(name);
+  if (!error) {
+    error = resolved.refused
+      ? new ArgumentError("#VALUE!", `${name}: ${resolved.message}`)
+      : new ArgumentError("#N/A", resolved.message);
+    byName.set(name, error);
+  }
+  throw error;
 }
 
 // ---------------------------------------------------------------------------------------------
