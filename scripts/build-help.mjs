@@ -157,7 +157,7 @@ const F = [
     summary: "H100-equivalents of a quantity of chips: quantity × TPP per unit / 15,832 (the TPP of one H100 SXM). The Diffusion framework and the 2025 proposal state their limits in H100-equivalents.",
     args: [
       { ...A.chip, type: "Text or Number (or a range)", desc: "A catalog chip (as for `TPP`), or a number read as the TPP of one unit.", example: '`"B200"`, `36000`' },
-      { ...A.quantity, example: "`8`" },
+      { ...A.quantity, desc: "Units: a whole number >= 0. Omitted: 1 unit; an empty quantity cell is 0 units (Excel desktop sends an empty cell as 0). Numbers typed as text follow the workbook's number format.", example: "`8`" },
     ],
     returns: "Number: H100-equivalents (not rounded).",
     errors: [

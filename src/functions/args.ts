@@ -101,11 +101,23 @@ function text(value: Cell, name: string, what: string): string {
   throw new ArgumentError("#VALUE!", `${name} must be ${what} text, got ${show(value)}`);
 }
 
+// One error per failed resolution and argument: a table that repeats a typo thousands of times
+// rethrows the same error (and so returns the same error value) instead of building each anew.
+const failures = new WeakMap<object, Map<string, ArgumentError>>();
+
 /** A refused text (another script, far too long) is #VALUE!; an unknown or ambiguous name #N/A. */
 function unwrap<T>(resolved: Resolved<T>, name: string): T {
   if (resolved.ok) return resolved.value;
-  if (resolved.refused) throw new ArgumentError("#VALUE!", `${name}: ${resolved.message}`);
-  throw new ArgumentError("#N/A", resolved.message);
+  let byName = failures.get(resolved);
+  if (!byName) failures.set(resolved, (byName = new Map()));
+  let error = byName.get(name);
+  if (!error) {
+    error = resolved.refused
+      ? new ArgumentError("#VALUE!", `${name}: ${resolved.message}`)
+      : new ArgumentError("#N/A", resolved.message);
+    byName.set(name, error);
+  }
+  throw error;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,14 +222,42 @@ const DAYS_1904 = 1462;
 /** No AI-chip rule predates this: an earlier date is a number or year typed where a date belongs. */
 export const EARLIEST_DATE: IsoDate = EARLIEST_AS_OF;
 
-/** A date cell's serial or ISO text as a date, or the reason it is refused. */
+/**
+ * Text in the workbook's short date format ("6/1/2025" under M/d/yyyy, "01.06.2025" under
+ * dd.MM.yyyy) as ISO text, or null. A two-digit year is not read: "1/6/25" could be either century.
+ */
+export function shortDate(text: string, pattern: string | null | undefined): string | null {
+  if (!pattern) return null;
+  const order = pattern.match(/d+|M+|y+/g);
+  const parts = text.split(/[/.\-\s]+/);
+  if (!order || order.length !== 3 || parts.length !== 3 || !parts.every((p) => /^\d+$/.test(p)))
+    return null;
+  let y = "";
+  let m = "";
+  let d = "";
+  order.forEach((token, i) => {
+    if (token[0] === "y") y = parts[i];
+    else if (token[0] === "M") m = parts[i];
+    else d = parts[i];
+  });
+  if (y.length !== 4 || m.length > 2 || d.length > 2) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+/** A date cell's serial, ISO text or text in the workbook's short date format as a date, or the reason it is refused. */
 export function readDate(value: Cell, name: string): IsoDate {
   let resolved: Resolved<IsoDate>;
   if (typeof value === "number") {
     const serial = workbookFormat().date1904 ? value + DAYS_1904 : value;
     resolved = cachedSerial(serial);
-  } else if (typeof value === "string") resolved = cachedDate(value.trim());
-  else throw new ArgumentError("#VALUE!", `${name} must be a date, got ${show(value)}`);
+  } else if (typeof value === "string") {
+    const t = value.trim();
+    resolved = cachedDate(t);
+    if (!resolved.ok) {
+      const iso = shortDate(t, workbookFormat().shortDatePattern);
+      if (iso) resolved = cachedDate(iso);
+    }
+  } else throw new ArgumentError("#VALUE!", `${name} must be a date, got ${show(value)}`);
   if (!resolved.ok)
     throw new ArgumentError(
       "#VALUE!",
@@ -376,14 +416,21 @@ export interface Param<T> {
   role: Role;
   /** The value an omitted (or, for optional, blank) argument takes. */
   fallback?: () => T;
+  /** Optional parameters only: the value of a blank cell when it differs from the omitted default. */
+  blankValue?: T;
 }
 
 export function required<T>(name: string, type: ArgType<T>): Param<T> {
   return { name, type, role: "required" };
 }
 
-export function optional<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {
-  return { name, type, role: "optional", fallback };
+export function optional<T>(
+  name: string,
+  type: ArgType<T>,
+  fallback: () => T,
+  options: { blankValue?: T } = {}
+): Param<T> {
+  return { name, type, role: "optional", fallback, ...options };
 }
 
 export function requiredWhenGiven<T>(name: string, type: ArgType<T>, fallback: () => T): Param<T> {

@@ -81,7 +81,11 @@ function readValue(
 ): [unknown, boolean] {
   if (omitted) return [p.role === "required" ? BLANK : fallback(), true];
   if (isExcelError(v)) return [new Refused(errorCell(p.name, v)), false];
-  if (p.type.blank(v)) return [p.role === "optional" ? fallback() : BLANK, true];
+  if (p.type.blank(v))
+    return [
+      p.role !== "optional" ? BLANK : p.blankValue !== undefined ? p.blankValue : fallback(),
+      true,
+    ];
   try {
     return [p.type.coerce(v, p.name), false];
   } catch (error) {

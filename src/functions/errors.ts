@@ -64,8 +64,15 @@ export function isExcelError(value: unknown): value is ExcelError {
 }
 
 /** Turns anything thrown into an Excel error value: the single place no exception escapes through. */
+const asValues = new WeakMap<ArgumentError, ExcelError>();
+
 export function toExcelError(error: unknown): ExcelError {
-  if (error instanceof ArgumentError) return excelError(error.code, error.message);
+  if (error instanceof ArgumentError) {
+    // A rethrown error (see args.ts) gives the same value: error values are never modified.
+    let value = asValues.get(error);
+    if (!value) asValues.set(error, (value = excelError(error.code, error.message)));
+    return value;
+  }
   if (isExcelError(error)) return error;
   const text = error instanceof Error ? error.message : String(error);
   return excelError("#VALUE!", `Unexpected problem: ${text}`.slice(0, 250));

@@ -35,7 +35,7 @@ export function performanceDensity(chip: any[][]): any[][] {
  * @customfunction H100_EQUIVALENT
  * @helpurl https://localhost:3000/help/h100_equivalent.html
  * @param chip Chip name, e.g. "B200", or a number read as TPP per unit, e.g. 36000.
- * @param [quantity] Units, a whole number >= 0, e.g. 8. Omitted: 1; an empty cell is #VALUE!.
+ * @param [quantity] Units, a whole number >= 0, e.g. 8. Omitted: 1; an empty cell: 0.
  * @returns H100-equivalents.
  */
 export function h100Equivalent(chip: any[][], quantity?: any[][]): any[][] {

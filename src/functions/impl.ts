@@ -13,7 +13,7 @@ import {
 } from "../rules";
 import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required, requiredWhenGiven, show } from "./args";
+import { Cell, Param, Types, optional, required, show } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
 import { explainFunction, verdictFunction } from "./shipment";
@@ -51,8 +51,9 @@ export const performanceDensity = rowwise<[Chip]>([required("chip", Types.chip)]
 export const h100Equivalents = rowwise<[number, number]>(
   [
     required("chip", Types.chipOrTpp),
-    // An omitted quantity is 1 unit; a quantity cell left empty is not (0 from Excel desktop is 0).
-    requiredWhenGiven("quantity", Types.quantity, () => 1),
+    // An omitted quantity is 1 unit; an empty quantity cell is 0 units, as Excel desktop sends it
+    // (the web sends null): the same sheet gives the same answer on both.
+    optional("quantity", Types.quantity, () => 1, { blankValue: 0 }),
   ] as Param<unknown>[],
   (tppPerUnit, quantity) => h100Equivalent(tppPerUnit, quantity)
 );

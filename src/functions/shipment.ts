@@ -294,6 +294,9 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
   };
 }
 
+/** Said in EXPLAIN when the end_user_hq argument is omitted or blank (DESIGN §3). */
+const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
+
 /**
  * EXPLAIN: the full determination's one line, memoised by the decision key with the date and the
  * quantities the line quotes (a recalculation rebuilds no text).
@@ -309,12 +312,17 @@ export function explainFunction() {
       const prior = priorCol.values[v[PRIOR]] as number;
       verdictOf(ids, v, prior, 0, key);
       const asOf = ids.value<IsoDate>("date", v);
+      // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
+      const hqAssumed = ids.value<Country | null>("hq", v) === null;
       const k =
-        key.hi >= 0 ? `${key.lo}|${asOf}|${ids.value<number>("quantity", v)}|${prior}` : null;
+        key.hi >= 0
+          ? `${key.lo}|${asOf}|${ids.value<number>("quantity", v)}|${prior}|${hqAssumed ? 1 : 0}`
+          : null;
       let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
       if (text === undefined) {
         text = explain(
-          determine(shipmentOf(ids, v, prior, 0), ids.value<RegimeId>("regime", v), asOf)
+          determine(shipmentOf(ids, v, prior, 0), ids.value<RegimeId>("regime", v), asOf),
+          hqAssumed ? [HQ_ASSUMED] : []
         );
         if (k !== null) cache.set(key.hi, k, text);
       }

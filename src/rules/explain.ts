@@ -27,7 +27,11 @@ function where(d: Determination): string {
   return `${dest}, ${d.groups.length ? `groups ${d.groups.join(", ")}` : "no D:1/D:4/D:5/A:5/A:6 group"}`;
 }
 
-export function explain(d: Determination): string {
+/**
+ * `assumptions`: what the caller filled in for the user, said before the closing "not checked"
+ * ("End-user HQ not given: taken to be the destination").
+ */
+export function explain(d: Determination, assumptions: readonly string[] = []): string {
   const eccn = d.eccn
     ? `${d.eccn}${d.eccnBasis ? ` (${d.eccnBasis})` : ""}`
     : "classification open";
@@ -47,5 +51,6 @@ export function explain(d: Determination): string {
     if (s.confidence === "unconfirmed" && !byCite.has(s.cite)) byCite.set(s.cite, s.text);
   if (byCite.size)
     line += ` Rests on unconfirmed facts: ${[...byCite].map(([cite, text]) => `${text} (${cite})`).join("; ")}.`;
+  for (const a of assumptions) line += ` ${a}.`;
   return `${line} ${notCheckedShort(d.asOf)}`;
 }

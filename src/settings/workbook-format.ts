@@ -13,6 +13,8 @@ export interface WorkbookFormat {
   date1904: boolean;
   /** Application.cultureInfo.numberFormat (ExcelApi 1.11); null while unknown. */
   numberFormat: NumberFormat | null;
+  /** Application.cultureInfo.datetimeFormat.shortDatePattern (ExcelApi 1.12), e.g. "M/d/yyyy"; null while unknown. */
+  shortDatePattern?: string | null;
 }
 
 let current: WorkbookFormat = { date1904: false, numberFormat: null };
@@ -30,7 +32,8 @@ export function setWorkbookFormat(patch: Partial<WorkbookFormat>): boolean {
   const changed =
     next.date1904 !== current.date1904 ||
     next.numberFormat?.decimalSeparator !== current.numberFormat?.decimalSeparator ||
-    next.numberFormat?.groupSeparator !== current.numberFormat?.groupSeparator;
+    next.numberFormat?.groupSeparator !== current.numberFormat?.groupSeparator ||
+    (next.shortDatePattern ?? null) !== (current.shortDatePattern ?? null);
   current = next;
   const stale = changed && used;
   used = false;
@@ -55,6 +58,7 @@ export interface FormatExcel {
             numberDecimalSeparator: string;
             numberGroupSeparator: string;
           };
+          datetimeFormat?: { load(p: string): void; shortDatePattern: string };
         };
       };
       sync(): Promise<void>;
@@ -81,6 +85,18 @@ export async function readWorkbookFormat(excel: FormatExcel): Promise<Partial<Wo
     });
   } catch {
     // ExcelApi 1.11 missing: the number format stays unknown.
+  }
+  try {
+    await excel.run(async (context) => {
+      const df = context.application.cultureInfo.datetimeFormat;
+      if (!df) return;
+      df.load("shortDatePattern");
+      await context.sync();
+      if (typeof df.shortDatePattern === "string" && df.shortDatePattern)
+        read.shortDatePattern = df.shortDatePattern;
+    });
+  } catch {
+    // ExcelApi 1.12 missing: text dates must be ISO.
   }
   try {
     await excel.run(async (context) => {

@@ -11,6 +11,7 @@ import {
   saveToDocument,
 } from "../settings/document-store";
 import {
+  EARLIEST_AS_OF,
   WorkbookSettings,
   effectiveAsOf,
   effectiveRegime,
@@ -250,7 +251,16 @@ export function init(
   });
 
   const applyFixedDate = (value: string) => {
-    const parsed = parseDate(value);
+    const read = parseDate(value);
+    // The floor every as-of date meets, typed here, saved in the workbook or passed to a formula.
+    const parsed: typeof read =
+      read.ok && read.value < EARLIEST_AS_OF
+        ? {
+            ok: false,
+            message: `Dates before ${EARLIEST_AS_OF} are not accepted.`,
+            suggestions: [],
+          }
+        : read;
     if (!parsed.ok) {
       asOfError.hidden = false;
       asOfError.textContent = parsed.message;

@@ -323,3 +323,34 @@ test("junk in any one text argument never turns a TRUE or #N/A into FALSE", () =
     { numRuns: 400 }
   );
 });
+
+test("H100_EQUIVALENT: an empty quantity cell is 0 units on the web (null) as on desktop (0); omitted is 1", () => {
+  expect(call(functions.h100Equivalent, "H100", [[null]])).toBe(0);
+  expect(call(functions.h100Equivalent, "H100", [[0]])).toBe(0);
+  expect(call(functions.h100Equivalent, "H100", null)).toBe(1);
+  expect(call(functions.h100Equivalent, [["H100"], [null]], [[2], [null]])).toEqual([[2], [""]]);
+});
+
+test("junk that makes REQUIRES_LICENSE an error makes every shipment function an error (no '' exception, no FALSE)", () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...TRUE_OR_NA), fc.constantFrom(0, 1, 3, 4), junk, (base, at, bad) => {
+      const args = [...base];
+      args[at] = bad;
+      const verdict = call(functions.requiresLicense, ...args) as { error?: string; message?: string };
+      // An input error (not an INDETERMINATE answer, which EXPLAIN spells out as text).
+      if (!verdict || typeof verdict !== "object" || !verdict.error || /^INDETERMINATE/.test(verdict.message ?? "")) return;
+      for (const [, fn] of SHIPMENT_FNS) expect(call(fn, ...args)).toEqual(err(verdict.error));
+    }),
+    { numRuns: 200 }
+  );
+});
+
+test("EXPLAIN says when the end-user HQ was assumed to be the destination, before what is not checked", () => {
+  const omitted = call(functions.explain, "H100", "IN", 1, null, "diffusion-2025", "2025-06-01") as string;
+  const blank = call(functions.explain, "H100", "IN", 1, 0, "diffusion-2025", "2025-06-01") as string;
+  const given = call(functions.explain, "H100", "IN", 1, "IN", "diffusion-2025", "2025-06-01") as string;
+  expect(omitted).toBe(blank);
+  expect(omitted).toContain("HQ not given");
+  expect(given).not.toContain("HQ not given");
+  expect(omitted.indexOf("HQ not given")).toBeLessThan(omitted.indexOf("Not checked"));
+});

@@ -13,11 +13,12 @@ import {
 import { resetSettings } from "../../src/settings/settings";
 import { seen } from "../support/cases";
 
-function mockExcel(data: { date1904?: boolean; decimal?: string; group?: string; runs?: { n: number } }): FormatExcel {
+function mockExcel(data: { date1904?: boolean; decimal?: string; group?: string; shortDate?: string; runs?: { n: number } }): FormatExcel {
   const workbook: Record<string, unknown> = { use1904DateSystem: data.date1904 ?? false };
   const application = {
     cultureInfo: {
       numberFormat: { numberDecimalSeparator: data.decimal ?? ".", numberGroupSeparator: data.group ?? "," },
+      datetimeFormat: { shortDatePattern: data.shortDate ?? "M/d/yyyy" },
     },
     calculate: () => undefined,
   };
@@ -39,8 +40,8 @@ beforeEach(() => {
 });
 
 test("reads the 1904 date system and the number format through load() and sync()", async () => {
-  const read = await readWorkbookFormat(mockExcel({ date1904: true, decimal: ",", group: "." }));
-  expect(read).toEqual({ date1904: true, numberFormat: { decimalSeparator: ",", groupSeparator: "." } });
+  const read = await readWorkbookFormat(mockExcel({ date1904: true, decimal: ",", group: ".", shortDate: "dd.MM.yyyy" }));
+  expect(read).toEqual({ date1904: true, numberFormat: { decimalSeparator: ",", groupSeparator: "." }, shortDatePattern: "dd.MM.yyyy" });
 });
 
 test("an Excel without the APIs keeps the defaults (1900 dates, number format unknown)", async () => {
@@ -106,4 +107,16 @@ test("formulas calculated before the format was read are recalculated once, not 
   await new Promise((r) => setTimeout(r, 20));
   expect(workbookFormat().date1904).toBe(true);
   expect(calculated).toEqual(["Full"]);
+});
+
+test("text dates in the workbook's short date format are read; unknown format or a two-digit year is refused", () => {
+  const eccnOn = (d: unknown) => call(functions.eccn as never, "H100", d);
+  expect(eccnOn("6/1/2025")).toMatchObject({ error: "#VALUE!" });
+  setWorkbookFormat({ shortDatePattern: "M/d/yyyy" });
+  expect(eccnOn("6/1/2025")).toBe(eccnOn("2025-06-01"));
+  expect(eccnOn("6/1/25")).toMatchObject({ error: "#VALUE!" });
+  expect(eccnOn("13/1/2025")).toMatchObject({ error: "#VALUE!" });
+  setWorkbookFormat({ shortDatePattern: "dd.MM.yyyy" });
+  expect(eccnOn("01.06.2025")).toBe(eccnOn("2025-06-01"));
+  expect(eccnOn("01.06.1999")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("1999-06-01") });
 });

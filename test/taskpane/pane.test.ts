@@ -86,6 +86,28 @@ test("on open the saved choice is restored and shown", () => {
   expect($<HTMLInputElement>("#asof-date").value).toBe("2025-06-01");
 });
 
+test("corrupted saved values are named in the pane and ignored, not used silently", () => {
+  const settings = fakeSettings({ [SETTINGS_KEYS.regime]: "bogus", [SETTINGS_KEYS.asOf]: "1900-01-01" });
+  open("Excel", { settings: settings.store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  expect(getSettings()).toEqual({ regime: null, asOf: null });
+  const status = $("#settings-status").textContent!;
+  expect(status).toContain("regime 'bogus'");
+  expect(status).toContain("as-of date '1900-01-01'");
+  expect(radio("enforced").checked).toBe(true);
+});
+
+test("an as-of date before 2000 typed in the pane is refused with the reason", async () => {
+  const settings = fakeSettings();
+  open("Excel", { settings: settings.store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  type("asof-date", "1905-07-17");
+  $("#asof-date").dispatchEvent(new Event("change", { bubbles: true }));
+  await pane!.idle();
+  expect($("#asof-error").hidden).toBe(false);
+  expect($("#asof-error").textContent).toContain("2000-01-01");
+  expect(getSettings().asOf).toBeNull();
+  expect(settings.data.has(SETTINGS_KEYS.asOf)).toBe(false);
+});
+
 test("a fixed as-of date is saved and applied; back to today removes it", async () => {
   const settings = fakeSettings();
   const excel = fakeExcel([], { selection: [0, 0, 1, 1] });
