@@ -219,7 +219,8 @@ export function optional<T>(name: string, type: ArgType<T>, fallback: () => T): 
  */
 export function shipFromParam(name = "ship_from"): Param<Country> {
   const shipFrom: ArgType<Country> = {
-    coerce: (value, argName) => (value === 0 ? unitedStates() : Types.country.coerce(value, argName)),
+    coerce: (value, argName) =>
+      value === 0 ? unitedStates() : Types.country.coerce(value, argName),
   };
   return optional(name, shipFrom, unitedStates);
 }

@@ -417,10 +417,20 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
 function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classification {
   const o = EFFECTIVE.oct2022;
   if (asOf < o.date)
-    return result("not 3A090", "none", false, [
-      given,
-      step(`${eccn} did not exist before ${o.date}; no advanced-computing control applied`, o.cite, o.confidence),
-    ], { basis: `${eccn} did not exist before ${o.date}` });
+    return result(
+      "not 3A090",
+      "none",
+      false,
+      [
+        given,
+        step(
+          `${eccn} did not exist before ${o.date}; no advanced-computing control applied`,
+          o.cite,
+          o.confidence
+        ),
+      ],
+      { basis: `${eccn} did not exist before ${o.date}` }
+    );
   const acs = EFFECTIVE.acs2023;
   if (asOf < acs.date) {
     const s = step(

@@ -36,7 +36,8 @@ export function explain(d: Determination): string {
     line += `; review: ${d.reviewPolicy}${d.reviewNote ? ` ${d.reviewNote}` : ""}`;
   else if (d.status === "LICENSE" && d.reviewNote) line += `; review policy: ${d.reviewNote}`;
   line += ".";
-  if (d.shipFrom && d.shipFrom !== "US") line += ` Shipped from ${d.shipFrom} (not an export from the US).`;
+  if (d.shipFrom && d.shipFrom !== "US")
+    line += ` Shipped from ${d.shipFrom} (not an export from the US).`;
   for (const note of d.notes ?? []) line += ` Note: ${note}.`;
   if (d.regime === "proposal-500") line += ` ${SCENARIO_NOTE}.`;
   line += ` Regime: ${d.regime}, as of ${d.asOf}. Confidence: ${d.confidence}.`;

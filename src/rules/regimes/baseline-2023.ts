@@ -28,7 +28,8 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  if (origin)
+    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
   const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };

@@ -159,7 +159,11 @@ export function notCheckedStep(asOf: IsoDate): Step {
   const a = affiliatesOn(asOf);
   return notCheckedMemo(a ? a.text : "", () =>
     a
-      ? step(`${NOT_CHECKED_BASE}, nor ${a.text}`, `15 CFR 744; Supp. No. 4 to part 744; ${a.cite}`, "confirmed")
+      ? step(
+          `${NOT_CHECKED_BASE}, nor ${a.text}`,
+          `15 CFR 744; Supp. No. 4 to part 744; ${a.cite}`,
+          "confirmed"
+        )
       : step(NOT_CHECKED_BASE, "15 CFR 744; Supp. No. 4 to part 744", "confirmed")
   );
 }
@@ -171,7 +175,11 @@ export function notCheckedShort(asOf: IsoDate): string {
 }
 
 /** The closing step before the Affiliates rule (kept for callers that show the undated form). */
-export const NOT_CHECKED: Step = step(NOT_CHECKED_BASE, "15 CFR 744; Supp. No. 4 to part 744", "confirmed");
+export const NOT_CHECKED: Step = step(
+  NOT_CHECKED_BASE,
+  "15 CFR 744; Supp. No. 4 to part 744",
+  "confirmed"
+);
 export const NOT_CHECKED_SHORT = NOT_CHECKED_SHORT_BASE;
 
 export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
@@ -309,7 +317,10 @@ export function originCheck(ctx: Context, steps: Step[]): Outcome | null {
       `BIS guidance of ${g.date}: using ${chip.name} anywhere risks violating General Prohibition 10 (15 CFR 736.2(b)(10)), so no shipment of it is free of licence risk`,
       null,
       steps,
-      { reviewNote: "not stated: the guidance warns against any use; no licence policy is published" }
+      {
+        reviewNote:
+          "not stated: the guidance warns against any use; no licence policy is published",
+      }
     );
   }
   if (!chip.usDesigned && ctx.exportFrom === "abroad") {
@@ -619,7 +630,9 @@ export function baselineCore(
           reviewNote: "not stated in our sources",
           notes:
             ctx.asOf < compliance.date
-              ? [`compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`]
+              ? [
+                  `compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`,
+                ]
               : undefined,
         }
       );

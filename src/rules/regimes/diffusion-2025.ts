@@ -54,8 +54,7 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const origin = originCheck(ctx, steps);
-  if (origin)
-    return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
+  if (origin) return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
   const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return {

@@ -22,7 +22,6 @@ import { chipConfidence, fmt, weakestOf } from "../format";
 import type { Step } from "../types";
 import {
   baselineCore,
-  destFacts,
   domesticCheck,
   embargoCheck,
   hqFacts,
@@ -47,7 +46,8 @@ export function evaluate(ctx: Context): Evaluation {
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
   const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  if (origin)
+    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
   const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
