@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "196e6967dceca096d6dd1aaffcefbf087b213022a7d94625280b69771d6b42e2";
+export const RULES_DATA_HASH = "c020e8b287f46f5260a6fa56708dd418a4541e85787995d55f9cc72f3e8d7447";
 
 export const CHIP_DATA: readonly Chip[] = [
   {"id":"nvidia-h100-sxm","vendor":"NVIDIA","name":"H100 SXM5 80GB","aliases":["H100","H100 SXM","H100 SXM5","H100 SXM5 80GB","H100-SXM5-80GB","HGX H100","DGX H100 GPU"],"releaseYear":2022,"formFactor":"SXM5","denseTopsFp8":1979,"denseTflopsFp16":989.5,"denseTopsInt8":1979,"denseTflopsTf32":494.5,"denseTflopsFp64":67,"tpp":15832,"tppDisputed":null,"dieAreaMm2":814,"performanceDensity":19.45,"memoryGb":80,"memoryBandwidthGbs":3350,"interconnectGbs":900,"tdpW":700,"datacenter":true,"usDesigned":true,"flags":[],"sourceUrls":["https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","https://epoch.ai/data/machine-learning-hardware"],"confidence":"high","notes":"[confidence=high] [tpp_basis=FP8 x8=FP16/BF16 x16=INT8 x8] [computed_eccn=3A090.a (a.1 TPP>=4800)] [h100_equiv=1] Datasheet figures are 'with sparsity' (3,958 FP8); dense = half. FP64 = FP64 Tensor Core (vector FP64 34). TPP basis FP8 1979x8 = BF16 989.5x16 = 15,832. Reference chip for H100-equivalents."},

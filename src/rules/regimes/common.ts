@@ -168,10 +168,14 @@ export function notCheckedStep(asOf: IsoDate): Step {
   );
 }
 
-/** Short form for one-line explanations, dated like notCheckedStep. */
+const notCheckedShortMemo = memo<string>();
+
+/** Short form for one-line explanations, dated like notCheckedStep (memoised: one per row of a table). */
 export function notCheckedShort(asOf: IsoDate): string {
-  const a = affiliatesOn(asOf);
-  return a ? `${NOT_CHECKED_SHORT_BASE.slice(0, -1)}; nor ${a.text}.` : NOT_CHECKED_SHORT_BASE;
+  return notCheckedShortMemo(asOf, () => {
+    const a = affiliatesOn(asOf);
+    return a ? `${NOT_CHECKED_SHORT_BASE.slice(0, -1)}; nor ${a.text}.` : NOT_CHECKED_SHORT_BASE;
+  });
 }
 
 /** The closing step before the Affiliates rule (kept for callers that show the undated form). */
