@@ -55,7 +55,7 @@ export function eccn(chip: any[][], as_of?: any[][]): any[][] {
 }
 
 /**
- * AI Diffusion framework tier of a country (90 FR 4544): 1, 2 or 3.
+ * AI Diffusion framework tier of a country (90 FR 4544) on a date: 1, 2 or 3 (Tier 3: Macau and Country Group D:5 on the date).
  * @customfunction COUNTRY_TIER
  * @helpurl https://localhost:3000/help/country_tier.html
  * @param country ISO code or name, e.g. "DE", "India" or "UAE".

@@ -71,13 +71,15 @@ test("equal decision keys give equal verdicts", () => {
       fc.integer({ min: 0, max: 5000 }),
       fc.integer({ min: 0, max: 30_000_000 }),
       fc.integer({ min: 0, max: 30_000_000 }),
-      (chip, dest, hq, regime, day1, day2, q1, q2, p1, p2) => {
+      fc.constantFrom(null, "US", "TW", "MY", "CN", "HK"),
+      (chip, dest, hq, regime, day1, day2, q1, q2, p1, p2, from) => {
         const s1 = {
           item: { kind: "chip" as const, chip },
           destination: country(dest),
           endUserHq: hq ? country(hq) : null,
           quantity: q1,
           priorTpp: p1,
+          shipFrom: from ? country(from) : null,
         };
         const s2 = { ...s1, quantity: q2, priorTpp: p2 };
         if (decisionKey(s1, regime, isoDay(day1)) !== decisionKey(s2, regime, isoDay(day2))) return;
@@ -173,4 +175,17 @@ test("eras end where a measure ends: every date in the rules data and the day af
     expect(eraOf(shift(d, -1))).toBeLessThan(eraOf(d));
     expect(eraOf(d)).toBeLessThan(eraOf(shift(d, 1)));
   }
+});
+
+test("the ship-from country is part of the key (by the country the EAR treats it as)", () => {
+  const base = {
+    item: { kind: "chip" as const, chip: CHIPS.find((c) => c.id === "nvidia-h200-sxm")! },
+    destination: country("CN"),
+    quantity: 1,
+  };
+  const key = (from: string | null) =>
+    decisionKey({ ...base, shipFrom: from ? country(from) : null }, "enforced", "2026-03-01");
+  expect(key(null)).toBe(key("US"));
+  expect(key("TW")).not.toBe(key("US"));
+  expect(key("HK")).toBe(key("CN"));
 });
