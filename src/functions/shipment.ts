@@ -7,7 +7,7 @@
 // key is packed from them into one number. Verdicts are decided without building any text
 // (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
 // builds (memoised by the decision key, the date and the quantities the text quotes).
-import { decide, decisionKey, determine, eraOf, explain, limitSides } from "../rules";
+import { decide, determine, eraOf, explain, limitSides } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
@@ -211,7 +211,7 @@ export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 /**
  * The verdict of the row whose value ids are `v`, from the cache or decided now. `prior` is the
  * consignee's allowance use this year and `used` the country allocation drawn (LEDGER's running
- * totals). `key` receives the packed key (hi -1 when it fell back to text).
+ * totals). `key` receives the packed key (hi -1 when an id outgrew its field).
  */
 export function verdictOf(
   ids: ShipmentIds,
@@ -242,15 +242,11 @@ export function verdictOf(
     ids.shipFrom[v[L.shipFrom]],
     sides
   );
-  let shipment: Shipment | null = null;
-  let inner: number | string = key.lo;
-  if (key.hi < 0) {
-    shipment = shipmentOf(ids, v, prior, used);
-    inner = decisionKey(shipment, regime, asOf);
-  }
-  const hit = cache.get(key.hi, inner);
+  // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
+  const cached = key.hi >= 0;
+  const hit = cached ? cache.get(key.hi, key.lo) : undefined;
   if (hit !== undefined) return hit as Decided;
-  const verdict = decide(shipment ?? shipmentOf(ids, v, prior, used), regime, asOf);
+  const verdict = decide(shipmentOf(ids, v, prior, used), regime, asOf);
   const decided: Decided = {
     verdict,
     open:
@@ -258,7 +254,7 @@ export function verdictOf(
         ? excelError("#N/A", `INDETERMINATE: ${verdict.reason}`)
         : null,
   };
-  cache.set(key.hi, inner, decided);
+  if (cached) cache.set(key.hi, key.lo, decided);
   return decided;
 }
 
