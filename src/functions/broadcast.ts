@@ -159,6 +159,10 @@ export interface Call {
   columns: Column[];
   /** The arguments whose cells decide whether a row is blank. */
   deciding: number[];
+  /** Some deciding argument has a blank value: rows may be blank. */
+  mayBeBlank: boolean;
+  /** Per argument: every value is usable (no BLANK, no Refused), so its cells need no check. */
+  clean: boolean[];
 }
 
 /** Prepares a broadcast call: shapes, which arguments decide blank rows, each argument resolved. */
@@ -183,7 +187,16 @@ export function broadcast(params: readonly Param<unknown>[], inputs: unknown[]):
       if (columns[i].rows * columns[i].cols > 1) ranged.push(i);
     }
   }
-  return { rows, cols, params, columns, deciding: ranged.length ? ranged : needed };
+  const deciding = ranged.length ? ranged : needed;
+  return {
+    rows,
+    cols,
+    params,
+    columns,
+    deciding,
+    mayBeBlank: deciding.some((i) => columns[i].blank.includes(true)),
+    clean: columns.map((m) => m.values.every((v) => v !== BLANK && !(v instanceof Refused))),
+  };
 }
 
 function outOfReach(name: string): ArgumentError {
@@ -206,8 +219,8 @@ function idAt(m: Column, row: number, col: number): number {
  * an error cell or refused; else, when required ones are missing, #VALUE! naming them.
  */
 export function idsAt(call: Call, row: number, col: number, ids: Int32Array): boolean {
-  const { params, columns, deciding } = call;
-  if (deciding.length) {
+  const { params, columns, deciding, clean } = call;
+  if (call.mayBeBlank) {
     let blank = true;
     for (let k = 0; k < deciding.length; k++) {
       const i = deciding[k];
@@ -226,6 +239,7 @@ export function idsAt(call: Call, row: number, col: number, ids: Int32Array): bo
     const id = idAt(m, row, col);
     if (id < 0) throw outOfReach(params[i].name);
     ids[i] = id;
+    if (clean[i]) continue;
     const v = m.values[id];
     if (v === BLANK) (missing ??= []).push(i);
     else if (v instanceof Refused) throw v;

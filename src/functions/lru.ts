@@ -12,7 +12,6 @@ export class Lru<V> {
   private young: Generation<V> = new Map();
   private old: Generation<V> = new Map();
   private youngSize = 0;
-  private oldSize = 0;
 
   constructor(private readonly half: number) {}
 
@@ -27,7 +26,6 @@ export class Lru<V> {
   set(outer: number, inner: number | string, value: V): void {
     if (this.youngSize >= this.half) {
       this.old = this.young;
-      this.oldSize = this.youngSize;
       this.young = new Map();
       this.youngSize = 0;
     }
@@ -35,17 +33,5 @@ export class Lru<V> {
     if (m === undefined) this.young.set(outer, (m = new Map()));
     if (!m.has(inner)) this.youngSize++;
     m.set(inner, value);
-  }
-
-  /** Entries held now (at most twice the generation size; an entry in both counts twice). */
-  get size(): number {
-    return this.youngSize + this.oldSize;
-  }
-
-  clear(): void {
-    this.young = new Map();
-    this.old = new Map();
-    this.youngSize = 0;
-    this.oldSize = 0;
   }
 }

@@ -48,16 +48,6 @@ export interface Decided {
 // a verdict is a few small fields, an explanation a line of text.
 const cache = new Lru<Decided | string>(150_000);
 
-/** Entries in the functions' cache now (bounded). */
-export function cacheSize(): number {
-  return cache.size;
-}
-
-/** Drops every cached verdict and explanation (a cold start, for the bench). */
-export function clearCache(): void {
-  cache.clear();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small integer ids for what the decision key holds. Interned for the session: the catalog's chips
 // and ECCNs and the world's country codes are finite, so these maps stay small.
