@@ -9,6 +9,7 @@ import { Types } from "../functions/args";
 import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../rules";
 import type { RegimeId } from "../rules";
 import { getSettings, localIsoDate, updateSettings } from "../settings/settings";
+import { setWorkbookFormat, workbookFormat } from "../settings/workbook-format";
 import {
   AuditRecord,
   BLOCK_ROWS,
@@ -297,6 +298,7 @@ export function buildAudit(opts: {
   timestamp: Date;
   seconds: number;
   locale: NumberLocale | null;
+  localeChosen: boolean;
   explanations: boolean;
   warnings: string[];
 }): AuditRecord {
@@ -318,7 +320,7 @@ export function buildAudit(opts: {
     ["As-of date", asOf],
     [
       "Locale of text numbers and dates",
-      `${localeLabel(opts.locale)}${opts.locale ? " (--locale)" : ""}`,
+      `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : opts.locale ? " (the CSV's delimiter)" : ""}`,
     ],
     ["Rules data version", RULES_DATA_VERSION],
     ["Rules data hash", RULES_DATA_HASH],
@@ -401,6 +403,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   const cmd = command;
   const started = Date.now();
   const saved = getSettings();
+  const savedFormat = workbookFormat().numberFormat;
   // A bad row is an error value, made by constructing an Error: with tens of thousands of bad
   // rows, capturing their stack traces (never shown) would cost more than the check itself.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -449,10 +452,18 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
     // arguments follow.
     updateSettings({ regime: cmd.regime, asOf: cmd.asOf ?? today });
+    // Numbers typed as text follow --locale when given, else the file's own convention, as in
+    // Excel they follow the workbook's: a comma-separated file comes from a locale with a decimal
+    // point and comma groups, a semicolon-separated one from a locale with a decimal comma (the
+    // date order stays unknown: ISO dates and serials only). Otherwise unknown: read strictly.
+    const locale = cmd.locale ?? csvLocale(table);
+    setWorkbookFormat({
+      numberFormat: locale ? { decimalSeparator: locale.decimal, groupSeparator: locale.group } : null,
+    });
     Error.stackTraceLimit = 0;
     const options = {
       useDates: cmd.asOf === null,
-      locale: cmd.locale,
+      locale,
       explanations: cmd.explanations,
       shipFromAccepted: SHIP_FROM_ACCEPTED,
     };
@@ -509,13 +520,14 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
             stats,
             timestamp: now(),
             seconds: (checkDone - started) / 1000,
-            locale: cmd.locale,
+            locale,
+            localeChosen: cmd.locale !== null,
             explanations: cmd.explanations,
             warnings,
           });
         },
         {
-          locale: cmd.locale,
+          locale,
           roles: match.roles,
           onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
         }
@@ -578,5 +590,15 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
+    setWorkbookFormat({ numberFormat: savedFormat });
   }
+}
+
+/** The number convention a CSV's delimiter implies (see above); null for other files. */
+function csvLocale(table: LoadedTable): NumberLocale | null {
+  if (table.format !== "csv") return null;
+  const tag = `${table.delimiter === ";" ? "semicolon" : "comma"}-separated file`;
+  if (table.delimiter === ",") return { tag, decimal: ".", group: ",", dateOrder: null };
+  if (table.delimiter === ";") return { tag, decimal: ",", group: ".", dateOrder: null };
+  return null;
 }

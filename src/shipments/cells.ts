@@ -41,8 +41,11 @@ export interface NumberLocale {
   tag: string;
   decimal: string;
   group: string;
-  /** Order of day, month and year in the locale's short date ("mdy", "dmy", "ymd"). */
-  dateOrder: "mdy" | "dmy" | "ymd";
+  /**
+   * Order of day, month and year in the locale's short date ("mdy", "dmy", "ymd"); null when only
+   * the number convention is known (a CSV's delimiter tells it, not the date order).
+   */
+  dateOrder: "mdy" | "dmy" | "ymd" | null;
 }
 
 /** The locale's separators and date order; null when Intl does not know the tag. */
@@ -73,7 +76,7 @@ export function numberLocale(tag: string): NumberLocale | null {
 /** "the locale is unknown (strict)" or "de-DE": for messages and the audit record. */
 export function localeLabel(locale: NumberLocale | null): string {
   return locale
-    ? `${locale.tag} (decimal "${locale.decimal}", group "${locale.group.replace(/\s/, "space")}", dates ${locale.dateOrder.split("").join("/")})`
+    ? `${locale.tag} (decimal "${locale.decimal}", group "${locale.group.replace(/\s/, "space")}", dates ${locale.dateOrder ? locale.dateOrder.split("").join("/") : "YYYY-MM-DD only"})`
     : "none: strict (ISO dates, Excel date serials, numbers without group separators)";
 }
 
@@ -159,7 +162,7 @@ export function parseDateText(
   if (stamp) return parseDateText(stamp[1], locale, name);
   if (/^\d{1,6}(\.\d+)?$/.test(t)) return Number(t); // an Excel serial, as a date cell saved to CSV
   const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(t);
-  if (parts && locale) {
+  if (parts && locale?.dateOrder) {
     const [a, b, c] = parts.slice(1).map(Number);
     const [y, m, d] =
       locale.dateOrder === "ymd" ? [a, b, c] : locale.dateOrder === "dmy" ? [c, b, a] : [c, a, b];

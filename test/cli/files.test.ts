@@ -275,7 +275,7 @@ describe("CSV formula injection and terminal output", () => {
 });
 
 describe("locale", () => {
-  test("without --locale, US dates and grouped numbers are each row's error; with it they are read", async () => {
+  test("without --locale, US dates are each row's error and grouped numbers follow the comma-separated file; with it both are read", async () => {
     write(
       "l.csv",
       'Chip,Destination,Quantity,Date\nH20,CN,10,6/1/2025\nH20,CN,10,03/15/2025\nH100,AE,"1,000",2025-06-01\nH100,AE,10,45809\n'
@@ -288,10 +288,13 @@ describe("locale", () => {
     expect(rows[1]["License required"]).toMatch(
       /^#VALUE!: as_of '03\/15\/2025' reads as different dates/
     );
-    expect(rows[2]["License required"]).toMatch(
-      /^#VALUE!: quantity '1,000' reads as different numbers/
-    );
+    // A comma-separated file comes from a locale with a decimal point and comma groups (as Excel
+    // reads text numbers in the workbook's locale): "1,000" is one thousand.
+    expect(rows[2]["H100 equivalents"]).toBe("1000");
     expect(rows[3].Explanation).toMatch(/as of 2025-06-01/); // an Excel serial
+    expect(Object.fromEntries(table("l.checked.audit.csv").slice(1))["Locale of text numbers and dates"]).toMatch(
+      /^comma-separated file \(decimal "\.", group ",", dates YYYY-MM-DD only\) \(the CSV's delimiter\)$/
+    );
     expect((await run("check", "l.csv", "--locale", "en-US", "--out", "us.csv")).code).toBe(
       EXIT.ok
     );
@@ -308,12 +311,17 @@ describe("locale", () => {
     expect(rowsByHeader("gb.csv")[1]["License required"]).toMatch(/not a date in en-GB/);
   });
 
-  test("a semicolon CSV from a European Excel: 2.000 is 2,000 units under de-DE, an error without a locale", async () => {
+  test("a semicolon CSV from a European Excel: 2.000 is 2,000 units (decimal comma); its dates need de-DE", async () => {
     write("de.csv", "Chip;Destination;Quantity;Date\nH100;PL;2.000;01.06.2025\n");
+    write("de-iso.csv", "Chip;Destination;Quantity;Date\nH100;PL;2.000;2025-06-01\nH100;PL;2,5;2025-06-01\n");
     expect((await run("check", "de.csv")).code).toBe(EXIT.ok);
     expect(rowsByHeader("de.checked.csv")[0]["License required"]).toMatch(
-      /^#VALUE!: quantity '2\.000'/
+      /^#VALUE!: as_of '01\.06\.2025' reads as different dates/
     );
+    expect((await run("check", "de-iso.csv")).code).toBe(EXIT.ok);
+    const iso = rowsByHeader("de-iso.checked.csv");
+    expect(iso[0]["H100 equivalents"]).toBe("2000");
+    expect(iso[1]["License required"]).toMatch(/^#VALUE!: quantity .*whole number/); // 2.5 units
     expect((await run("check", "de.csv", "--locale", "de-DE", "--out", "de2.csv")).code).toBe(
       EXIT.ok
     );
