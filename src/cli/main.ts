@@ -293,6 +293,7 @@ export function buildAudit(opts: {
   asOf: string;
   asOfChosen: boolean;
   hasDates: boolean;
+  hasShipFrom: boolean;
   replacedFormulas: number;
   stats: CheckStats;
   timestamp: Date;
@@ -322,6 +323,7 @@ export function buildAudit(opts: {
       "Locale of text numbers and dates",
       `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : opts.locale ? " (the CSV's delimiter)" : ""}`,
     ],
+    ["Ship from", shipFromLine(opts.hasShipFrom, stats)],
     ["Rules data version", RULES_DATA_VERSION],
     ["Rules data hash", RULES_DATA_HASH],
     ["Rows", stats.rows],
@@ -355,12 +357,21 @@ export function buildAudit(opts: {
   ];
 }
 
+/** Where the rows leave from (ship_from, 8th argument of the determination functions and LEDGER). */
+function shipFromLine(hasColumn: boolean, stats: CheckStats): string {
+  if (!hasColumn) return "US for every row (no Ship from column): exports from the US";
+  const counts = [...stats.shipFroms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = counts.slice(0, 10).map(([k, v]) => `${k} ${v}`);
+  if (counts.length > 10) shown.push(`${counts.length - 10} more`);
+  return (
+    "each row's Ship from column (blank: US)" +
+    (shown.length ? `; checked rows by Ship from as written: ${shown.join(", ")}` : "")
+  );
+}
+
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(2) + " s";
 }
-
-/** Whether the functions take ship_from (the 8th argument of the determination functions). */
-const SHIP_FROM_ACCEPTED = (functions.requiresLicense as (...a: unknown[]) => unknown).length >= 8;
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(
@@ -438,10 +449,6 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     const warnings = [...match.warnings];
     if (cmd.asOf !== null && match.roles.date !== undefined)
       warnings.push(`the Date column is not used: --as-of ${cmd.asOf} applies to every row`);
-    if (match.roles.shipFrom !== undefined && !SHIP_FROM_ACCEPTED)
-      warnings.push(
-        "the Ship from column is read, but this version's rules judge US exports only: rows shipped from elsewhere are INDETERMINATE"
-      );
     if (table.streamed && formatOf(cmd.out) === "xlsx")
       warnings.push(
         "the workbook is too large to edit in memory: it is read and written as a stream, every sheet with its values and formulas, without cell formatting"
@@ -465,7 +472,6 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       useDates: cmd.asOf === null,
       locale,
       explanations: cmd.explanations,
-      shipFromAccepted: SHIP_FROM_ACCEPTED,
     };
     const defaultDate = () => cmd.asOf ?? today;
     let ledger: LedgerSummary | null = null;
@@ -516,6 +522,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
             asOf: cmd.asOf ?? today,
             asOfChosen: cmd.asOf !== null,
             hasDates: match.roles.date !== undefined,
+            hasShipFrom: match.roles.shipFrom !== undefined,
             replacedFormulas: table.outputFormulas,
             stats,
             timestamp: now(),

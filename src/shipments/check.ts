@@ -32,12 +32,6 @@ export interface CheckOptions {
   locale?: NumberLocale | null;
   /** Write the Explanation column (EXPLAIN); false leaves it blank and skips the call. Default true. */
   explanations?: boolean;
-  /**
-   * The functions take `ship_from` (8th argument of the determination functions and of LEDGER).
-   * When false, a row shipped from anywhere but the US is that row's error rather than being
-   * judged as a US export.
-   */
-  shipFromAccepted?: boolean;
   /** Allowance use computed beforehand over the whole table (see ledgerOf); skips LEDGER here. */
   ledger?: LedgerSummary | null;
   /** Index of rows[0] within the whole table (for `ledger` and problem rows). Default 0. */
@@ -58,6 +52,8 @@ export interface CheckStats {
   ledger: boolean;
   /** Rows where LEDGER's licence verdict or exception differs from the row's own determination (expected 0). */
   ledgerDifferences: number;
+  /** Checked rows by their Ship from cell as written (trimmed, upper case); blank cells (US) not counted. */
+  shipFroms: Map<string, number>;
 }
 
 export interface CheckResult {
@@ -77,6 +73,7 @@ export function emptyStats(): CheckStats {
     problems: [],
     ledger: false,
     ledgerDifferences: 0,
+    shipFroms: new Map(),
   };
 }
 
@@ -91,6 +88,7 @@ export function addStats(total: CheckStats, part: CheckStats): void {
   for (const p of part.problems) if (total.problems.length < 20) total.problems.push(p);
   total.ledger = total.ledger || part.ledger;
   total.ledgerDifferences += part.ledgerDifferences;
+  for (const [k, v] of part.shipFroms) total.shipFroms.set(k, (total.shipFroms.get(k) ?? 0) + v);
 }
 
 async function callMatrix(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {
@@ -136,13 +134,10 @@ const INPUT_ROLES: readonly Role[] = ["chip", "destination", "quantity", "hq", "
 /**
  * Why a row cannot be checked before any function sees it, or null: an input cell holding an error
  * (a formula without a saved result, a date that reads two ways), a required input blank while
- * another input is filled, or a reexport the functions cannot judge. Blank rows return null.
+ * another input is filled. Blank rows return null. A Ship from cell is the functions' to read
+ * (`ship_from`, the 8th argument): a reexport is judged, not refused here.
  */
-function rowProblem(
-  cols: Partial<Record<Role, Matrix | null>>,
-  i: number,
-  shipFromAccepted: boolean
-): ExcelError | null {
+function rowProblem(cols: Partial<Record<Role, Matrix | null>>, i: number): ExcelError | null {
   let filled: Role | null = null;
   let blank: Role | null = null;
   for (const role of INPUT_ROLES) {
@@ -160,20 +155,6 @@ function rowProblem(
       "#VALUE!",
       `${HEADER_ALIASES[blank][0]} is blank while ${HEADER_ALIASES[filled][0]} is filled: the row was not checked`
     );
-  const from = cols.shipFrom?.[i][0];
-  if (!shipFromAccepted && filled && from !== undefined && !isBlankCell(from)) {
-    let code = "";
-    try {
-      code = Types.country.coerce(from, "ship_from").code;
-    } catch (error) {
-      return excelError("#VALUE!", (error as Error).message);
-    }
-    if (code !== "US")
-      return excelError(
-        "#N/A",
-        `INDETERMINATE: shipped from ${quote(from)}: a reexport or an export from abroad (15 CFR 734.9) is not judged by this version; check the row by hand`
-      );
-  }
   return null;
 }
 
@@ -226,16 +207,13 @@ export async function ledgerOf(
   call: FunctionCaller,
   rows: readonly (readonly Cell[])[],
   roles: Partial<Record<Role, number>>,
-  options: Pick<CheckOptions, "useDates" | "locale" | "shipFromAccepted">,
+  options: Pick<CheckOptions, "useDates" | "locale">,
   defaultDate: () => string
 ): Promise<LedgerSummary | null> {
   const locale = options.locale ?? null;
   const consignees = column(rows, roles.consignee, "consignee", locale);
   if (!consignees || !consignees.some((c) => !isBlankCell(c[0]))) return null;
   const dates = column(rows, options.useDates ? roles.date : undefined, "date", locale);
-  const shipFroms = options.shipFromAccepted
-    ? column(rows, roles.shipFrom, "shipFrom", locale)
-    : null;
   const ledger = await callMatrix(
     call,
     "LEDGER",
@@ -246,7 +224,7 @@ export async function ledgerOf(
     consignees,
     dates,
     null,
-    ...(shipFroms ? [shipFroms] : [])
+    column(rows, roles.shipFrom, "shipFrom", locale)
   );
   const n = rows.length;
   if (ledger.length !== n) return null;
@@ -306,7 +284,6 @@ export async function checkShipments(
   const locale = options.locale ?? null;
   const offset = options.offset ?? 0;
   const explanations = options.explanations !== false;
-  const shipFromAccepted = options.shipFromAccepted === true;
   const dateIndex = options.useDates ? roles.date : undefined;
   const stats = emptyStats();
   stats.rows = n;
@@ -336,7 +313,7 @@ export async function checkShipments(
     const width = to - from;
     const problems: (ExcelError | null)[] = new Array(width);
     for (let i = 0; i < width; i++) {
-      const p = rowProblem(cols, i, shipFromAccepted);
+      const p = rowProblem(cols, i);
       problems[i] = p;
       if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = [null];
     }
@@ -359,8 +336,8 @@ export async function checkShipments(
       null,
       only(cols.date),
       only(prior),
+      only(cols.shipFrom),
     ];
-    if (shipFromAccepted && cols.shipFrom) shipment.push(only(cols.shipFrom));
     const [licence, exception, policy, h100, explanation] = await Promise.all([
       callMatrix(call, "REQUIRES_LICENSE", ...shipment),
       callMatrix(call, "LICENSE_EXCEPTION", ...shipment),
@@ -398,6 +375,15 @@ export async function checkShipments(
           stats.ledgerDifferences++;
       }
       const verdict = line[0];
+      const shippedFrom = cols.shipFrom?.[i][0];
+      const decided =
+        verdict === true ||
+        verdict === false ||
+        (isExcelError(verdict) && /^INDETERMINATE/.test(verdict.message ?? ""));
+      if (decided && shippedFrom !== undefined && !isBlankCell(shippedFrom)) {
+        const key = String(shippedFrom).trim().toUpperCase().slice(0, 60);
+        stats.shipFroms.set(key, (stats.shipFroms.get(key) ?? 0) + 1);
+      }
       if (verdict === true) stats.licences++;
       else if (verdict === false) stats.noLicence++;
       else if (isExcelError(verdict)) {

@@ -106,7 +106,8 @@ export type FormulaMode = "spill" | "per-row";
  * row whose range arguments cover every row (five custom-function calls for the whole table,
  * spilling down); "per-row": one formula per row and column (for Excel tables, where a formula
  * cannot spill). The regime argument is left empty: the workbook's choice in the pane applies.
- * A Date column is passed as as_of, so each shipment is judged on its own date.
+ * A Date column is passed as as_of, so each shipment is judged on its own date, and a Ship from
+ * column as ship_from (the 8th argument), so a reexport is judged as one.
  */
 export function complianceFormulas(table: ShipmentTable, mode: FormulaMode): string[][] {
   const first = table.top + 1;
@@ -129,6 +130,8 @@ export function complianceFormulas(table: ShipmentTable, mode: FormulaMode): str
       ref("hq", row),
       "",
       ref("date", row),
+      "",
+      ref("shipFrom", row),
     ];
     return [
       call("REQUIRES_LICENSE", [...shipment]),
@@ -159,7 +162,7 @@ export interface RowInputs {
   hq: unknown;
   consignee: unknown;
   date: unknown;
-  /** Carried for the compare and audit sheets; not yet passed to the determination here. */
+  /** The country the item leaves from (blank: US), passed to the determination as ship_from. */
   shipFrom: unknown;
 }
 
@@ -195,6 +198,7 @@ interface ParsedRow {
   endUserHq: Country | null;
   consignee: string;
   asOf: IsoDate;
+  shipFrom: Country | null;
 }
 
 /** A row's inputs, coerced by the custom functions' own argument types (same messages as the cells). */
@@ -210,6 +214,7 @@ function parseRow(inputs: RowInputs, defaultAsOf: IsoDate): ParsedRow {
       ? ""
       : Types.consignee.coerce(inputs.consignee, "consignee"),
     asOf: isBlank(inputs.date) ? defaultAsOf : Types.date.coerce(inputs.date, "date"),
+    shipFrom: isBlank(inputs.shipFrom) ? null : Types.country.coerce(inputs.shipFrom, "ship_from"),
   };
 }
 
@@ -258,6 +263,7 @@ export function evaluateRows(
               destination: p.destination,
               quantity: p.quantity,
               endUserHq: p.endUserHq ?? p.destination,
+              shipFrom: p.shipFrom,
             },
             asOf: p.asOf,
             consignee: p.consignee,

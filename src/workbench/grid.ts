@@ -9,11 +9,11 @@ import type { ShipmentSheet } from "./load";
 
 /** The formula each computed column stands for, shown in its header's tooltip. */
 export const COLUMN_FORMULAS = [
-  "=EXPORTCTL.REQUIRES_LICENSE(Chip, Destination, Quantity, HQ, , Date, prior)",
-  "=EXPORTCTL.LICENSE_EXCEPTION(Chip, Destination, Quantity, HQ, , Date, prior)",
-  "=EXPORTCTL.REVIEW_POLICY(Chip, Destination, Quantity, HQ, , Date, prior)",
+  "=EXPORTCTL.REQUIRES_LICENSE(Chip, Destination, Quantity, HQ, , Date, prior, Ship from)",
+  "=EXPORTCTL.LICENSE_EXCEPTION(Chip, Destination, Quantity, HQ, , Date, prior, Ship from)",
+  "=EXPORTCTL.REVIEW_POLICY(Chip, Destination, Quantity, HQ, , Date, prior, Ship from)",
   "=EXPORTCTL.H100_EQUIVALENT(Chip, Quantity)",
-  "=EXPORTCTL.EXPLAIN(Chip, Destination, Quantity, HQ, , Date, prior)",
+  "=EXPORTCTL.EXPLAIN(Chip, Destination, Quantity, HQ, , Date, prior, Ship from)",
 ];
 
 const SHORT_HEADERS = ["License required", "Exception", "Review policy", "H100 eq.", "Explanation"];

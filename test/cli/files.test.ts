@@ -96,20 +96,47 @@ describe("the gate never passes a row it could not check", () => {
     );
   });
 
-  test("a Ship from column other than the US is not judged as a US export", async () => {
-    write("r.csv", "Chip,Destination,Quantity,Ship from\nH100,DE,1,US\nH100,DE,1,Singapore\n");
-    const { code, stderr } = await run(
-      "check",
+  test("a Ship from column is passed as ship_from: rows shipped from abroad are judged, not blank", async () => {
+    // Reference (shared/reference/updates-2026-11.md A8 and #1; regulations.md §7.1):
+    // - H200 to CN after 2026-01-15: case-by-case only for an export from the US; a reexport or an
+    //   export from abroad (here from MY) stays at presumption of denial (91 FR 1684).
+    // - H20 to CN: the is-informed letter of 2025-04-09 (15 CFR 744.23) requires a licence whether
+    //   the chip leaves the US or Malaysia.
+    // - H100 (3A090.a, US-designed) from DE to AE (D:4, not A:5/A:6): within 742.6(a)(6)(iii), which
+    //   covers reexports too: a licence, not a blank or a US-only answer.
+    write(
       "r.csv",
-      "--fail-on-license",
-      "--as-of",
-      "2025-06-01"
+      "Chip,Destination,Quantity,Ship from,Date\n" +
+        "H200,CN,100,US,2026-03-01\n" +
+        "H200,CN,100,MY,2026-03-01\n" +
+        "H20,CN,100,Malaysia,2026-03-01\n" +
+        "H100,AE,100,DE,2025-06-01\n" +
+        "H100,DE,1,,2025-06-01\n" +
+        "H100,DE,1,Atlantis,2025-06-01\n"
     );
+    const { code, stderr } = await run("check", "r.csv", "--fail-on-license");
     const rows = rowsByHeader("r.checked.csv");
-    expect(rows[0]["License required"]).toBe("FALSE");
-    expect(rows[1]["License required"]).toMatch(/^#N\/A: INDETERMINATE: shipped from 'Singapore'/);
+    expect(rows[0]["Review policy"]).toMatch(/^case-by-case/);
+    expect(rows[1]["License required"]).toBe("TRUE");
+    expect(rows[1]["Review policy"]).toBe("presumption of denial");
+    expect(rows[1].Explanation).toMatch(/Shipped from MY/);
+    expect(rows[2]["License required"]).toBe("TRUE");
+    expect(rows[2].Explanation).toMatch(/Shipped from MY/);
+    expect(rows[3]["License required"]).toBe("TRUE");
+    expect(rows[3]["Review policy"]).toBe("presumption of approval");
+    expect(rows[3].Explanation).toMatch(/Shipped from DE/);
+    expect(rows[4]["License required"]).toBe("FALSE"); // blank Ship from: an export from the US
+    expect(rows[5]["License required"]).toMatch(/^#N\/A: .*Atlantis/); // read as the functions read it
     expect(code).toBe(EXIT.license);
-    expect(stderr).toMatch(/indeterminate: 1/);
+    expect(stderr).not.toMatch(/judge US exports only/);
+    const audit = Object.fromEntries(
+      parseCsv(fs.readFileSync(path.join(dir, "r.checked.audit.csv"), "utf8")).map((r) => [r[0], r[1]])
+    );
+    expect(audit["Ship from"]).toMatch(/^each row's Ship from column \(blank: US\)/);
+    expect(audit["Ship from"]).toMatch(/MY 1/);
+    expect(audit["Ship from"]).toMatch(/MALAYSIA 1/);
+    expect(audit["Ship from"]).toMatch(/DE 1/);
+    expect(audit["Ship from"]).not.toMatch(/ATLANTIS/); // not checked: an input error
   });
 });
 

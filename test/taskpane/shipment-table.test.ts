@@ -113,3 +113,30 @@ test("bad rows carry their own error; blank rows are skipped", () => {
   expect(rows[2].error).toBe("quantity must be a whole number >= 1, got -3");
   expect(rows[3].determination).not.toBeNull();
 });
+
+test("a Ship from column is ship_from: the 8th argument of the formulas and of the row evaluation", () => {
+  const t = locateTable(
+    [
+      ["Chip", "Destination", "Quantity", "Date", "Ship from"],
+      ["H200", "CN", 100, "2026-03-01", "US"],
+      ["H200", "CN", 100, "2026-03-01", "MY"],
+      ["H20", "CN", 100, "2026-03-01", "Malaysia"],
+      ["H100", "AE", 100, "2025-06-01", "DE"],
+    ],
+    0,
+    0,
+    "Sheet1"
+  );
+  expect(complianceFormulas(t, "spill")[0][0]).toBe("=EXPORTCTL.REQUIRES_LICENSE(A2:A5,B2:B5,C2:C5,,,D2:D5,,E2:E5)");
+  expect(complianceFormulas(t, "per-row")[1][4]).toBe("=EXPORTCTL.EXPLAIN(A3,B3,C3,,,D3,,E3)");
+  const rows = evaluateRows(t, "enforced", "2026-03-01");
+  // updates-2026-11.md A8/#1: H200 to CN is case-by-case only as an export from the US; from MY it
+  // stays at presumption of denial (91 FR 1684).
+  expect(rows[0].determination!.reviewPolicy).toMatch(/^case-by-case/);
+  expect(rows[1].determination).toMatchObject({ licenseRequired: true, reviewPolicy: "presumption of denial" });
+  // The H20 is-informed letter (744.23) covers CN whether the chip leaves the US or Malaysia.
+  expect(rows[2].determination!.licenseRequired).toBe(true);
+  expect(rows[2].determination!.shipFrom).toBe("MY");
+  // 3A090.a from DE to AE (D:4): 742.6(a)(6)(iii) covers the reexport.
+  expect(rows[3].determination).toMatchObject({ licenseRequired: true, shipFrom: "DE" });
+});
