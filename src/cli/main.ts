@@ -465,7 +465,9 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     // date order stays unknown: ISO dates and serials only). Otherwise unknown: read strictly.
     const locale = cmd.locale ?? csvLocale(table);
     setWorkbookFormat({
-      numberFormat: locale ? { decimalSeparator: locale.decimal, groupSeparator: locale.group } : null,
+      numberFormat: locale
+        ? { decimalSeparator: locale.decimal, groupSeparator: locale.group }
+        : null,
     });
     Error.stackTraceLimit = 0;
     const options = {
