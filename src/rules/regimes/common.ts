@@ -431,7 +431,7 @@ export function baselineCore(
       );
       const choice = hooks.d5Policy?.(steps) ?? { policy: "presumption of denial" as ReviewPolicy };
       return license(
-        `${ctx.dest} is in Macau/D:5, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
+        `${f.macau ? `the destination is Macau (${ctx.dest})` : `${ctx.dest} is in country group D:5`}, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
         choice.policy,
         steps,
         { reviewNote: choice.note }
@@ -462,7 +462,7 @@ export function baselineCore(
       );
       const choice = hooks.hqElsewherePolicy?.(steps) ?? { policy: "case-by-case" as ReviewPolicy };
       return license(
-        `the end user is headquartered in ${ctx.hq} (Macau/D:5): licence required wherever located (15 CFR 742.6(a)(6)(iii)(A))`,
+        `the end user is headquartered in ${ctx.hq} (Macau or country group D:5): licence required wherever located (15 CFR 742.6(a)(6)(iii)(A))`,
         choice.policy,
         steps,
         { reviewNote: choice.note }
