@@ -221,7 +221,9 @@ describe("workbench", () => {
           await page.locator("#wb-grid button.wb-rowbtn").first().click();
           await page.locator("#wb-detail").waitFor();
           assert.deepEqual(await axe(page), []);
-          await page.screenshot({ path: path.join(OUT, `workbench-${theme}-${width}.png`), fullPage: width < 600 });
+          await page.screenshot({ path: path.join(OUT, `workbench-${theme}-${width}.png`) });
+          await page.locator("#wb-detail").evaluate((el) => el.scrollIntoView());
+          await page.screenshot({ path: path.join(OUT, `workbench-${theme}-${width}-detail.png`) });
           assert.deepEqual(errors, []);
           assert.deepEqual(blocked, []);
         } finally {
@@ -320,7 +322,11 @@ describe("help pages", () => {
             assert.equal(bg, theme === "light" ? "rgb(15, 108, 189)" : "rgb(17, 94, 163)", "the brand band (colorBrandBackground)");
             if (width === 1280 || name === "requires_license") assert.deepEqual(await axe(page), [], `help/${name}.html`);
             if (name === "requires_license" && width !== 320)
-              await page.screenshot({ path: path.join(OUT, `help-${theme}-${width}.png`), fullPage: width < 600 });
+              await page.screenshot({ path: path.join(OUT, `help-${theme}-${width}.png`) });
+            if (name === "requires_license" && width !== 1280) {
+              await page.locator("#arguments").evaluate((el) => el.scrollIntoView());
+              await page.screenshot({ path: path.join(OUT, `help-${theme}-${width}-arguments.png`) });
+            }
           }
           assert.deepEqual(errors, []);
           assert.deepEqual(blocked, []);
