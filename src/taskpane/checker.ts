@@ -144,7 +144,11 @@ export function checkShipment(
     shipment: parsed.shipment,
     results,
     differs: disagree(results.map((r) => r.determination)),
-    routesDiffer: distinct(results.map((r) => r.determination), verdictKey) > 1,
+    routesDiffer:
+      distinct(
+        results.map((r) => r.determination),
+        verdictKey
+      ) > 1,
   };
 }
 

@@ -8,7 +8,11 @@ import { followOfficeTheme } from "./theme";
 // taskpane.html links the stylesheet itself; pages that embed the pane's markup (the workbench)
 // get it from here. Emitted by webpack as an asset, so the content-hashed name stays right.
 const href = new URL("./taskpane.css", import.meta.url).href;
-if (![...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((l) => l.href === href)) {
+if (
+  ![...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some(
+    (l) => l.href === href
+  )
+) {
   const css = document.createElement("link");
   css.rel = "stylesheet";
   css.href = href;

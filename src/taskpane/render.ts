@@ -279,12 +279,7 @@ export function renderResults(
   fill(
     container,
     h("h3", { id: "results-heading" }, shipmentTitle(outcome.shipment)),
-    h(
-      "p",
-      { class: "results-meta" },
-      `As of ${outcome.asOf}. `,
-      agreement(outcome)
-    ),
+    h("p", { class: "results-meta" }, `As of ${outcome.asOf}. `, agreement(outcome)),
     h(
       "ol",
       { class: "cards", "aria-labelledby": "results-heading" },

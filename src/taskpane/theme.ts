@@ -46,7 +46,10 @@ function officeTheme(): OfficeTheme | null {
 }
 
 /** Sets <html data-theme> from the Office theme (or removes it outside Office). */
-export function applyTheme(doc: Document, theme: OfficeTheme | null = officeTheme()): ThemeName | null {
+export function applyTheme(
+  doc: Document,
+  theme: OfficeTheme | null = officeTheme()
+): ThemeName | null {
   const name = themeOf(theme);
   if (name) doc.documentElement.dataset.theme = name;
   else delete doc.documentElement.dataset.theme;

@@ -51,12 +51,20 @@ function steps(sheet: ShipmentSheet, row: Cell[], asOf: string, ctx: DetailConte
     priorTpp: "",
   });
   if (!parsed.ok)
-    return [h("p", { class: "wb-hint" }, "No steps: ", parsed.errors.map((e) => e.message).join(" "))];
+    return [
+      h("p", { class: "wb-hint" }, "No steps: ", parsed.errors.map((e) => e.message).join(" ")),
+    ];
   let d;
   try {
     d = determine(parsed.shipment, ctx.regime, asOf);
   } catch (error) {
-    return [h("p", { class: "wb-hint" }, `No steps: ${error instanceof Error ? error.message : String(error)}`)];
+    return [
+      h(
+        "p",
+        { class: "wb-hint" },
+        `No steps: ${error instanceof Error ? error.message : String(error)}`
+      ),
+    ];
   }
   return [
     h("p", { class: "wb-detail-reason" }, h("strong", {}, "Why: "), sentence(d.reason)),

@@ -232,7 +232,9 @@ function closeDetail(): void {
   state.selected = null;
   renderTable();
   if (r !== null)
-    document.querySelector<HTMLButtonElement>(`#wb-grid button.wb-rowbtn[data-row="${r}"]`)?.focus();
+    document
+      .querySelector<HTMLButtonElement>(`#wb-grid button.wb-rowbtn[data-row="${r}"]`)
+      ?.focus();
 }
 
 function button(label: string, onClick: () => void, id?: string): HTMLButtonElement {
@@ -248,7 +250,9 @@ function downloadCsv(): void {
   // the fresh ones replace), then the five results.
   const cols = inputColumns(sheet);
   const header = [
-    ...cols.map((c) => (sheet.headers[c] === null || sheet.headers[c] === undefined ? "" : sheet.headers[c])),
+    ...cols.map((c) =>
+      sheet.headers[c] === null || sheet.headers[c] === undefined ? "" : sheet.headers[c]
+    ),
     ...OUTPUT_COLUMNS,
   ];
   const lines: unknown[][] = [header];

@@ -129,7 +129,7 @@ describe("task pane", () => {
     });
   }
 
-  test("the theme is read again when the pane becomes visible (Excel has no theme-change event)", async () => {
+  test("the theme is read again when the pane becomes visible (Excel has no theme-change event); forced colours win", async () => {
     const { page, close } = await open({ width: 350, standIn: { host: "Excel", settings: {}, officeTheme: OFFICE_THEMES.light } });
     try {
       await page.goto(server.url + "taskpane.html");
@@ -140,6 +140,19 @@ describe("task pane", () => {
         document.dispatchEvent(new Event("visibilitychange"));
       }, OFFICE_THEMES.dark);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+      // High contrast (forced colours) overrides the Office theme: the tokens become system colours.
+      await page.emulateMedia({ forcedColors: "active" });
+      const tokens = await page.evaluate(() => {
+        const s = getComputedStyle(document.documentElement);
+        return ["--colorNeutralBackground1", "--colorNeutralForeground1", "--colorBrandBackground"].map((t) => s.getPropertyValue(t).trim());
+      });
+      assert.deepEqual(tokens, ["Canvas", "CanvasText", "Highlight"]);
+      await page.getByLabel("Chip", { exact: true }).fill("H100");
+      await page.getByLabel("Destination", { exact: true }).fill("CN");
+      await page.getByRole("button", { name: "Check under every regime" }).click();
+      await page.locator("#results .card").nth(3).waitFor();
+      await page.locator("#results").evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: path.join(OUT, "taskpane-forced-colors-350-results.png") });
     } finally {
       await close();
     }
