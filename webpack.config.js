@@ -61,6 +61,7 @@ class FunctionsMetadataOptionsPlugin {
 module.exports = async (env, options) => {
   if (env && env.cli) return cliConfig(env);
   const dev = options.mode === "development";
+  const { themeCss } = await import("./scripts/lib/fluent-theme.mjs");
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -77,7 +78,13 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
-        { test: /\.html$/, exclude: /node_modules/, use: "html-loader" },
+        // theme.css (ThemeCssPlugin) and assets/ (copied as they are) are not modules: html-loader
+        // leaves their links alone.
+        {
+          test: /\.html$/,
+          exclude: /node_modules/,
+          use: { loader: "html-loader", options: { sources: { urlFilter: (_attr, value) => !/^(theme\.css|assets\/)/.test(value) } } },
+        },
         { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
       ],
     },
@@ -98,6 +105,7 @@ module.exports = async (env, options) => {
         chunksSortMode: "manual",
       }),
       new WatchFilesPlugin(WORKBENCH_SOURCES),
+      new ThemeCssPlugin(themeCss, THEMED_STYLESHEETS),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -132,9 +140,31 @@ function workbenchHtml() {
   const [page, css, pane] = WORKBENCH_SOURCES.map((f) => fs.readFileSync(f, "utf8"));
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(pane);
   if (!body) throw new Error("src/taskpane/taskpane.html has no <body>");
+  // The workbench's top bar carries the brand: the pane's own header (a second banner) stays out.
+  const paneBody = body[1].replace(/<header class="app-header">[\s\S]*?<\/header>/, "");
   return page
     .replace("<!-- exportctl:workbench-css -->", () => `<style>\n${css}</style>`)
-    .replace("<!-- exportctl:taskpane -->", () => body[1]);
+    .replace("<!-- exportctl:taskpane -->", () => paneBody);
+}
+
+// theme.css: the Fluent 2 tokens these stylesheets use, light and dark (scripts/lib/fluent-theme.mjs).
+const THEMED_STYLESHEETS = ["src/taskpane/taskpane.css", "src/workbench/workbench.css", "help/help.css"].map((f) =>
+  path.resolve(__dirname, f)
+);
+class ThemeCssPlugin {
+  constructor(themeCss, files) {
+    this.themeCss = themeCss;
+    this.files = files;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ThemeCssPlugin", (compilation) => {
+      for (const f of this.files) compilation.fileDependencies.add(f);
+      compilation.hooks.processAssets.tap(
+        { name: "ThemeCssPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset("theme.css", new compiler.webpack.sources.RawSource(this.themeCss(this.files)))
+      );
+    });
+  }
 }
 
 /** Rebuilds (webpack serve) when files read outside the module graph change. */

@@ -513,7 +513,9 @@ if (want("load")) {
 // (e) ------------------------------------------------------------------------------------------
 if (want("size")) {
   console.log("\n(e) production bundle sizes (raw / gzip -9)");
-  for (const file of ["functions.js", "runtime.js", "taskpane.js"]) {
+  // The pane's page also loads theme.css (Fluent 2 tokens) and its own stylesheet (hashed name).
+  const css = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => /^[0-9a-f]{16,}\.css$/.test(f)) : [];
+  for (const file of ["functions.js", "runtime.js", "taskpane.js", "theme.css", ...css]) {
     const p = path.join(dist, file);
     if (!fs.existsSync(p)) {
       report(file, "missing", "-", file === "functions.js" ? false : null);

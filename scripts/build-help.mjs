@@ -477,7 +477,7 @@ ${currentNote ? `        <p>${md(currentNote)}</p>\n` : ""}        <table>
 ${rows}
           </tbody>
         </table>
-        <p>Without a <code>regime</code> argument, formulas use the regime chosen in the task pane, else <code>enforced</code>. Without an <code>as_of</code> argument, they use the pane's as-of date, else today.</p>
+        <p>Without a <code>regime</code> argument, formulas use the regime chosen in the task pane, else <code>enforced</code>. Without an <code>as_of</code> argument, they use the pane's as-of date, else today. A regime other than <code>enforced</code> applied to a date it was not in force on applies its rules as if they had been; the task pane and the workbench say so next to the answer.</p>
       </section>`;
 }
 
@@ -492,6 +492,7 @@ function page({ title, current, main, description }) {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="description" content="${esc(description)}">
   <title>${esc(title)} - EXPORTCTL help</title>
+  <link rel="stylesheet" href="../theme.css">
   <link rel="stylesheet" href="help.css">
   <link rel="icon" type="image/png" href="../assets/icon-32.png">
 </head>
@@ -666,6 +667,30 @@ ${regimesTable()}
 }
 
 
-fs.writeFileSync(path.join(out, "index.html"), indexPage());
-for (const f of F) fs.writeFileSync(path.join(out, file(f.id)), functionPage(f));
+/**
+ * Narrow screens: each body cell of a table with a header row gets data-label="<its column>"
+ * (help.css shows it when rows stack), and code gets break opportunities after commas, brackets
+ * and dots, so long formulas wrap between arguments rather than mid-word.
+ */
+function responsive(html) {
+  const text = (cell) => cell.replace(/<[^>]+>/g, "").trim();
+  html = html.replace(/<table[\s\S]*?<\/table>/g, (table) => {
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(table);
+    if (!head) return table;
+    const labels = [...head[1].matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => text(m[1]));
+    return table.replace(/<tbody>([\s\S]*?)<\/tbody>/, (body) =>
+      body.replace(/<tr>([\s\S]*?)<\/tr>/g, (row) => {
+        let i = 0;
+        return row.replace(/<(td|th)(\s[^>]*)?>/g, (tag, name, attrs = "") => {
+          const label = labels[i++];
+          return name === "td" && label ? `<td${attrs} data-label="${label}">` : tag;
+        });
+      })
+    );
+  });
+  return html.replace(/<code>([\s\S]*?)<\/code>/g, (_, code) => `<code>${code.replace(/([,(.])(?=\S)/g, "$1<wbr>")}</code>`);
+}
+
+fs.writeFileSync(path.join(out, "index.html"), responsive(indexPage()));
+for (const f of F) fs.writeFileSync(path.join(out, file(f.id)), responsive(functionPage(f)));
 console.log(`wrote ${F.length + 2} files to ${out}`);

@@ -104,7 +104,7 @@ export function listRegimes(): RegimeInfo[] {
     {
       id: "baseline-2023",
       name: "Advanced-computing rules of Oct 2023 (as amended Apr 2024, Dec 2024)",
-      status: `in force ${e.acs2023.date} on`,
+      status: `in force since ${e.acs2023.date}`,
       badge: "in force",
       effectiveFrom: e.acs2023.date,
       effectiveTo: null,

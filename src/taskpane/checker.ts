@@ -45,7 +45,16 @@ export interface RegimeResult {
 }
 
 export type CheckOutcome =
-  | { ok: true; asOf: IsoDate; shipment: Shipment; results: RegimeResult[]; differs: boolean }
+  | {
+      ok: true;
+      asOf: IsoDate;
+      shipment: Shipment;
+      results: RegimeResult[];
+      /** The regimes give different answers to "is a licence required?" (or some leave it open). */
+      differs: boolean;
+      /** Same answer, different route (one by License Exception, another needs none). */
+      routesDiffer: boolean;
+    }
   | { ok: false; errors: FieldError[] };
 
 /** A number field through the custom functions' own argument type (same rules and messages). */
@@ -148,10 +157,22 @@ export function checkShipment(
     shipment: parsed.shipment,
     results,
     differs: disagree(results.map((r) => r.determination)),
+    routesDiffer:
+      distinct(
+        results.map((r) => r.determination),
+        verdictKey
+      ) > 1,
   };
 }
 
-/** True when the determinations that exist do not all share a status and exception. */
+function distinct(ds: (Determination | null)[], key: (d: Determination) => string): number {
+  return new Set(ds.filter((d): d is Determination => d !== null).map(key)).size;
+}
+
+/**
+ * True when the determinations that exist do not all give the same answer to "is a licence
+ * required?": yes, no (with or without a License Exception), or open (INDETERMINATE).
+ */
 export function disagree(ds: (Determination | null)[]): boolean {
-  return new Set(ds.filter((d): d is Determination => d !== null).map(verdictKey)).size > 1;
+  return distinct(ds, (d) => String(d.licenseRequired)) > 1;
 }

@@ -101,7 +101,7 @@ export function hostState(info: HostInfo | null | undefined, env: PaneEnv): Host
       inExcel: false,
       notice:
         `Not running inside Excel (${where}). The shipment checker works here. ` +
-        "The regime and as-of date apply to this page only and are not saved, and the sheet actions need Excel.",
+        "Unavailable here: saving the regime and as-of date in a workbook, and the sheet actions.",
       actionsOff:
         "Sheet actions are off: they need Excel. Open EXPORTCTL from the Home tab in Excel.",
     };
@@ -170,6 +170,10 @@ export function init(
   off.hidden = !state.actionsOff;
   off.textContent = state.actionsOff ?? "";
   for (const [id] of ACTIONS) byId<HTMLButtonElement>(doc, id).disabled = state.actionsOff !== null;
+  // Say "saved in this workbook" only where there is one.
+  if (!env.settings)
+    byId(doc, "defaults-saved").textContent =
+      "Here there is no workbook: they apply to this page only and are not saved.";
 
   // The workbook's saved choice.
   if (env.settings) {
@@ -227,7 +231,7 @@ export function init(
               ? "Saved in this workbook."
               : "Could not save it in the workbook; it applies until the workbook closes."
           );
-        else parts.push("Not saved: no workbook.");
+        else parts.push("Not saved: no workbook (this page only).");
         if (state.inExcel && env.excel) {
           try {
             if (await recalculate(env.excel)) parts.push("Formulas recalculated.");

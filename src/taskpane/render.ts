@@ -11,7 +11,7 @@ import type {
 } from "../rules/types";
 import type { CheckField, CheckOutcome, FieldError, RegimeResult } from "./checker";
 import { Child, fill, h } from "./dom";
-import { formatNumber } from "./verdict";
+import { formatNumber, regimeCaveat, sentence } from "./verdict";
 
 /** CSS modifier for a regime's status badge (the badge text carries the meaning). */
 export function badgeClass(badge: string): string {
@@ -190,7 +190,7 @@ function steps(d: Determination, key: string): HTMLElement {
   );
 }
 
-function resultCard(r: RegimeResult, chosen: RegimeId): HTMLElement {
+function resultCard(r: RegimeResult, chosen: RegimeId, asOf: string): HTMLElement {
   const key = `result-${r.regime.id}`;
   const head = h(
     "div",
@@ -223,11 +223,13 @@ function resultCard(r: RegimeResult, chosen: RegimeId): HTMLElement {
   ]
     .filter(Boolean)
     .join(" · ");
+  const caveat = regimeCaveat(r.regime, asOf);
   return h(
     "li",
     {
       class: `card verdict-${v.kind}`,
       "aria-labelledby": `${key}-name`,
+      "aria-describedby": `${key}-reason`,
       "data-regime": r.regime.id,
       "data-status": d.status,
     },
@@ -238,7 +240,10 @@ function resultCard(r: RegimeResult, chosen: RegimeId): HTMLElement {
       h("span", { class: "verdict-icon", "aria-hidden": "true" }, v.icon),
       h("strong", {}, v.label)
     ),
-    v.detail ? h("p", { class: "verdict-detail" }, v.detail) : null,
+    // The reason in one sentence, before any detail: the card answers "why" without expanding.
+    h("p", { class: "reason", id: `${key}-reason` }, sentence(d.reason)),
+    v.detail && v.kind !== "indeterminate" ? h("p", { class: "verdict-detail" }, v.detail) : null,
+    caveat ? h("p", { class: "caveat" }, h("strong", {}, "Caveat: "), caveat) : null,
     h(
       "dl",
       { class: "facts" },
@@ -253,6 +258,23 @@ function resultCard(r: RegimeResult, chosen: RegimeId): HTMLElement {
   );
 }
 
+/** Whether the regimes agree on "is a licence required?", and on the route when they do. */
+function agreement(outcome: CheckOutcome & { ok: true }): Child {
+  if (outcome.differs)
+    return h("strong", {}, "The regimes disagree on whether a license is required.");
+  const first = outcome.results.find((r) => r.determination)?.determination;
+  if (!first) return null;
+  const answer =
+    first.licenseRequired === null
+      ? "the answer is open (indeterminate)"
+      : first.licenseRequired
+        ? "a license is required"
+        : "no license is required";
+  return outcome.routesDiffer
+    ? `Under every regime ${answer}; the route differs (by License Exception under some).`
+    : `Under every regime ${answer}.`;
+}
+
 /** The checker's answer: one card per regime, in the order of the regime list. */
 export function renderResults(
   container: HTMLElement,
@@ -262,18 +284,11 @@ export function renderResults(
   fill(
     container,
     h("h3", { id: "results-heading" }, shipmentTitle(outcome.shipment)),
-    h(
-      "p",
-      { class: "results-meta" },
-      `As of ${outcome.asOf}. `,
-      outcome.differs
-        ? h("strong", {}, "The regimes disagree on this shipment.")
-        : "All regimes agree."
-    ),
+    h("p", { class: "results-meta" }, `As of ${outcome.asOf}. `, agreement(outcome)),
     h(
       "ol",
       { class: "cards", "aria-labelledby": "results-heading" },
-      outcome.results.map((r) => resultCard(r, chosen))
+      outcome.results.map((r) => resultCard(r, chosen, outcome.asOf))
     ),
     h(
       "p",

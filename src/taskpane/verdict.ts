@@ -63,3 +63,29 @@ export function formatNumber(n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "unknown";
   return n.toLocaleString("en-US", { maximumFractionDigits: digits });
 }
+
+/** "the UAE is in A:5" -> "The UAE is in A:5." (a determination's reason as a sentence). */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  return t[0].toUpperCase() + t.slice(1) + (/[.!?)]$/.test(t) ? "" : ".");
+}
+
+/**
+ * The caveat a fixed regime needs on a date it was not in force: its rules are applied to that
+ * date as if they had been. null for the "enforced" regime (it follows the law date by date) and
+ * for dates the regime covers.
+ */
+export function regimeCaveat(
+  regime: { id: string; name: string; effectiveFrom: string | null; effectiveTo: string | null },
+  asOf: string
+): string | null {
+  if (regime.id === "enforced") return null;
+  if (regime.effectiveFrom === null)
+    return `Never in force: a scenario, applied to ${asOf} as if it were law.`;
+  if (asOf < regime.effectiveFrom)
+    return `Not yet in force on ${asOf} (from ${regime.effectiveFrom}): its rules are applied as if they were.`;
+  if (regime.effectiveTo !== null && asOf > regime.effectiveTo)
+    return `No longer in force on ${asOf} (until ${regime.effectiveTo}): its rules are applied as if they were.`;
+  return null;
+}

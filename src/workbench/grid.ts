@@ -77,6 +77,26 @@ function computedCell(v: Cell, column: number, changed: boolean): HTMLTableCellE
   return td;
 }
 
+/**
+ * The table's own columns the grid shows (and the download writes), in file order: all but the
+ * result columns of an earlier check (they are recomputed) and columns with neither header nor data.
+ */
+export function inputColumns(sheet: ShipmentSheet): number[] {
+  const outputs = new Set(sheet.match.outputs.filter((i) => i >= 0));
+  return sheet.headers
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        !outputs.has(i) &&
+        !(isBlankCell(sheet.headers[i]) && sheet.rows.every((r) => isBlankCell(r[i])))
+    );
+}
+
+/** The row number the file (and the grid) gives data row `r`. */
+export function fileRowNumber(sheet: ShipmentSheet, r: number): number {
+  return sheet.headerRow + 2 + r;
+}
+
 export interface GridView {
   /** Rows rendered (the rest are behind "Show more"). */
   shown: number;
@@ -93,16 +113,10 @@ export function renderGrid(
   sheet: ShipmentSheet,
   values: Cell[][] | null,
   previous: Cell[][] | null,
-  limit: number
+  limit: number,
+  selected: number | null = null
 ): GridView {
-  const outputs = new Set(sheet.match.outputs.filter((i) => i >= 0));
-  const inputCols = sheet.headers
-    .map((_, i) => i)
-    .filter(
-      (i) =>
-        !outputs.has(i) &&
-        !(isBlankCell(sheet.headers[i]) && sheet.rows.every((r) => isBlankCell(r[i])))
-    );
+  const inputCols = inputColumns(sheet);
   const roleOf = new Map(Object.entries(sheet.match.roles).map(([role, i]) => [i as number, role]));
   const head = h(
     "thead",
@@ -144,11 +158,33 @@ export function renderGrid(
     if (diffs) changed += diffs.filter(Boolean).length;
     if (r >= n) continue;
     const row = sheet.rows[r];
+    const number = fileRowNumber(sheet, r);
     body.appendChild(
       h(
         "tr",
-        { "data-row": r, class: diffs && diffs.some(Boolean) ? "wb-row-changed" : null },
-        h("th", { scope: "row", class: "wb-rownum" }, String(sheet.headerRow + 2 + r)),
+        {
+          "data-row": r,
+          class: diffs && diffs.some(Boolean) ? "wb-row-changed" : null,
+          "aria-current": r === selected ? "true" : null,
+        },
+        // The row number opens the row's detail (full explanation and citations): a button, so
+        // keyboard and touch reach it as well as the mouse.
+        h(
+          "th",
+          { scope: "row", class: "wb-rownum" },
+          h(
+            "button",
+            {
+              type: "button",
+              class: "wb-rowbtn",
+              "data-row": r,
+              "aria-label": `Row ${number}: details`,
+              "aria-controls": "wb-detail",
+              "aria-expanded": r === selected ? "true" : "false",
+            },
+            String(number)
+          )
+        ),
         inputCols.map((i) => {
           const text = inputText(row[i]);
           const cls = [

@@ -6,7 +6,7 @@
 // calls them; the regime and as-of date are the settings the pane changes, and every change
 // recomputes the grid (onSettingsChanged).
 import { isExcelError } from "../functions/errors";
-import { effectiveAsOf, onSettingsChanged } from "../settings/settings";
+import { effectiveAsOf, effectiveRegime, onSettingsChanged } from "../settings/settings";
 import { toCsv } from "../shipments";
 import {
   Cell,
@@ -15,10 +15,15 @@ import {
   OUTPUT_COLUMNS,
   checkShipments,
   errorText,
+  isBlankCell,
 } from "../shipments";
 import { fill, h } from "../taskpane/dom";
 import { FormulaError, asExcelArgs, parseFormula } from "./formula";
-import { cellText, renderGrid } from "./grid";
+import { renderDetail } from "./detail";
+import { cellText, inputColumns, renderGrid } from "./grid";
+import { Types } from "../functions/args";
+import { listRegimes } from "../rules";
+import { regimeCaveat } from "../taskpane/verdict";
 import { BUILT_IN_SAMPLE, LoadError, ShipmentSheet, fromCsvText, fromFile, fromUrl } from "./load";
 
 type Fn = (...args: unknown[]) => unknown;
@@ -58,6 +63,8 @@ const state: {
   version: number;
   meta: Map<string, FunctionMeta>;
   ms: number;
+  /** The data row whose detail panel is open. */
+  selected: number | null;
 } = {
   sheet: null,
   values: null,
@@ -67,6 +74,7 @@ const state: {
   version: 0,
   meta: new Map(),
   ms: 0,
+  selected: null,
 };
 
 function regimeNow(): string {
@@ -122,8 +130,35 @@ function renderSummary(): void {
             ` · Δ ${countChanges()} cells changed`
           )
         : null
-    )
+    ),
+    regimeDateCaveat(regime, asOf)
   );
+}
+
+/** A fixed regime applied to dates it was not in force on says so (the "enforced" one never needs to). */
+function regimeDateCaveat(regimeId: string, asOf: string): Node | null {
+  const sheet = state.sheet;
+  const regime = listRegimes().find((r) => r.id === regimeId);
+  if (!sheet || !regime) return null;
+  const dateCol = useDates() ? sheet.match.roles.date : undefined;
+  const dates =
+    dateCol === undefined
+      ? [asOf]
+      : sheet.rows.map((row) => {
+          if (isBlankCell(row[dateCol])) return asOf;
+          try {
+            return Types.date.coerce(row[dateCol], "date");
+          } catch {
+            return null;
+          }
+        });
+  const off = dates.filter((d): d is string => d !== null && regimeCaveat(regime, d) !== null);
+  if (!off.length) return null;
+  const what =
+    dateCol === undefined
+      ? regimeCaveat(regime, asOf)
+      : `${off.length.toLocaleString("en-US")} of ${dates.length.toLocaleString("en-US")} rows are dated when ${regime.name} was not in force (${regime.effectiveFrom ? `in force from ${regime.effectiveFrom}` : "never in force"}): its rules are applied to them as if they were.`;
+  return h("p", { class: "wb-caveat", id: "wb-caveat" }, h("strong", {}, "Caveat: "), what);
 }
 
 let changes = 0;
@@ -135,7 +170,7 @@ function renderTable(): void {
   const sheet = state.sheet;
   const table = $("wb-grid") as HTMLTableElement;
   if (!sheet) return;
-  const view = renderGrid(table, sheet, state.values, state.previous, state.limit);
+  const view = renderGrid(table, sheet, state.values, state.previous, state.limit, state.selected);
   changes = view.changed;
   table.dataset.version = String(state.version);
   table.dataset.rows = String(sheet.rows.length);
@@ -155,6 +190,51 @@ function renderTable(): void {
     );
   }
   if (state.values) more.append(button("Download checked CSV", downloadCsv, "wb-download"));
+  renderSelected();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The selected row's detail
+
+function renderSelected(): void {
+  const panel = $("wb-detail");
+  const sheet = state.sheet;
+  const r = state.selected;
+  if (!sheet || r === null || r >= sheet.rows.length) {
+    panel.hidden = true;
+    fill(panel);
+    return;
+  }
+  panel.hidden = false;
+  renderDetail(
+    panel,
+    sheet,
+    r,
+    state.values?.[r] ?? null,
+    {
+      regime: effectiveRegime(),
+      asOf: effectiveAsOf(),
+      useDates: useDates(),
+      ledger: Boolean(state.stats?.ledger),
+    },
+    closeDetail
+  );
+}
+
+function openDetail(r: number): void {
+  state.selected = r;
+  renderTable();
+  $("wb-detail-heading").focus();
+}
+
+function closeDetail(): void {
+  const r = state.selected;
+  state.selected = null;
+  renderTable();
+  if (r !== null)
+    document
+      .querySelector<HTMLButtonElement>(`#wb-grid button.wb-rowbtn[data-row="${r}"]`)
+      ?.focus();
 }
 
 function button(label: string, onClick: () => void, id?: string): HTMLButtonElement {
@@ -166,13 +246,18 @@ function button(label: string, onClick: () => void, id?: string): HTMLButtonElem
 function downloadCsv(): void {
   const sheet = state.sheet;
   if (!sheet || !state.values) return;
+  // The grid's columns: the table's own (less the result columns of an earlier check, which
+  // the fresh ones replace), then the five results.
+  const cols = inputColumns(sheet);
   const header = [
-    ...sheet.headers.map((c) => (c === null || c === undefined ? "" : c)),
+    ...cols.map((c) =>
+      sheet.headers[c] === null || sheet.headers[c] === undefined ? "" : sheet.headers[c]
+    ),
     ...OUTPUT_COLUMNS,
   ];
   const lines: unknown[][] = [header];
   sheet.rows.forEach((row, i) => {
-    const own = sheet.headers.map((_, c) =>
+    const own = cols.map((c) =>
       isExcelError(row[c]) ? (row[c] as { code: string }).code : (row[c] ?? "")
     );
     lines.push([
@@ -249,6 +334,7 @@ async function load(what: () => Promise<ShipmentSheet>, label: string): Promise<
     state.sheet = sheet;
     state.values = null;
     state.previous = null;
+    state.selected = null;
     state.limit = PAGE_ROWS;
     const found = Object.keys(sheet.match.roles).length;
     showSource(
@@ -427,6 +513,14 @@ function wire(): void {
     file.value = "";
   });
   $("wb-use-dates").addEventListener("change", () => void recompute(true));
+  // A row's number button, or a click anywhere in the row, opens its detail; Escape closes it.
+  $("wb-grid").addEventListener("click", (event) => {
+    const tr = (event.target as HTMLElement).closest<HTMLElement>("tbody tr[data-row]");
+    if (tr) openDetail(Number(tr.dataset.row));
+  });
+  $("wb-detail").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeDetail();
+  });
   const drop = $("wb-drop");
   const over = (on: boolean) => (event: Event) => {
     event.preventDefault();

@@ -65,9 +65,10 @@ export async function routeOffline(context, base, blocked = []) {
  * Installed with page.addInitScript before any page script runs: a stand-in Office (onReady with
  * the given host; document settings backed by window.__settings) and CustomFunctions (associate
  * records id -> function in window.__registry). host null: Office.onReady reports no host, as
- * office.js does outside Office.
+ * office.js does outside Office. officeTheme: what Office.context.officeTheme returns (window.__theme
+ * replaces it later, as when the user changes the Office theme).
  */
-export function officeStandIn({ host, settings }) {
+export function officeStandIn({ host, settings, officeTheme }) {
   const store = { ...(settings || {}) };
   window.__settings = store;
   window.__saves = 0;
@@ -102,6 +103,7 @@ export function officeStandIn({ host, settings }) {
       if (cb) setTimeout(() => cb({ status: "succeeded" }), 0);
     },
   };
+  window.__theme = officeTheme || undefined;
   window.Office = {
     onReady(cb) {
       const p = new Promise((resolve) => setTimeout(() => resolve(ready), 0));
@@ -110,7 +112,15 @@ export function officeStandIn({ host, settings }) {
     },
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    context: host ? { document: { settings: documentSettings }, requirements: { isSetSupported: () => true } } : {},
+    context: host
+      ? {
+          document: { settings: documentSettings },
+          requirements: { isSetSupported: () => true },
+          get officeTheme() {
+            return window.__theme;
+          },
+        }
+      : {},
   };
 }
 

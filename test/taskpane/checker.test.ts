@@ -81,6 +81,22 @@ test("verdicts are words, not colours", () => {
   expect(outcome.differs).toBe(false);
 });
 
+test("regimes agree when they give the same licence answer, even by different routes", () => {
+  for (const destination of ["DE", "IN", "CN", "AE"]) {
+    const outcome = checkShipment(input({ destination, quantity: "10" }), "2025-06-01");
+    if (!outcome.ok) throw new Error("expected ok");
+    const ds = outcome.results.map((r) => r.determination!);
+    expect(outcome.differs).toBe(new Set(ds.map((d) => d.licenseRequired)).size > 1);
+    expect(outcome.routesDiffer).toBe(new Set(ds.map((d) => `${d.status}|${d.exception}`)).size > 1);
+  }
+  // Germany, Tier 1: no licence everywhere, by License Exception AIA under the Diffusion text.
+  const de = checkShipment(input({ destination: "DE", quantity: "10" }), "2025-06-01");
+  if (!de.ok) throw new Error("expected ok");
+  expect(de.results.every((r) => r.determination!.licenseRequired === false)).toBe(true);
+  expect(de.differs).toBe(false);
+  expect(de.routesDiffer).toBe(true);
+});
+
 test("Ship from: blank is an export from the US; another country is a reexport and changes the China review", () => {
   const from = (shipFrom: string | undefined) => {
     const outcome = checkShipment(input({ chip: "H200", destination: "CN", quantity: "100", shipFrom }), "2026-03-01");

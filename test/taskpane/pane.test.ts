@@ -140,7 +140,7 @@ test("a shipment is checked under every regime, side by side, with steps and cit
   expect(card("diffusion-2025").querySelector(".verdict")!.textContent).toContain("License required");
   expect(card("enforced").querySelector(".tag")!.textContent).toBe("workbook default");
   expect($("#results").textContent).toContain("As of 2025-06-01");
-  expect($("#results").textContent).toContain("The regimes disagree on this shipment.");
+  expect($("#results").textContent).toContain("The regimes disagree on whether a license is required.");
   for (const c of cards) {
     expect(c.querySelector(".badge")!.textContent).toBeTruthy();
     const facts = c.querySelector("dl.facts")!.textContent!;

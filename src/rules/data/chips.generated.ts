@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "70d56a4d9acc8a8532add342b2679d4e92352d1c8500ffb58b56e36567621193";
+export const RULES_DATA_HASH = "47dd03f753ff574cf27253c50edf3e5425d1575974bdaf700259b6c4094cdaf9";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

@@ -558,6 +558,8 @@ export interface BaselineHooks {
   acaAlways?: boolean;
 }
 
+/** The 2023 licence scope for 3A090.a/.b-type items (cited in most steps below). */
+const SCOPE_CITE = "15 CFR 742.6(a)(6)(iii)";
 const POLICY = "15 CFR 742.6(b)(10) (review policy per CSET-2023; CFR wording not read)";
 
 export function baselineCore(
@@ -641,13 +643,13 @@ export function baselineCore(
         step(
           () =>
             `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
-          `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
+          `${SCOPE_CITE}; ${POLICY}`,
           "secondary"
         )
       );
       const choice = hooks.d5Policy?.(steps) ?? { policy: "presumption of denial" as ReviewPolicy };
       return license(
-        `${ctx.dest} is in Macau/D:5, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
+        `${f.macau ? `the destination is Macau (${ctx.dest})` : `${ctx.dest} is in country group D:5`}, within the licence scope of ${SCOPE_CITE}`,
         choice.policy,
         steps,
         { reviewNote: choice.note }
@@ -659,12 +661,12 @@ export function baselineCore(
         step(
           () =>
             `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
-          `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
+          `${SCOPE_CITE}; ${POLICY}`,
           "secondary"
         )
       );
       return license(
-        `${ctx.dest} is in D:1/D:4 and not in A:5/A:6, within the licence scope of 15 CFR 742.6(a)(6)(iii)`,
+        `${ctx.dest} is in D:1/D:4 and not in A:5/A:6, within the licence scope of ${SCOPE_CITE}`,
         policy,
         steps
       );
@@ -674,13 +676,13 @@ export function baselineCore(
         step(
           () =>
             `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
-          `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`,
+          `${SCOPE_CITE}(A) (744.23(a)(3) in 2023); ${POLICY}`,
           "secondary"
         )
       );
       const choice = hooks.hqElsewherePolicy?.(steps) ?? { policy: "case-by-case" as ReviewPolicy };
       return license(
-        `the end user is headquartered in ${ctx.hq} (Macau/D:5): licence required wherever located (15 CFR 742.6(a)(6)(iii)(A))`,
+        `the end user is headquartered in ${ctx.hq} (Macau or country group D:5): licence required wherever located (${SCOPE_CITE}(A))`,
         choice.policy,
         steps,
         { reviewNote: choice.note }
@@ -690,7 +692,7 @@ export function baselineCore(
       step(
         () =>
           `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
-        "15 CFR 742.6(a)(6)(iii)",
+        SCOPE_CITE,
         "confirmed"
       )
     );
@@ -728,7 +730,7 @@ export function baselineCore(
     steps.push(
       step(
         "3A090.b scope names the United Arab Emirates explicitly: licence required",
-        `15 CFR 742.6(a)(6)(iii)(B) (eCFR-2026-07-23); ${u.cite}`,
+        `${SCOPE_CITE}(B) (eCFR-2026-07-23); ${u.cite}`,
         "confirmed"
       ),
       step(
@@ -738,7 +740,7 @@ export function baselineCore(
       )
     );
     return license(
-      "the 3A090.b licence scope names the UAE explicitly (15 CFR 742.6(a)(6)(iii)(B), eCFR-2026-07-23)",
+      `the 3A090.b licence scope names the UAE explicitly (${SCOPE_CITE}(B), eCFR-2026-07-23)`,
       null,
       steps,
       { reviewNote: "not stated in our sources" }
@@ -779,7 +781,7 @@ export function baselineCore(
     step(
       () =>
         `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
-      "15 CFR 742.6(a)(6)(iii)(B)",
+      `${SCOPE_CITE}(B)`,
       "confirmed"
     )
   );
@@ -880,7 +882,7 @@ export function diffusionNacItems(
     step(
       () =>
         `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
-      "15 CFR 742.6(a)(6)(iii)(B)",
+      `${SCOPE_CITE}(B)`,
       "confirmed"
     )
   );

@@ -158,7 +158,7 @@ function decide(
     const why =
       t.tier === 3
         ? `${ctx.dest} is Diffusion Tier 3`
-        : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
+        : `the end user is headquartered in ${ctx.hq} (Macau or country group D:5)`;
     return license(
       `${why}: licence required, no AIA/LPP (15 CFR 742.6(a)(6)(iii)(A))`,
       "presumption of denial",

@@ -121,7 +121,7 @@ function decide(
     );
     const why = t3
       ? `${ctx.dest} is treated as Tier 3`
-      : `the end user is headquartered in ${ctx.hq} (Macau/D:5)`;
+      : `the end user is headquartered in ${ctx.hq} (Macau or country group D:5)`;
     return license(`${why}: licence required (scenario)`, "presumption of denial", steps, { tier });
   }
 
