@@ -4,6 +4,7 @@
 // Every parameter is a matrix so that any argument may be a range; results spill.
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
+import { ruleChangesTable, section232 } from "./tariffs";
 
 /**
  * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
@@ -281,4 +282,36 @@ export function ledger(
   regime?: any[][]
 ): any[][] {
   return ledgerImpl(chips, destinations, quantities, end_user_hqs, consignees, dates, regime);
+}
+
+/**
+ * The additional US import duty, as a fraction (0.25 or 0; format the cell as a percentage), on an article containing this chip under the Section 232 semiconductor proclamation (Proclamation 11002, 91 FR 2443, from 2026-01-15). #N/A when the chip's TPP or DRAM bandwidth is unknown and decides it.
+ * @customfunction SECTION_232_DUTY
+ * @helpurl https://localhost:3000/help/section_232_duty.html
+ * @param chip Chip name, e.g. "H200", or an ECCN.
+ * @param [end_use] Exemption claimed, e.g. "us-datacenter": one of "us-datacenter", "us-repair", "us-rnd", "us-startup", "consumer", "industrial", "us-public-sector", "approved". Default: none.
+ * @param [entry_date] Date of entry into the US, e.g. "2026-02-01". Default: the task pane's as-of date, else today.
+ * @param [hts] HTS number of the article, e.g. "8471.80". Default: a covered heading (8471.50, 8471.80, 8473.30: cards, modules, servers); a bare IC under 8542.31 gives 0.
+ * @returns The duty as a fraction, e.g. 0.25.
+ */
+export function section232Duty(
+  chip: any[][],
+  end_use?: any[][],
+  entry_date?: any[][],
+  hts?: any[][]
+): any[][] {
+  return section232(chip, end_use, entry_date, hts);
+}
+
+/**
+ * What changed in the export-control rules between two dates: date, event, regimes affected, citation, confidence, one row per dated fact of the rules data.
+ * @customfunction RULE_CHANGES
+ * @helpurl https://localhost:3000/help/rule_changes.html
+ * @param [from] First date, e.g. "2025-01-01". Default: one year before `to`.
+ * @param [to] Last date, e.g. "2026-11-30". Default: the task pane's as-of date, else today.
+ * @param [country] Only changes touching this country (naming it, or applying to every destination), e.g. "KH".
+ * @returns A table with a header row.
+ */
+export function ruleChanges(from?: any[][], to?: any[][], country?: any[][]): any[][] {
+  return ruleChangesTable(from, to, country);
 }

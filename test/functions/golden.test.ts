@@ -22,6 +22,8 @@ const byId: Record<string, (...args: unknown[]) => unknown> = {
   REGIME: functions.regime,
   REGIMES: functions.regimes,
   LEDGER: functions.ledger,
+  SECTION_232_DUTY: functions.section232Duty,
+  RULE_CHANGES: functions.ruleChanges,
 } as unknown as Record<string, (...args: unknown[]) => unknown>;
 
 const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? null : Array.isArray(arg) ? arg : [[arg]]);

@@ -12,9 +12,14 @@ export interface GoldenCase {
   tol?: number;
 }
 
+/** Every case of test/golden/*.json (cases.json, then the others by name). */
 export function loadCases(): GoldenCase[] {
-  const file = path.join(__dirname, "..", "golden", "cases.json");
-  return JSON.parse(fs.readFileSync(file, "utf8")).cases;
+  const dir = path.join(__dirname, "..", "golden");
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort((a, b) => (a === "cases.json" ? -1 : b === "cases.json" ? 1 : a.localeCompare(b)));
+  return files.flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")).cases as GoldenCase[]);
 }
 
 /** An Excel error value as the tests see it. */

@@ -15,6 +15,7 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { chipConfidence, fmt, weakestOf } from "../format";
+import { testingDutyNote } from "../tariffs/section-232";
 import type { Step } from "../types";
 import {
   baselineCore,
@@ -262,9 +263,11 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
         conf
       )
     );
+    const duty = testingDutyNote(ctx.item, ctx.asOf);
+    if (duty) steps.push(duty.step);
     return {
       policy: "case-by-case",
-      note: "only if you meet the Supp. No. 2 to part 748 para (dd) conditions (US availability, 50% of US volume, KYC, US third-party testing); otherwise presumption of denial",
+      note: `only if you meet the Supp. No. 2 to part 748 para (dd) conditions (US availability, 50% of US volume, KYC, US third-party testing); otherwise presumption of denial${duty ? `; ${duty.note}` : ""}`,
     };
   }
   steps.push(
