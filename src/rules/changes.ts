@@ -7,6 +7,7 @@
 import { countryByCode } from "./data/countries";
 import { DATED_DATA } from "./data/registry";
 import { ALWAYS } from "./data/parameters";
+import type { S232Band, S232Exemption } from "./data/section-232";
 import { fmt } from "./format";
 import type { Confidence, Country, IsoDate, RegimeId, Source } from "./types";
 
@@ -31,7 +32,12 @@ const ALL_REGIMES: readonly RegimeId[] = [
 const DUTY = "SECTION_232_DUTY (import duty); enforced (China testing note)";
 
 /** Readable names of known timelines and which regimes read them; unknown ones get their data name and every regime. */
-const LABELS: Readonly<Record<string, { label: string; regimes?: readonly RegimeId[] | string }>> = {
+const LABELS: Readonly<
+  Record<
+    string,
+    { label: string; regimes?: readonly RegimeId[] | string; show?: (v: never) => string }
+  >
+> = {
   TPP_A1: { label: "3A090.a.1 TPP floor (and the datacenter note's line)" },
   INTERCONNECT_GBS: {
     label: "Oct 2022 3A090 interconnect test, GB/s bidirectional",
@@ -70,10 +76,29 @@ const LABELS: Readonly<Record<string, { label: string; regimes?: readonly Regime
   },
   OCT2022_SCOPE: { label: "within the Oct 2022 rule's licence scope", regimes: ["enforced"] },
   EMBARGOES: { label: "comprehensive embargo or sanctions (15 CFR part 746) in force" },
-  S232_CHIP_RATE: { label: "Section 232 semiconductor duty rate", regimes: DUTY },
-  S232_CHIP_BANDS: { label: "Section 232 duty bands (TPP and DRAM bandwidth)", regimes: DUTY },
+  S232_CHIP_RATE: {
+    label: "Section 232 semiconductor duty rate",
+    regimes: DUTY,
+    show: (v: number) => `${fmt(v * 100)}%`,
+  },
+  S232_CHIP_BANDS: {
+    label: "Section 232 duty bands, strict inequalities",
+    regimes: DUTY,
+    show: (v: readonly S232Band[]) =>
+      v
+        .map(
+          (b) =>
+            `TPP ${fmt(b.tppAbove)}-${fmt(b.tppBelow)} with DRAM bandwidth ${fmt(b.dramAbove)}-${fmt(b.dramBelow)} GB/s`
+        )
+        .join("; "),
+  },
   S232_CHIP_HEADINGS: { label: "Section 232 duty: covered HTS headings", regimes: DUTY },
-  S232_CHIP_EXEMPTIONS: { label: "Section 232 duty: end-use exemptions", regimes: DUTY },
+  S232_CHIP_EXEMPTIONS: {
+    label: "Section 232 duty: end-use exemptions",
+    regimes: DUTY,
+    show: (v: readonly S232Exemption[]) =>
+      v.map((e) => `${e.id} (${e.heading}: ${e.what})`).join("; "),
+  },
   S232_OPEN_POINTS: { label: "Section 232 duty", regimes: DUTY },
 };
 
@@ -150,8 +175,14 @@ function describeTimelineEntry(
   const group = keys.find((k) => /^[A-Z]:\d+$/.test(k));
   const value = entry.value;
   const before = previous?.value;
-  const changed = previous === undefined || show(before) !== show(value);
+  const custom = LABELS[exportName]?.show as ((v: unknown) => string) | undefined;
+  const text = (v: unknown) => (custom ? custom(v) : show(v));
+  const changed = previous === undefined || text(before) !== text(value);
   if (typeof value === "boolean" && who) {
+    if (previous === undefined) {
+      const label = group ? `Country Group ${group}` : (LABELS[exportName]?.label ?? exportName);
+      return { event: `${who} ${value ? "" : "not "}${group ? "in " : ""}${label}`, countries };
+    }
     if (group) {
       const event = changed
         ? `${who} ${value ? "joins" : "leaves"} Country Group ${group}`
@@ -166,13 +197,13 @@ function describeTimelineEntry(
   }
   const label = LABELS[exportName]?.label ?? [exportName, ...keys].join(" ");
   const prefix = who ? `${who}: ` : "";
-  if (previous === undefined) return { event: `${prefix}${label}: ${show(value)}`, countries };
+  if (previous === undefined) return { event: `${prefix}${label}: ${text(value)}`, countries };
   if (!changed)
     return {
-      event: `${prefix}${label} stays ${show(value)} (source or confidence updated)`,
+      event: `${prefix}${label} stays ${text(value)} (source or confidence updated)`,
       countries,
     };
-  return { event: `${prefix}${label}: ${show(before)} -> ${show(value)}`, countries };
+  return { event: `${prefix}${label}: ${text(before)} -> ${text(value)}`, countries };
 }
 
 function walkData(value: unknown, walk: Walk, out: RuleChange[], depth: number): void {

@@ -1,0 +1,127 @@
+// SECTION_232_DUTY and RULE_CHANGES through the Excel adapters: argument coercion, errors,
+// broadcasting, the spilled change table, and that the table is exactly the rules data's dated facts.
+import * as fs from "fs";
+import * as path from "path";
+import * as functions from "../../src/functions/functions";
+import { section232EndUses } from "../../src/rules";
+import { ALWAYS } from "../../src/rules/data/parameters";
+import { DATED_DATA } from "../../src/rules/data/registry";
+import { resetSettings, updateSettings } from "../../src/settings/settings";
+import { seen } from "../support/cases";
+
+const AFTER = "2026-02-01";
+beforeEach(() => resetSettings());
+
+describe("the Excel function", () => {
+  const call = (...args: unknown[]) => seen(functions.section232Duty(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]])));
+  test("end_use ids in any case or as the heading; an unknown one is #VALUE! listing the valid ids", () => {
+    expect(call("H200", "US-Datacenter", AFTER)).toBe(0);
+    expect(call("H200", "9903.79.04", AFTER)).toBe(0);
+    const bad = call("H200", "datacentre", AFTER) as { error: string; message: string };
+    expect(bad.error).toBe("#VALUE!");
+    expect(bad.message).toContain("end_use");
+    for (const id of section232EndUses()) expect(bad.message).toContain(id);
+  });
+  test("hts as a number (8471.5 shows as 8471.50) or text; malformed is #VALUE!", () => {
+    expect(call("H200", null, AFTER, 8471.5)).toBe(0.25);
+    expect(call("H200", null, AFTER, 8542.31)).toBe(0);
+    expect(call("H200", null, AFTER, "abc")).toMatchObject({ error: "#VALUE!" });
+  });
+  test("a column of chips broadcasts, each row on its own", () => {
+    const got = seen(functions.section232Duty([["H200"], ["H100"], ["nope"], [""]], null as any, [[AFTER]]));
+    expect((got as unknown[][]).map((r) => (typeof r[0] === "object" ? (r[0] as { error: string }).error : r[0]))).toEqual([0.25, 0, "#N/A", ""]);
+  });
+  test("#N/A for unknown deciding figures names them", () => {
+    expect(call("3A090.a", null, "2026-03-01")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/TPP and DRAM bandwidth .* unknown/) });
+  });
+});
+
+
+// ---------------------------------------------------------------------------------------------
+// RULE_CHANGES
+
+const table = (...args: unknown[]) => seen(functions.ruleChanges(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]]))) as unknown[][];
+const HEADER = ["date", "event", "regimes affected", "citation", "confidence"];
+
+/** Every dated entry in the rules data, found by a walk of its own: any object with an ISO `from` or `date` and a citation. */
+function datedEntries(): { date: string; cite: string }[] {
+  const out: { date: string; cite: string }[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (typeof v !== "object" || v === null) return;
+    const o = v as Record<string, unknown>;
+    const date = (o.from ?? o.date) as unknown;
+    if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof o.cite === "string") {
+      if (date !== ALWAYS) out.push({ date, cite: o.cite });
+      return;
+    }
+    Object.values(o).forEach(visit);
+  };
+  Object.values(DATED_DATA).forEach((m) => Object.values(m).forEach(visit));
+  return out;
+}
+
+test("the full list is every dated entry of the rules data, and nothing else", () => {
+  const got = table("2000-01-01", "2099-12-31");
+  expect(got[0]).toEqual(HEADER);
+  const key = (date: unknown, cite: unknown) => `${date}|${cite}`;
+  const listed = got.slice(1).map((r) => key(r[0], r[3])).sort();
+  const expected = datedEntries().map((e) => key(e.date, e.cite)).sort();
+  expect(expected.length).toBeGreaterThan(30);
+  expect(listed).toEqual(expected);
+  // Sorted by date; every row complete.
+  const dates = got.slice(1).map((r) => String(r[0]));
+  expect(dates).toEqual([...dates].sort());
+  for (const r of got.slice(1)) {
+    expect(r).toHaveLength(5);
+    expect(String(r[1]).length).toBeGreaterThan(5);
+    expect(["confirmed", "secondary", "unconfirmed"]).toContain(r[4]);
+  }
+});
+
+test("every file of src/rules/data with dated facts is in the registry the list is drawn from", () => {
+  const dir = path.join(__dirname, "..", "..", "src", "rules", "data");
+  const dated = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && f !== "registry.ts")
+    .filter((f) => /["'`]\d{4}-\d{2}-\d{2}["'`]/.test(fs.readFileSync(path.join(dir, f), "utf8")))
+    .map((f) => f.replace(/\.ts$/, ""))
+    .sort();
+  expect(dated).toEqual(Object.keys(DATED_DATA).sort());
+});
+
+test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with the citation, and no China-only change", () => {
+  const got = table("2025-01-01", "2026-11-30", "KH");
+  expect(got[0]).toEqual(HEADER);
+  const exit = got.find((r) => /Cambodia \(KH\) leaves Country Group D:5/.test(String(r[1])));
+  expect(exit).toBeDefined();
+  expect(String(exit![3])).toMatch(/Cambodia|D:5|2026-02-03|BIS/);
+  expect(got.some((r) => /China\/Macau review/.test(String(r[1])))).toBe(false);
+  // Worldwide changes touch Cambodia too: the Section 232 duty and the Diffusion non-enforcement.
+  expect(got.some((r) => /Section 232/.test(String(r[1])))).toBe(true);
+  for (const r of got.slice(1)) {
+    expect(String(r[0]) >= "2025-01-01" && String(r[0]) <= "2026-11-30").toBe(true);
+  }
+});
+
+test("Hong Kong reads China's changes", () => {
+  const hk = table("2026-01-01", "2026-01-31", "Hong Kong");
+  expect(hk.some((r) => /China\/Macau/.test(String(r[1])))).toBe(true);
+});
+
+test("defaults: to = the workbook's as-of date, from = one year before", () => {
+  updateSettings({ asOf: "2026-02-03" });
+  const got = table();
+  const dates = got.slice(1).map((r) => String(r[0]));
+  expect(dates.length).toBeGreaterThan(0);
+  expect(dates.every((d) => d > "2025-02-02" && d <= "2026-02-03")).toBe(true);
+  expect(dates).toContain("2026-02-03");
+  expect(dates).toContain("2025-05-13");
+});
+
+test("bad arguments: from after to, a range for a date, a bad country", () => {
+  expect(table("2026-01-01", "2025-01-01")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("from") });
+  const range = seen(functions.ruleChanges([["2025-01-01"], ["2025-02-01"]] as any, null as any)) as { error: string };
+  expect(range).toMatchObject({ error: "#VALUE!" });
+  expect(table("2025-01-01", "2026-01-01", "Atlantis")).toMatchObject({ error: "#N/A" });
+});
