@@ -26,6 +26,7 @@ import {
   describeMissing,
   matchHeaders,
 } from "./shipments";
+import { writeDateComparison } from "./compare-dates";
 import pkg from "../../package.json";
 
 const PACKAGE_VERSION: string = pkg.version;
@@ -62,6 +63,10 @@ Options:
   --regime ID        enforced (default), baseline-2023, diffusion-2025 or proposal-500
   --as-of DATE       judge every row by the rules in force on DATE (e.g. 2025-06-01);
                      default: each row's Date, else today
+  --compare-as-of DATE
+                     also judge the table as of DATE, against --as-of (else today), each
+                     row's Date set aside; writes <out>.compare-dates.csv with both verdicts,
+                     the rows that changed and the rule change behind each (RULE_CHANGES)
   --out FILE         where to write (.xlsx or .csv; the extension picks the format);
                      default: <input>.checked.xlsx|csv next to the input
   --fail-on-license  exit 1 when any row needs a licence, or cannot be decided
@@ -106,6 +111,7 @@ interface CheckCommand {
   out: string;
   regime: RegimeId | null;
   asOf: string | null;
+  compareAsOf: string | null;
   failOnLicense: boolean;
   progress: boolean | null;
 }
@@ -120,6 +126,7 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
       options: {
         regime: { type: "string" },
         "as-of": { type: "string" },
+        "compare-as-of": { type: "string" },
         out: { type: "string", short: "o" },
         "fail-on-license": { type: "boolean" },
         "fail-on-licence": { type: "boolean" },
@@ -165,6 +172,14 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
       throw new UsageError((error as Error).message + ".");
     }
   }
+  let compareAsOf: string | null = null;
+  if (values["compare-as-of"] !== undefined) {
+    try {
+      compareAsOf = Types.date.coerce(values["compare-as-of"], "--compare-as-of");
+    } catch (error) {
+      throw new UsageError((error as Error).message + ".");
+    }
+  }
   const out = values.out ? path.resolve(cwd, values.out) : defaultOutPath(input);
   if (!formatOf(out))
     throw new UsageError(`--out ${values.out}: the output must be a .csv or .xlsx file.`);
@@ -177,6 +192,7 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     out,
     regime,
     asOf,
+    compareAsOf,
     failOnLicense: Boolean(values["fail-on-license"] || values["fail-on-licence"]),
     progress: values.progress ? true : values["no-progress"] ? false : null,
   };
@@ -386,6 +402,26 @@ export async function main(
     }
     if (progress) progress.stop();
     progress = null;
+    let compared: ReturnType<typeof writeDateComparison> | null = null;
+    if (command.compareAsOf !== null) {
+      const info = listRegimes().find((r) => r.id === regime) ?? listRegimes()[0];
+      try {
+        compared = writeDateComparison(
+          table,
+          match.roles,
+          info,
+          [command.asOf ?? today, command.compareAsOf],
+          command.out
+        );
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        io.stderr.write(
+          `exportctl: could not write the date comparison: ${e.code ? e.code + " " : ""}${e.message}\n`
+        );
+        return EXIT.failure;
+      }
+      written.push(compared.file);
+    }
     const done = Date.now();
     const s = result.stats;
     const rel = (f: string) => {
@@ -405,6 +441,11 @@ export async function main(
       ...(table.outputFormulas
         ? [
             `  note: ${table.outputFormulas} formula cells in the checked columns were replaced by the checked values`,
+          ]
+        : []),
+      ...(compared
+        ? [
+            `  compared as of ${command.asOf ?? today} and ${command.compareAsOf}: ${compared.changed} of ${compared.rows} rows changed`,
           ]
         : []),
       `  wrote ${written.map(rel).join(" and ")}`,

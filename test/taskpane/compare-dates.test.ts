@@ -1,7 +1,8 @@
 // "Compare dates": the selected table under one regime on two dates, against an office-addin-mock
 // workbook; and the pane's button and date fields.
 import { listRegimes } from "../../src/rules";
-import { buildDateComparison, compareDatesAction } from "../../src/taskpane/compare-dates";
+import { buildDateComparison } from "../../src/shipments/compare-dates";
+import { compareDatesAction } from "../../src/taskpane/compare-dates";
 import { init } from "../../src/taskpane/pane";
 import { runSheetAction } from "../../src/taskpane/sheet-actions";
 import { locateTable } from "../../src/taskpane/shipment-table";
