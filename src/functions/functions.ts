@@ -4,7 +4,7 @@
 // Every parameter is a matrix so that any argument may be a range; results spill.
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
-import { ruleChangesTable, section232 } from "./tariffs";
+import { loaded } from "./lazy";
 
 /**
  * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
@@ -299,8 +299,11 @@ export function section232Duty(
   end_use?: any[][],
   entry_date?: any[][],
   hts?: any[][]
-): any[][] {
-  return section232(chip, end_use, entry_date, hts);
+): Promise<any[][]> {
+  return loaded(
+    () => import(/* webpackChunkName: "section-232" */ "./section-232"),
+    (m) => m.section232(chip, end_use, entry_date, hts)
+  );
 }
 
 /**
@@ -312,6 +315,9 @@ export function section232Duty(
  * @param [country] Only changes touching this country (naming it, or applying to every destination), e.g. "KH".
  * @returns A table with a header row.
  */
-export function ruleChanges(from?: any[][], to?: any[][], country?: any[][]): any[][] {
-  return ruleChangesTable(from, to, country);
+export function ruleChanges(from?: any[][], to?: any[][], country?: any[][]): Promise<any[][]> {
+  return loaded(
+    () => import(/* webpackChunkName: "rule-changes" */ "./rule-changes"),
+    (m) => m.ruleChangesTable(from, to, country)
+  );
 }

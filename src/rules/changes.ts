@@ -7,7 +7,8 @@
 import { countryByCode } from "./data/countries";
 import { DATED_DATA } from "./data/registry";
 import { ALWAYS } from "./data/parameters";
-import type { S232Band, S232Exemption } from "./data/section-232";
+import type { S232Band } from "./data/section-232";
+import type { S232Exemption } from "./data/section-232-terms";
 import { fmt } from "./format";
 import type { Confidence, Country, IsoDate, RegimeId, Source } from "./types";
 

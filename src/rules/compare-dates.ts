@@ -26,8 +26,7 @@ function causesOn(date: IsoDate, shipment: Shipment): RuleChange[] {
   const on = ruleChanges(date, date);
   const hq = shipment.endUserHq ?? shipment.destination;
   const named = on.filter(
-    (c) =>
-      c.countries.length > 0 && (touches(c, shipment.destination) || touches(c, hq))
+    (c) => c.countries.length > 0 && (touches(c, shipment.destination) || touches(c, hq))
   );
   return named.length ? named : on;
 }

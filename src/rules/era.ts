@@ -1,8 +1,8 @@
 // Eras: the rules data changes only on a known set of dates (milestones, parameter timelines,
-// country-group timelines, embargoes, the Section 232 duty: every module of data/registry.ts).
+// country-group timelines, embargoes, the Section 232 rate and bands: every module of data/decision-data.ts).
 // Everything a regime decides compares the as-of date with those dates only, so between two
 // consecutive ones the decisions are the same: the date's "era".
-import { DATED_DATA } from "./data/registry";
+import { DECISION_DATA } from "./data/decision-data";
 import type { IsoDate } from "./types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,7 +22,7 @@ function collect(value: unknown, out: Set<IsoDate>, depth: number): void {
 /** Every date on which something in the rules data changes, sorted. */
 export const CHANGE_DATES: readonly IsoDate[] = (() => {
   const out = new Set<IsoDate>();
-  for (const data of Object.values(DATED_DATA)) collect(data, out, 0);
+  for (const data of Object.values(DECISION_DATA)) collect(data, out, 0);
   return [...out].sort();
 })();
 

@@ -39,17 +39,8 @@ export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from 
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
 export { runLedger } from "./ledger";
-export {
-  section232Duty,
-  section232EndUses,
-  parseEndUse,
-  parseHts,
-} from "./tariffs/section-232";
-export type { Section232Input, Section232Result } from "./tariffs/section-232";
-export { allRuleChanges, ruleChanges, yearBefore } from "./changes";
-export type { RuleChange } from "./changes";
-export { compareDates, describeCauses, verdictOf } from "./compare-dates";
-export type { DateComparison } from "./compare-dates";
+// SECTION_232_DUTY (tariffs/section-232-duty.ts), RULE_CHANGES (changes.ts) and the date comparison (compare-dates.ts) are imported by path, not
+// from here: they load lazily, outside the functions bundle.
 export type { LedgerEntry, LedgerRow } from "./ledger";
 export { RULES_DATA_VERSION, RULES_DATA_HASH } from "./data/chips.generated";
 

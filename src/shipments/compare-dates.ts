@@ -2,13 +2,8 @@
 // under one regime as of two dates, one verdict column per date, changed rows marked and each
 // change's cause named from the rules data's own dated facts (the rows RULE_CHANGES lists). Each
 // row's own Date is set aside: the point is what the rules changed between the two dates.
-import {
-  RULES_DATA_HASH,
-  RULES_DATA_VERSION,
-  compareDates,
-  describeCauses,
-  verdictOf,
-} from "../rules";
+import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../rules";
+import { compareDates, describeCauses, verdictOf } from "../rules/compare-dates";
 import type { IsoDate, RegimeInfo, Shipment } from "../rules/types";
 import { Types } from "../functions/args";
 import {

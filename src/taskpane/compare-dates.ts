@@ -1,7 +1,7 @@
 /* global Excel, Document, HTMLButtonElement, HTMLInputElement */
 // "Compare dates" in the task pane: the selected shipment table under the pane's regime as of two
 // dates, written to a new sheet (content: shipments/compare-dates.ts); the button's date fields.
-import { yearBefore } from "../rules";
+import { yearBefore } from "../rules/changes";
 import type { IsoDate, RegimeInfo } from "../rules/types";
 import { Types } from "../functions/args";
 import { DateCompareOptions, buildDateComparison } from "../shipments/compare-dates";
@@ -61,8 +61,16 @@ export interface CompareDatesMount {
  */
 export function mountCompareDates(doc: Document, mount: CompareDatesMount): void {
   const toggle = byId<HTMLButtonElement>(doc, COMPARE_DATES_BUTTON);
-  const from = h("input", { type: "date", id: "compare-from", "aria-describedby": "compare-dates-error" });
-  const to = h("input", { type: "date", id: "compare-to", "aria-describedby": "compare-dates-error" });
+  const from = h("input", {
+    type: "date",
+    id: "compare-from",
+    "aria-describedby": "compare-dates-error",
+  });
+  const to = h("input", {
+    type: "date",
+    id: "compare-to",
+    "aria-describedby": "compare-dates-error",
+  });
   const error = h("p", { id: "compare-dates-error", class: "field-error", hidden: true });
   const go = h("button", { type: "submit", id: "compare-dates-run" }, "Write date comparison");
   const form = h(
@@ -92,7 +100,10 @@ export function mountCompareDates(doc: Document, mount: CompareDatesMount): void
     let dates: [IsoDate, IsoDate];
     try {
       // The custom functions' own date reading: what a formula refuses, this refuses too.
-      dates = [Types.date.coerce(from.value, "First date"), Types.date.coerce(to.value, "Second date")];
+      dates = [
+        Types.date.coerce(from.value, "First date"),
+        Types.date.coerce(to.value, "Second date"),
+      ];
     } catch (e) {
       error.hidden = false;
       error.textContent = e instanceof Error ? e.message : String(e);

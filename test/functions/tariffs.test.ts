@@ -3,36 +3,37 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as functions from "../../src/functions/functions";
-import { section232EndUses } from "../../src/rules";
+import { section232EndUses } from "../../src/rules/tariffs/section-232-duty";
 import { ALWAYS } from "../../src/rules/data/parameters";
 import { DATED_DATA } from "../../src/rules/data/registry";
+import { DECISION_DATA } from "../../src/rules/data/decision-data";
 import { resetSettings, updateSettings } from "../../src/settings/settings";
 import { seen } from "../support/cases";
 
 const AFTER = "2026-02-01";
 beforeEach(() => resetSettings());
 
-describe("the Excel function", () => {
-  const call = (...args: unknown[]) => seen(functions.section232Duty(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]])));
-  test("end_use ids in any case or as the heading; an unknown one is #VALUE! listing the valid ids", () => {
-    expect(call("H200", "US-Datacenter", AFTER)).toBe(0);
-    expect(call("H200", "9903.79.04", AFTER)).toBe(0);
-    const bad = call("H200", "datacentre", AFTER) as { error: string; message: string };
+describe("SECTION_232_DUTY as Excel calls it", () => {
+  const call = async (...args: unknown[]) => seen(await functions.section232Duty(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]])));
+  test("end_use ids in any case or as the heading; an unknown one is #VALUE! listing the valid ids", async () => {
+    expect(await call("H200", "US-Datacenter", AFTER)).toBe(0);
+    expect(await call("H200", "9903.79.04", AFTER)).toBe(0);
+    const bad = (await call("H200", "datacentre", AFTER)) as { error: string; message: string };
     expect(bad.error).toBe("#VALUE!");
     expect(bad.message).toContain("end_use");
     for (const id of section232EndUses()) expect(bad.message).toContain(id);
   });
-  test("hts as a number (8471.5 shows as 8471.50) or text; malformed is #VALUE!", () => {
-    expect(call("H200", null, AFTER, 8471.5)).toBe(0.25);
-    expect(call("H200", null, AFTER, 8542.31)).toBe(0);
-    expect(call("H200", null, AFTER, "abc")).toMatchObject({ error: "#VALUE!" });
+  test("hts as a number (8471.5 shows as 8471.50) or text; malformed is #VALUE!", async () => {
+    expect(await call("H200", null, AFTER, 8471.5)).toBe(0.25);
+    expect(await call("H200", null, AFTER, 8542.31)).toBe(0);
+    expect(await call("H200", null, AFTER, "abc")).toMatchObject({ error: "#VALUE!" });
   });
-  test("a column of chips broadcasts, each row on its own", () => {
-    const got = seen(functions.section232Duty([["H200"], ["H100"], ["nope"], [""]], null as any, [[AFTER]]));
+  test("a column of chips broadcasts, each row on its own", async () => {
+    const got = seen(await functions.section232Duty([["H200"], ["H100"], ["nope"], [""]], null as any, [[AFTER]]));
     expect((got as unknown[][]).map((r) => (typeof r[0] === "object" ? (r[0] as { error: string }).error : r[0]))).toEqual([0.25, 0, "#N/A", ""]);
   });
-  test("#N/A for unknown deciding figures names them", () => {
-    expect(call("3A090.a", null, "2026-03-01")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/TPP and DRAM bandwidth .* unknown/) });
+  test("#N/A for unknown deciding figures names them", async () => {
+    expect(await call("3A090.a", null, "2026-03-01")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/TPP and DRAM bandwidth .* unknown/) });
   });
 });
 
@@ -40,7 +41,7 @@ describe("the Excel function", () => {
 // ---------------------------------------------------------------------------------------------
 // RULE_CHANGES
 
-const table = (...args: unknown[]) => seen(functions.ruleChanges(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]]))) as unknown[][];
+const table = async (...args: unknown[]) => seen(await functions.ruleChanges(...(args.map((a) => (a === undefined ? null : [[a]])) as [any[][]]))) as unknown[][];
 const HEADER = ["date", "event", "regimes affected", "citation", "confidence"];
 
 /** Every dated entry in the rules data, found by a walk of its own: any object with an ISO `from` or `date` and a citation. */
@@ -61,8 +62,8 @@ function datedEntries(): { date: string; cite: string }[] {
   return out;
 }
 
-test("the full list is every dated entry of the rules data, and nothing else", () => {
-  const got = table("2000-01-01", "2099-12-31");
+test("the full list is every dated entry of the rules data, and nothing else", async () => {
+  const got = await table("2000-01-01", "2099-12-31");
   expect(got[0]).toEqual(HEADER);
   const key = (date: unknown, cite: unknown) => `${date}|${cite}`;
   const listed = got.slice(1).map((r) => key(r[0], r[3])).sort();
@@ -83,15 +84,17 @@ test("every file of src/rules/data with dated facts is in the registry the list 
   const dir = path.join(__dirname, "..", "..", "src", "rules", "data");
   const dated = fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts") && f !== "registry.ts")
+    .filter((f) => f.endsWith(".ts") && f !== "registry.ts" && f !== "decision-data.ts")
     .filter((f) => /["'`]\d{4}-\d{2}-\d{2}["'`]/.test(fs.readFileSync(path.join(dir, f), "utf8")))
     .map((f) => f.replace(/\.ts$/, ""))
     .sort();
   expect(dated).toEqual(Object.keys(DATED_DATA).sort());
+  // The determinations' data is part of it.
+  for (const k of Object.keys(DECISION_DATA)) expect(DATED_DATA[k]).toBe(DECISION_DATA[k]);
 });
 
-test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with the citation, and no China-only change", () => {
-  const got = table("2025-01-01", "2026-11-30", "KH");
+test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with the citation, and no China-only change", async () => {
+  const got = await table("2025-01-01", "2026-11-30", "KH");
   expect(got[0]).toEqual(HEADER);
   const exit = got.find((r) => /Cambodia \(KH\) leaves Country Group D:5/.test(String(r[1])));
   expect(exit).toBeDefined();
@@ -104,14 +107,14 @@ test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with t
   }
 });
 
-test("Hong Kong reads China's changes", () => {
-  const hk = table("2026-01-01", "2026-01-31", "Hong Kong");
+test("Hong Kong reads China's changes", async () => {
+  const hk = await table("2026-01-01", "2026-01-31", "Hong Kong");
   expect(hk.some((r) => /China\/Macau/.test(String(r[1])))).toBe(true);
 });
 
-test("defaults: to = the workbook's as-of date, from = one year before", () => {
+test("defaults: to = the workbook's as-of date, from = one year before", async () => {
   updateSettings({ asOf: "2026-02-03" });
-  const got = table();
+  const got = await table();
   const dates = got.slice(1).map((r) => String(r[0]));
   expect(dates.length).toBeGreaterThan(0);
   expect(dates.every((d) => d > "2025-02-02" && d <= "2026-02-03")).toBe(true);
@@ -119,9 +122,9 @@ test("defaults: to = the workbook's as-of date, from = one year before", () => {
   expect(dates).toContain("2025-05-13");
 });
 
-test("bad arguments: from after to, a range for a date, a bad country", () => {
-  expect(table("2026-01-01", "2025-01-01")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("from") });
-  const range = seen(functions.ruleChanges([["2025-01-01"], ["2025-02-01"]] as any, null as any)) as { error: string };
+test("bad arguments: from after to, a range for a date, a bad country", async () => {
+  expect(await table("2026-01-01", "2025-01-01")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("from") });
+  const range = seen(await functions.ruleChanges([["2025-01-01"], ["2025-02-01"]] as any, null as any)) as { error: string };
   expect(range).toMatchObject({ error: "#VALUE!" });
-  expect(table("2025-01-01", "2026-01-01", "Atlantis")).toMatchObject({ error: "#N/A" });
+  expect(await table("2025-01-01", "2026-01-01", "Atlantis")).toMatchObject({ error: "#N/A" });
 });

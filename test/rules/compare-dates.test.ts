@@ -1,6 +1,6 @@
 // One shipment on two dates: the verdict change and its cause, named from the rules data's own
 // dated facts (RULE_CHANGES rows).
-import { compareDates, describeCauses } from "../../src/rules";
+import { compareDates, describeCauses } from "../../src/rules/compare-dates";
 import { chip, shipment } from "./helpers";
 
 test("H100 to Cambodia: denial before the D:5 exit, the exit named as the cause", () => {

@@ -1,7 +1,8 @@
 // SECTION_232_DUTY (Proclamation 11002, 91 FR 2443): each band edge (strict inequalities), the
 // effective date, headings, exemptions, unknown figures, and the China testing note in EXPLAIN.
 // Band figures are the proclamation's Annex as quoted in reference/updates-2026-11.md §4.
-import { explain, section232Duty, section232EndUses, parseHts, type Chip, type Item } from "../../src/rules";
+import { explain, type Chip, type Item } from "../../src/rules";
+import { parseHts, section232Duty, section232EndUses } from "../../src/rules/tariffs/section-232-duty";
 import { chip, det, eccnItem, item, synthetic } from "./helpers";
 
 const AFTER = "2026-02-01";

@@ -1,12 +1,10 @@
-// The modules of dated rules data, by file name. Everything that walks the data for its dates reads
-// this list: the decision eras (era.ts) and the change list (changes.ts, RULE_CHANGES). A new data
-// file joins here; a test checks that every file of this folder with dated facts is listed.
-import * as COUNTRY_GROUPS from "./country-groups";
-import * as PARAMETERS from "./parameters";
-import * as SECTION_232 from "./section-232";
+// Every module of dated rules data, by file name: what RULE_CHANGES lists (changes.ts). The ones
+// the determinations read are in decision-data.ts (the decision eras); the Section 232 terms are
+// read only by SECTION_232_DUTY. A test checks that every dated file of this folder is listed.
+import { DECISION_DATA } from "./decision-data";
+import * as SECTION_232_TERMS from "./section-232-terms";
 
 export const DATED_DATA: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  parameters: PARAMETERS,
-  "country-groups": COUNTRY_GROUPS,
-  "section-232": SECTION_232,
+  ...DECISION_DATA,
+  "section-232-terms": SECTION_232_TERMS,
 };

@@ -1,216 +1,51 @@
-// The Section 232 duty on semiconductor articles (Proclamation 11002, 91 FR 2443): on the entry date,
-// an article under a covered HTS heading that is or contains a logic IC inside one of the Annex bands
-// bears the additional duty unless an end-use exemption (9903.79.02-.09) is claimed. Data, dates and
-// citations: data/section-232.ts. An import duty: no export regime reads it, but the Jan 2026 China
-// path does (its US third-party testing imports the chip), see testingDutyNote().
+// The Section 232 duty on semiconductor articles (Proclamation 11002, 91 FR 2443), the part the
+// determinations need: whether a chip is inside one of the Annex bands on a date (data:
+// data/section-232.ts), for the Jan 2026 China path, whose US testing imports the chip
+// (testingDutyNote, in EXPLAIN). SECTION_232_DUTY itself (headings, exemptions, the reasons) is
+// section-232-duty.ts, loaded with the function.
 import { chipConfidence, fmt, weakestOf } from "../format";
-import { latest, valueAt } from "../data/parameters";
-import {
-  S232_CHIP_BANDS,
-  S232_CHIP_EXEMPTIONS,
-  S232_CHIP_HEADINGS,
-  S232_CHIP_RATE,
-  S232_OPEN_POINTS,
-  type S232Band,
-} from "../data/section-232";
-import type { Confidence, IsoDate, Item, Step } from "../types";
+import { valueAt } from "../data/parameters";
+import { S232_CHIP_BANDS, S232_CHIP_RATE, type S232Band } from "../data/section-232";
+import type { IsoDate, Item, Step } from "../types";
 
-export interface Section232Input {
-  /** The logic IC the article is or contains: a catalog chip, or an ECCN (whose figures are unknown). */
-  item: Item;
-  /** An exemption id (see section232EndUses), or null when no exemption is claimed. */
-  endUse: string | null;
-  entryDate: IsoDate;
-  /** HTS number as digits ("847150", "8542310000"), or null for the default: a covered heading. */
-  hts: string | null;
-}
+export type BandTest = "in" | "out" | "unknown";
 
-export interface Section232Result {
-  /** The additional duty as a fraction (0.25 or 0); null when the chip's unknown TPP or DRAM bandwidth decides it. */
-  rate: number | null;
-  /** One sentence: why this rate, or what is unknown. */
-  reason: string;
-  steps: Step[];
-  confidence: Confidence;
-  /** Open points that may change the answer (Taiwan quota, Phase 2), for a duty above 0. */
-  caveats: string[];
-}
-
-/** The end-use exemption ids, in heading order (the latest list: ids do not change between entries). */
-export function section232EndUses(): readonly string[] {
-  return latest(S232_CHIP_EXEMPTIONS).value.map((e) => e.id);
-}
-
-/**
- * An end_use text as an exemption id: the id itself in any case ("US-Datacenter") or its heading
- * ("9903.79.02"); "" for none claimed; null when it is neither.
- */
-export function parseEndUse(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  if (t === "") return "";
-  for (const e of latest(S232_CHIP_EXEMPTIONS).value) {
-    if (t === e.id || t.replace(/\s+/g, "") === e.heading) return e.id;
-  }
-  return null;
-}
-
-/** An HTS number as its digits (4 to 10), dots and spaces allowed: "8471.50.0150" -> "8471500150"; null if malformed. */
-export function parseHts(text: string): string | null {
-  const t = text.trim();
-  if (!/^\d{4}(?:[.\s]?\d{2}){0,3}$/.test(t)) return null;
-  return t.replace(/[.\s]/g, "");
-}
-
-const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
-
-type Test = "in" | "out" | "unknown";
-
-const within = (x: number | null, above: number, below: number): Test =>
+/** Is x strictly between the band's limits (the Annex's inequalities are strict)? */
+export const within = (x: number | null, above: number, below: number): BandTest =>
   x === null ? "unknown" : x > above && x < below ? "in" : "out";
 
-const bandText = (b: S232Band) =>
+export const bandText = (b: S232Band) =>
   `TPP > ${fmt(b.tppAbove)} and < ${fmt(b.tppBelow)} with DRAM bandwidth > ${fmt(b.dramAbove)} and < ${fmt(b.dramBelow)} GB/s`;
-
-function done(
-  rate: number | null,
-  reason: string,
-  steps: Step[],
-  caveats: string[] = []
-): Section232Result {
-  return { rate, reason, steps, confidence: weakestOf(steps.map((s) => s.confidence)), caveats };
-}
-
-/** The Section 232 semiconductor duty on one article entered on `entryDate`. */
-export function section232Duty(input: Section232Input): Section232Result {
-  const steps: Step[] = [];
-  const rate = valueAt(S232_CHIP_RATE, input.entryDate);
-  if (!rate || rate.value === 0) {
-    const first = S232_CHIP_RATE[0];
-    steps.push(
-      step(
-        `Entered ${input.entryDate}: no Section 232 semiconductor duty before ${first.from}`,
-        first.cite,
-        first.confidence
-      )
-    );
-    return done(0, `no Section 232 semiconductor duty before ${first.from}`, steps);
-  }
-  const headings = valueAt(S232_CHIP_HEADINGS, input.entryDate);
-  const bands = valueAt(S232_CHIP_BANDS, input.entryDate);
-  const exemptions = valueAt(S232_CHIP_EXEMPTIONS, input.entryDate);
-  if (!headings || !bands) throw new Error("rules data: Section 232 headings or bands missing");
-
-  const covered = headings.value.map((h) => h.replace(/\./g, ""));
-  if (input.hts !== null && !covered.some((h) => input.hts!.startsWith(h))) {
-    steps.push(
-      step(
-        `HTS ${input.hts} is not under ${headings.value.join(", ")}: the duty does not apply (a bare IC under 8542.31 is not covered)`,
-        headings.cite,
-        headings.confidence
-      )
-    );
-    return done(0, `HTS ${input.hts} is not a covered heading (${headings.value.join(", ")})`, steps);
-  }
-  steps.push(
-    step(
-      input.hts === null
-        ? `Article taken to be under a covered heading (${headings.value.join(", ")}: accelerator cards, modules, servers)`
-        : `HTS ${input.hts} is under a covered heading (${headings.value.join(", ")})`,
-      headings.cite,
-      headings.confidence
-    )
-  );
-
-  if (input.endUse) {
-    const e = exemptions?.value.find((x) => x.id === input.endUse);
-    if (e && exemptions) {
-      steps.push(
-        step(
-          `End-use exemption claimed under ${e.heading} (${e.what}): no Section 232 duty, if the claim's conditions are met`,
-          exemptions.cite,
-          exemptions.confidence
-        )
-      );
-      return done(0, `end-use exemption ${e.heading} (${e.what})`, steps);
-    }
-  }
-
-  const chip = input.item.kind === "chip" ? input.item.chip : null;
-  const tpp = chip?.tpp ?? null;
-  const bw = chip?.memoryBandwidthGbs ?? null;
-  const tests = bands.value.map((b) => ({
-    band: b,
-    tpp: within(tpp, b.tppAbove, b.tppBelow),
-    bw: within(bw, b.dramAbove, b.dramBelow),
-  }));
-  const what = chip
-    ? `${chip.name} (TPP ${tpp === null ? "unknown" : fmt(tpp)}, DRAM bandwidth ${bw === null ? "unknown" : `${fmt(bw)} GB/s`})`
-    : `an item known only by its ECCN ${input.item.kind === "eccn" ? input.item.eccn : ""}`;
-  const conf = chip
-    ? weakestOf([bands.confidence, chipConfidence(chip.confidence)])
-    : bands.confidence;
-  const hit = tests.find((t) => t.tpp === "in" && t.bw === "in");
-  if (hit) {
-    steps.push(step(`${what} is in the band ${bandText(hit.band)}`, bands.cite, conf));
-    steps.push(
-      step(
-        `Additional duty ${fmt(rate.value * 100)}% ad valorem under 9903.79.01, on top of other duties; no drawback`,
-        rate.cite,
-        rate.confidence
-      )
-    );
-    const t = S232_OPEN_POINTS.taiwanDeal;
-    const p = S232_OPEN_POINTS.phase2;
-    return done(rate.value, `${what} is in a Proclamation 11002 band (${bandText(hit.band)})`, steps, [
-      `Taiwan quota terms unpublished (${t.date}; ${t.cite})`,
-      `Phase 2 not proclaimed (${p.cite})`,
-    ]);
-  }
-  const open = tests.filter((t) => t.tpp !== "out" && t.bw !== "out");
-  if (open.length === 0) {
-    steps.push(
-      step(`${what} is outside both bands (${bands.value.map(bandText).join("; ")})`, bands.cite, conf)
-    );
-    return done(0, `${what} is outside the Proclamation 11002 bands`, steps);
-  }
-  const unknown = [
-    ...(open.some((t) => t.tpp === "unknown") ? ["TPP"] : []),
-    ...(open.some((t) => t.bw === "unknown") ? ["DRAM bandwidth"] : []),
-  ].join(" and ");
-  steps.push(
-    step(
-      `${what}: its ${unknown} decides whether it is in the band ${open.map((t) => bandText(t.band)).join(" or ")}`,
-      bands.cite,
-      "unconfirmed"
-    )
-  );
-  return done(
-    null,
-    `the ${unknown} of ${chip ? chip.name : "an item known only by its ECCN"} is unknown and decides the Section 232 duty (band ${open.map((t) => bandText(t.band)).join(" or ")}, Proclamation 11002)`,
-    steps
-  );
-}
 
 /**
  * For the Jan 2026 China path (91 FR 1684, Supp. No. 2 to part 748 para (dd)): the required
  * third-party testing in the US imports the chip, so an in-band chip bears the Section 232 duty on
  * that entry. A sentence and its step, or null when no duty arises (or it cannot be told).
  */
-export function testingDutyNote(item: Item, entryDate: IsoDate): { note: string; step: Step } | null {
-  const duty = section232Duty({ item, endUse: null, entryDate, hts: null });
-  if (!duty.rate) return null;
-  const rate = valueAt(S232_CHIP_RATE, entryDate)!;
-  const note = `the US third-party testing imports the chip: a ${fmt(duty.rate * 100)}% Section 232 duty on its entry in a card, module or server (9903.79.01; Proclamation 11002, 91 FR 2443) unless an end-use exemption applies`;
+export function testingDutyNote(
+  item: Item,
+  entryDate: IsoDate
+): { note: string; step: Step } | null {
+  const rate = valueAt(S232_CHIP_RATE, entryDate);
+  const bands = valueAt(S232_CHIP_BANDS, entryDate);
+  if (!rate || !bands || !rate.value || item.kind !== "chip") return null;
+  const { tpp, memoryBandwidthGbs: bw } = item.chip;
+  const hit = bands.value.find(
+    (b) =>
+      within(tpp, b.tppAbove, b.tppBelow) === "in" && within(bw, b.dramAbove, b.dramBelow) === "in"
+  );
+  if (!hit) return null;
+  const pct = `${fmt(rate.value * 100)}%`;
   return {
-    note,
-    step: step(
-      `US third-party testing (Supp. No. 2 to part 748 para (dd)) means importing the chip: ${duty.reason}, so its entry bears the ${fmt(duty.rate * 100)}% Section 232 duty unless an exemption (9903.79.02-.09) applies`,
-      rate.cite,
-      duty.confidence
-    ),
+    note: `the US third-party testing imports the chip: a ${pct} Section 232 duty on its entry in a card, module or server (9903.79.01; Proclamation 11002, 91 FR 2443) unless an end-use exemption applies`,
+    step: {
+      text: `US third-party testing (Supp. No. 2 to part 748 para (dd)) means importing the chip: TPP ${fmt(tpp!)} and DRAM bandwidth ${fmt(bw!)} GB/s are in the band ${bandText(hit)}, so its entry bears the ${pct} Section 232 duty unless an exemption (9903.79.02-.09) applies`,
+      cite: `${rate.cite}; ${bands.cite}`,
+      confidence: weakestOf([
+        rate.confidence,
+        bands.confidence,
+        chipConfidence(item.chip.confidence),
+      ]),
+    },
   };
 }
