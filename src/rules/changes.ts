@@ -6,11 +6,9 @@
 // the labels below only make known ones read better.
 import { countryByCode } from "./data/countries";
 import { DATED_DATA } from "./data/registry";
-import { ALWAYS } from "./data/parameters";
-import type { S232Band } from "./data/section-232";
 import type { S232Exemption } from "./data/section-232-terms";
-import { fmt } from "./format";
-import type { Confidence, Country, IsoDate, RegimeId, Source } from "./types";
+import { ALWAYS, fmt } from "./index";
+import type { Confidence, Country, IsoDate, RegimeId, S232Band, Source } from "./index";
 
 export interface RuleChange extends Source {
   date: IsoDate;

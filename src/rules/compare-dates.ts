@@ -4,9 +4,8 @@
 // verdict flips; the facts dated there (RULE_CHANGES' rows) are the causes, those naming the
 // destination or the end user's headquarters first.
 import { ruleChanges, touches, type RuleChange } from "./changes";
-import { determine } from "./determine";
-import { CHANGE_DATES } from "./era";
-import type { Determination, IsoDate, RegimeId, Shipment } from "./types";
+import { CHANGE_DATES, determine } from "./index";
+import type { Determination, IsoDate, RegimeId, Shipment } from "./index";
 
 /** What a verdict is, for "did it change": status, licence, exception, review policy. */
 export function verdictOf(d: Determination): string {

@@ -39,6 +39,15 @@ export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from 
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
 export { runLedger } from "./ledger";
+// For the parts that load outside the functions bundle (SECTION_232_DUTY, RULE_CHANGES, the date
+// comparison): they import the rules only from here, so the module stays one scope-hoisted unit.
+export { ALWAYS, latest, valueAt } from "./data/parameters";
+export { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
+export type { S232Band } from "./data/section-232";
+export { DECISION_DATA } from "./data/decision-data";
+export { CHANGE_DATES } from "./era";
+export { chipConfidence, fmt, weakestOf } from "./format";
+export { bandText, within } from "./tariffs/section-232";
 // SECTION_232_DUTY (tariffs/section-232-duty.ts), RULE_CHANGES (changes.ts) and the date comparison (compare-dates.ts) are imported by path, not
 // from here: they load lazily, outside the functions bundle.
 export type { LedgerEntry, LedgerRow } from "./ledger";

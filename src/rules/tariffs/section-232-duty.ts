@@ -4,16 +4,23 @@
 // claimed. Data: data/section-232.ts (rate, bands) and data/section-232-terms.ts (headings,
 // exemptions, open points); the band test is shared with EXPLAIN (section-232.ts). Loaded with
 // the function.
-import { chipConfidence, fmt, weakestOf } from "../format";
-import { latest, valueAt } from "../data/parameters";
-import { S232_CHIP_BANDS, S232_CHIP_RATE } from "../data/section-232";
+import {
+  S232_CHIP_BANDS,
+  S232_CHIP_RATE,
+  bandText,
+  chipConfidence,
+  fmt,
+  latest,
+  valueAt,
+  weakestOf,
+  within,
+} from "../index";
 import {
   S232_CHIP_EXEMPTIONS,
   S232_CHIP_HEADINGS,
   S232_OPEN_POINTS,
 } from "../data/section-232-terms";
-import type { Confidence, IsoDate, Item, Step } from "../types";
-import { bandText, within } from "./section-232";
+import type { Confidence, IsoDate, Item, Step } from "../index";
 
 export interface Section232Result {
   /** The additional duty as a fraction (0.25 or 0); null when the chip's unknown TPP or DRAM bandwidth decides it. */

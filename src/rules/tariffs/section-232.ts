@@ -35,11 +35,11 @@ export function testingDutyNote(
       within(tpp, b.tppAbove, b.tppBelow) === "in" && within(bw, b.dramAbove, b.dramBelow) === "in"
   );
   if (!hit) return null;
-  const pct = `${fmt(rate.value * 100)}%`;
+  const note = `the US third-party testing imports the chip: a ${fmt(rate.value * 100)}% Section 232 duty on its entry in a card, module or server (9903.79.01; Proclamation 11002, 91 FR 2443) unless an end-use exemption applies`;
   return {
-    note: `the US third-party testing imports the chip: a ${pct} Section 232 duty on its entry in a card, module or server (9903.79.01; Proclamation 11002, 91 FR 2443) unless an end-use exemption applies`,
+    note,
     step: {
-      text: `US third-party testing (Supp. No. 2 to part 748 para (dd)) means importing the chip: TPP ${fmt(tpp!)} and DRAM bandwidth ${fmt(bw!)} GB/s are in the band ${bandText(hit)}, so its entry bears the ${pct} Section 232 duty unless an exemption (9903.79.02-.09) applies`,
+      text: `Supp. No. 2 to part 748 para (dd): ${note} (TPP ${fmt(tpp!)} and DRAM bandwidth ${fmt(bw!)} GB/s: ${bandText(hit)})`,
       cite: `${rate.cite}; ${bands.cite}`,
       confidence: weakestOf([
         rate.confidence,
