@@ -1,3 +1,4 @@
+/* global process */
 // `exportctl check --compare-as-of DATE`: the checked table also judged as of a second date, as the
 // task pane's "Compare dates" does (shipments/compare-dates.ts), written beside the output as
 // <out>.compare-dates.csv: one verdict column per date, Changed, and the rule change behind it.

@@ -1,4 +1,4 @@
-/* global Excel, Document, HTMLButtonElement, HTMLInputElement */
+/* global Excel, Document, HTMLButtonElement */
 // "Compare dates" in the task pane: the selected shipment table under the pane's regime as of two
 // dates, written to a new sheet (content: shipments/compare-dates.ts); the button's date fields.
 import { yearBefore } from "../rules/changes";
