@@ -27,9 +27,13 @@ const endUseType: ArgType<string> = {
   },
 };
 
-/** An HTS number as digits: text ("8471.50", "8542.31.0001") or a number (8471.5 as a cell shows 8471.50). */
+/**
+ * An HTS number as digits: text ("8471.50", "8542.31.0001") or a number (8471.5 as a cell shows
+ * 8471.50); 0, an empty cell from Excel desktop, is the default (a covered heading).
+ */
 const htsType: ArgType<string | null> = {
   coerce(value: Cell, name: string): string | null {
+    if (value === 0) return null;
     let text: string | null = null;
     if (typeof value === "number" && Number.isFinite(value) && value > 0) {
       const hundredths = Math.round(value * 100);

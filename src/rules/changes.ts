@@ -7,8 +7,10 @@
 import { countryByCode } from "./data/countries";
 import { DATED_DATA } from "./data/registry";
 import type { S232Exemption } from "./data/section-232-terms";
-import { ALWAYS, fmt } from "./index";
+import { ruleParts } from "./index";
 import type { Confidence, Country, IsoDate, RegimeId, S232Band, Source } from "./index";
+
+const { ALWAYS, fmt } = ruleParts;
 
 export interface RuleChange extends Source {
   date: IsoDate;

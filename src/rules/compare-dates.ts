@@ -4,8 +4,10 @@
 // verdict flips; the facts dated there (RULE_CHANGES' rows) are the causes, those naming the
 // destination or the end user's headquarters first.
 import { ruleChanges, touches, type RuleChange } from "./changes";
-import { CHANGE_DATES, determine } from "./index";
+import { determine, ruleParts } from "./index";
 import type { Determination, IsoDate, RegimeId, Shipment } from "./index";
+
+const { CHANGE_DATES } = ruleParts;
 
 /** What a verdict is, for "did it change": status, licence, exception, review policy. */
 export function verdictOf(d: Determination): string {

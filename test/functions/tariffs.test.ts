@@ -27,6 +27,8 @@ describe("SECTION_232_DUTY as Excel calls it", () => {
     expect(await call("H200", null, AFTER, 8471.5)).toBe(0.25);
     expect(await call("H200", null, AFTER, 8542.31)).toBe(0);
     expect(await call("H200", null, AFTER, "abc")).toMatchObject({ error: "#VALUE!" });
+    // Excel desktop passes an empty cell as 0: blank, so the defaults apply.
+    expect(await call("H200", 0, AFTER, 0)).toBe(0.25);
   });
   test("a column of chips broadcasts, each row on its own", async () => {
     const got = seen(await functions.section232Duty([["H200"], ["H100"], ["nope"], [""]], null as any, [[AFTER]]));

@@ -47,6 +47,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveChip",
       "resolveCountry",
       "resolveItem",
+      "ruleParts",
       "runLedger",
       "sources",
     ].sort(),

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.27";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "d1cbc74b73f3a28ec9bde3b68d41f7b3add2caec2b18df17d1484c0f37e888bc";
+export const RULES_DATA_HASH = "71b6921bf02071d42bdb7d2b475e5014f3242671d63a4216d63712b6c218e1cf";
 
 export const CHIP_DATA: readonly Chip[] = [
   {"id":"nvidia-h100-sxm","vendor":"NVIDIA","name":"H100 SXM5 80GB","aliases":["H100","H100 SXM","H100 SXM5","H100 SXM5 80GB","H100-SXM5-80GB","HGX H100","DGX H100 GPU"],"releaseYear":2022,"formFactor":"SXM5","denseTopsFp8":1979,"denseTflopsFp16":989.5,"denseTopsInt8":1979,"denseTflopsTf32":494.5,"denseTflopsFp64":67,"tpp":15832,"dieAreaMm2":814,"performanceDensity":19.45,"memoryGb":80,"memoryBandwidthGbs":3350,"interconnectGbs":900,"tdpW":700,"datacenter":true,"usOrigin":true,"flags":[],"sourceUrls":["https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","https://epoch.ai/data/machine-learning-hardware"],"confidence":"high","notes":"[confidence=high] [tpp_basis=FP8 x8=FP16/BF16 x16=INT8 x8] [computed_eccn=3A090.a (a.1 TPP>=4800)] [h100_equiv=1] Datasheet figures are 'with sparsity' (3,958 FP8); dense = half. FP64 = FP64 Tensor Core (vector FP64 34). TPP basis FP8 1979x8 = BF16 989.5x16 = 15,832. Reference chip for H100-equivalents."},

@@ -3,7 +3,9 @@
 // RULE_CHANGES only (both load on first use); the rate and bands are in section-232.ts.
 // Sources: reference/updates-2026-11.md §4.
 import type { Milestone, Timeline } from "./parameters";
-import { PROCLAMATION } from "../index";
+import { ruleParts } from "../index";
+
+const { PROCLAMATION } = ruleParts;
 
 /** HTS subheadings whose articles (accelerator cards, modules, servers) bear the duty when they contain an in-band logic IC. */
 export const S232_CHIP_HEADINGS: Timeline<readonly string[]> = [

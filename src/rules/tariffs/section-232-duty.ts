@@ -4,7 +4,15 @@
 // claimed. Data: data/section-232.ts (rate, bands) and data/section-232-terms.ts (headings,
 // exemptions, open points); the band test is shared with EXPLAIN (section-232.ts). Loaded with
 // the function.
+import { ruleParts } from "../index";
 import {
+  S232_CHIP_EXEMPTIONS,
+  S232_CHIP_HEADINGS,
+  S232_OPEN_POINTS,
+} from "../data/section-232-terms";
+import type { Confidence, IsoDate, Item, Step } from "../index";
+
+const {
   S232_CHIP_BANDS,
   S232_CHIP_RATE,
   bandText,
@@ -14,13 +22,7 @@ import {
   valueAt,
   weakestOf,
   within,
-} from "../index";
-import {
-  S232_CHIP_EXEMPTIONS,
-  S232_CHIP_HEADINGS,
-  S232_OPEN_POINTS,
-} from "../data/section-232-terms";
-import type { Confidence, IsoDate, Item, Step } from "../index";
+} = ruleParts;
 
 export interface Section232Result {
   /** The additional duty as a fraction (0.25 or 0); null when the chip's unknown TPP or DRAM bandwidth decides it. */
