@@ -107,7 +107,7 @@ const LABELS: Readonly<
  * Milestones whose reach is narrower than every regime and destination. A milestone may also carry
  * `regimes` and `countries` itself; one that says nothing reaches every regime and destination.
  */
-const MILESTONE_SCOPE: Readonly<
+export const MILESTONE_SCOPE: Readonly<
   Record<string, { regimes: readonly RegimeId[]; countries?: readonly string[] }>
 > = {
   "EFFECTIVE.oct2022": { regimes: ["enforced"], countries: ["CN"] },

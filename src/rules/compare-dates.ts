@@ -9,8 +9,8 @@ import type { Determination, IsoDate, RegimeId, Shipment } from "./index";
 
 const { CHANGE_DATES } = ruleParts;
 
-/** What a verdict is, for "did it change": status, licence, exception, review policy. */
-export function verdictOf(d: Determination): string {
+/** What a determination decides, for "did it change": status, licence, exception, review policy. */
+export function decisionOf(d: Determination): string {
   return `${d.status}|${d.licenseRequired}|${d.exception ?? ""}|${d.reviewPolicy ?? ""}`;
 }
 
@@ -41,13 +41,14 @@ export function compareDates(
 ): DateComparison {
   const before = determine(shipment, regime, a);
   const after = determine(shipment, regime, b);
-  if (verdictOf(before) === verdictOf(after)) return { before, after, changed: false, causes: [] };
+  if (decisionOf(before) === decisionOf(after))
+    return { before, after, changed: false, causes: [] };
   const [lo, hi] = a <= b ? [a, b] : [b, a];
   const causes: RuleChange[] = [];
-  let last = verdictOf(a <= b ? before : after);
+  let last = decisionOf(a <= b ? before : after);
   for (const date of CHANGE_DATES) {
     if (date <= lo || date > hi) continue;
-    const now = verdictOf(determine(shipment, regime, date));
+    const now = decisionOf(determine(shipment, regime, date));
     if (now !== last) causes.push(...causesOn(date, shipment));
     last = now;
   }

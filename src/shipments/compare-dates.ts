@@ -3,7 +3,7 @@
 // change's cause named from the rules data's own dated facts (the rows RULE_CHANGES lists). Each
 // row's own Date is set aside: the point is what the rules changed between the two dates.
 import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../rules";
-import { compareDates, describeCauses, verdictOf } from "../rules/compare-dates";
+import { compareDates, describeCauses, decisionOf } from "../rules/compare-dates";
 import type { IsoDate, RegimeInfo, Shipment } from "../rules/types";
 import { Types } from "../functions/args";
 import {
@@ -79,7 +79,7 @@ export function buildDateComparison(
       detail.push(row);
       return;
     }
-    const differs = verdictOf(b.determination) !== verdictOf(a.determination);
+    const differs = decisionOf(b.determination) !== decisionOf(a.determination);
     let cause = "";
     if (differs) {
       changed++;

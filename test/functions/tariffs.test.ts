@@ -7,6 +7,7 @@ import { section232EndUses } from "../../src/rules/tariffs/section-232-duty";
 import { ALWAYS } from "../../src/rules/data/parameters";
 import { DATED_DATA } from "../../src/rules/data/registry";
 import { DECISION_DATA } from "../../src/rules/data/decision-data";
+import { MILESTONE_SCOPE } from "../../src/rules/changes";
 import { resetSettings, updateSettings } from "../../src/settings/settings";
 import { seen } from "../support/cases";
 
@@ -93,6 +94,15 @@ test("every file of src/rules/data with dated facts is in the registry the list 
   expect(dated).toEqual(Object.keys(DATED_DATA).sort());
   // The determinations' data is part of it.
   for (const k of Object.keys(DECISION_DATA)) expect(DATED_DATA[k]).toBe(DECISION_DATA[k]);
+});
+
+test("every milestone given a narrower scope exists in the rules data", () => {
+  for (const key of Object.keys(MILESTONE_SCOPE)) {
+    const [name, ...rest] = key.split(".");
+    const holder = Object.values(DATED_DATA).find((m) => name in m) as Record<string, any> | undefined;
+    const milestone = rest.reduce((v, k) => v?.[k], holder?.[name]);
+    expect({ key, date: typeof milestone?.date }).toEqual({ key, date: "string" });
+  }
 });
 
 test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with the citation, and no China-only change", async () => {
