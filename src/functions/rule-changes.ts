@@ -3,9 +3,9 @@
 import { ruleChanges, yearBefore } from "../rules/changes";
 import type { Country } from "../rules/index";
 import { effectiveAsOf } from "../settings/settings";
-import { Param, Types, isBlank, optional } from "./args";
+import { Param, Types, optional, plainCell } from "./args";
 import { Matrix, asMatrix, guard } from "./broadcast";
-import { ArgumentError } from "./errors";
+import { ArgumentError, isExcelError } from "./errors";
 
 export const RULE_CHANGES_HEADER = ["date", "event", "regimes affected", "citation", "confidence"];
 
@@ -14,10 +14,9 @@ function scalar<T>(param: Param<T>, input: unknown): T {
   const m = asMatrix(input);
   if (m.length !== 1 || m[0].length !== 1)
     throw new ArgumentError("#VALUE!", `${param.name} must be a single cell, not a range`);
-  const v = m[0][0];
-  if (isBlank(v) || (v === 0 && param.fallback)) return param.fallback!();
-  if (typeof v === "object" && v !== null)
-    throw new ArgumentError("#VALUE!", `${param.name} is an error value`);
+  const v = plainCell(m[0][0]);
+  if (isExcelError(v)) throw new ArgumentError("#VALUE!", `${param.name} is an error value`);
+  if (param.type.blank(v)) return param.fallback!();
   return param.type.coerce(v, param.name);
 }
 

@@ -9,14 +9,14 @@ import {
 } from "../rules/tariffs/section-232-duty";
 import type { IsoDate, Item } from "../rules";
 import { effectiveAsOf } from "../settings/settings";
-import { ArgType, Cell, Param, Types, optional, required, show } from "./args";
+import { ArgType, Cell, Param, Types, isBlankText, optional, required, show } from "./args";
 import { rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
 
 /** An end-use exemption id of Proclamation 11002, or "" when none is claimed (0 from an empty cell too). */
 const endUseType: ArgType<string> = {
+  blank: isBlankText,
   coerce(value: Cell, name: string): string {
-    if (value === 0) return "";
     const id = typeof value === "string" ? parseEndUse(value) : null;
     if (id === null)
       throw new ArgumentError(
@@ -32,8 +32,8 @@ const endUseType: ArgType<string> = {
  * 8471.50); 0, an empty cell from Excel desktop, is the default (a covered heading).
  */
 const htsType: ArgType<string | null> = {
+  blank: isBlankText,
   coerce(value: Cell, name: string): string | null {
-    if (value === 0) return null;
     let text: string | null = null;
     if (typeof value === "number" && Number.isFinite(value) && value > 0) {
       const hundredths = Math.round(value * 100);
