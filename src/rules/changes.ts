@@ -36,7 +36,13 @@ const DUTY = "SECTION_232_DUTY (import duty); enforced (China testing note)";
 const LABELS: Readonly<
   Record<
     string,
-    { label: string; regimes?: readonly RegimeId[] | string; show?: (v: never) => string }
+    {
+      label: string;
+      regimes?: readonly RegimeId[] | string;
+      /** The destinations a timeline without country keys concerns; none: every destination. */
+      countries?: readonly string[];
+      show?: (v: never) => string;
+    }
   >
 > = {
   TPP_A1: { label: "3A090.a.1 TPP floor (and the datacenter note's line)" },
@@ -50,6 +56,9 @@ const LABELS: Readonly<
   PD_B1: { label: "3A090.b.1 performance-density floor" },
   PD_B2: { label: "3A090.b.2 performance-density floor" },
   HBM_DENSITY: { label: "3A090.c memory bandwidth density floor, GB/s/mm²" },
+  HBM_EXCEPTION_DENSITY_MAX: {
+    label: "License Exception HBM: memory bandwidth density below, GB/s/mm²",
+  },
   NAC_NOTICE_DAYS: { label: "License Exception NAC notice, days" },
   LPP_ALLOWANCE_TPP: {
     label: "License Exception LPP allowance, TPP per consignee per year",
@@ -66,6 +75,19 @@ const LABELS: Readonly<
   MODEL_WEIGHTS_OPS: {
     label: "ECCN 4E091 model-weights threshold, training operations",
     regimes: ["diffusion-2025", "proposal-500"],
+  },
+  DERIVATIVE_OPS_FLOOR: {
+    label: "ECCN 4E091 Note 2: derivative of published weights, extra training operations floor",
+    regimes: ["diffusion-2025", "proposal-500"],
+  },
+  DERIVATIVE_OPS_SHARE: {
+    label: "ECCN 4E091 Note 2: derivative of published weights, share of the published model's operations",
+    regimes: ["diffusion-2025", "proposal-500"],
+  },
+  UAE_CARVE_OUTS: {
+    label: "UAE rule: end users exempt from the 3A090.a licence",
+    regimes: ["enforced", "baseline-2023"],
+    countries: ["AE"],
   },
   CN_CASE_BY_CASE_TPP: {
     label: "China/Macau case-by-case review: TPP below",
@@ -111,6 +133,9 @@ export const MILESTONE_SCOPE: Readonly<
   Record<string, { regimes: readonly RegimeId[]; countries?: readonly string[] }>
 > = {
   "EFFECTIVE.oct2022": { regimes: ["enforced"], countries: ["CN"] },
+  "EFFECTIVE.oct2022Section7446": { regimes: ["enforced"], countries: ["CN"] },
+  "EFFECTIVE.oct2022Fdp": { regimes: ["enforced"], countries: ["CN"] },
+  "EFFECTIVE.cyprusOutOfD5": { regimes: ALL_REGIMES, countries: ["CY"] },
   "EFFECTIVE.macau2023": { regimes: ["enforced"], countries: ["MO"] },
   "EFFECTIVE.acs2023": { regimes: ["enforced", "baseline-2023"] },
   "EFFECTIVE.acaSplit": { regimes: ["enforced"] },
@@ -118,6 +143,10 @@ export const MILESTONE_SCOPE: Readonly<
   "EFFECTIVE.h20Informed": { regimes: ["enforced"] },
   "EFFECTIVE.diffusionNotEnforced": { regimes: ["enforced"] },
   "EFFECTIVE.diffusionCompliance": { regimes: ["diffusion-2025"] },
+  "EFFECTIVE.malaysiaPermit2025": { regimes: ALL_REGIMES, countries: ["MY"] },
+  "EFFECTIVE.syriaRelief2025": { regimes: ALL_REGIMES, countries: ["SY"] },
+  "EFFECTIVE.cambodiaItar": { regimes: ALL_REGIMES, countries: ["KH"] },
+  "EFFECTIVE.cambodiaEar": { regimes: ALL_REGIMES, countries: ["KH"] },
   "EFFECTIVE.chinaReview2026": { regimes: ["enforced"], countries: ["CN", "MO"] },
   "EFFECTIVE.gao2026": { regimes: ["enforced"] },
   "EFFECTIVE.hqGuidance2026": { regimes: ["enforced"] },
@@ -171,7 +200,7 @@ function describeTimelineEntry(
   const keys = walk.path.slice(1);
   const countryKey = keys.find((k) => countryOf(k));
   const country = countryKey ? countryOf(countryKey) : undefined;
-  const countries = country ? [country.code] : [];
+  const countries = country ? [country.code] : [...(LABELS[exportName]?.countries ?? [])];
   const who = country ? `${country.name} (${country.code})` : "";
   const group = keys.find((k) => /^[A-Z]:\d+$/.test(k));
   const value = entry.value;

@@ -110,8 +110,14 @@ test("RULE_CHANGES 2025-01-01..2026-11-30 for Cambodia lists its D:5 exit with t
   expect(got[0]).toEqual(HEADER);
   const exit = got.find((r) => /Cambodia \(KH\) leaves Country Group D:5/.test(String(r[1])));
   expect(exit).toBeDefined();
-  expect(String(exit![3])).toMatch(/Cambodia|D:5|2026-02-03|BIS/);
+  // D:5 follows the ITAR 126.1 list: the exit is the DDTC removal, the EAR text conformed later.
+  expect(exit![0]).toBe("2025-11-07");
+  expect(String(exit![3])).toMatch(/ITAR 126\.1/);
+  expect(got.some((r) => r[0] === "2025-11-07" && /ITAR 126\.1/.test(String(r[1])))).toBe(true);
+  expect(got.some((r) => r[0] === "2026-02-03" && /Cambodia/.test(String(r[1])))).toBe(true);
   expect(got.some((r) => /China\/Macau review/.test(String(r[1])))).toBe(false);
+  // Facts of other single countries stay out: Cyprus, Syria, Malaysia, the UAE carve-outs.
+  expect(got.some((r) => /Cyprus|Syria|Malaysia|UAE rule/.test(String(r[1])))).toBe(false);
   // Worldwide changes touch Cambodia too: the Section 232 duty and the Diffusion non-enforcement.
   expect(got.some((r) => /Section 232/.test(String(r[1])))).toBe(true);
   for (const r of got.slice(1)) {
