@@ -23,25 +23,25 @@ beforeEach(() => resetSettings());
 test("the sheet: one verdict column per date, changed rows marked with the cause from the rules data", async () => {
   const { excel, sheets, active } = fakeExcel(SHIPMENTS, { selection: [0, 0, 1, 1] });
   const now = new Date("2026-11-30T10:00:00Z");
-  const result = await runSheetAction(excel, (ctx) => compareDatesAction(ctx, { regime: enforced, dates: ["2026-03-01", "2026-01-20"], now }));
+  const result = await runSheetAction(excel, (ctx) => compareDatesAction(ctx, { regime: enforced, dates: ["2025-12-01", "2025-10-20"], now }));
   expect(result.ok).toBe(true);
   expect(result.sheet).toBe("Date comparison");
   expect(active()).toBe("Date comparison");
-  expect(result.message).toMatch(/4 shipments under enforced as of 2026-01-20 and 2026-03-01; 1 changed/);
+  expect(result.message).toMatch(/4 shipments under enforced as of 2025-10-20 and 2025-12-01; 1 changed/);
   const g = sheets.get("Date comparison")!.grid;
   const top = g.findIndex((r) => r[0] === "Chip");
-  expect(g[top]).toEqual(["Chip", "Destination", "Quantity", "End-user HQ", "Verdict on 2026-01-20", "Verdict on 2026-03-01", "Changed", "Cause (RULE_CHANGES)"]);
+  expect(g[top]).toEqual(["Chip", "Destination", "Quantity", "End-user HQ", "Verdict on 2025-10-20", "Verdict on 2025-12-01", "Changed", "Cause (RULE_CHANGES)"]);
   const [kh, de, bad, cn] = g.slice(top + 1, top + 5);
   // Each row's own Date (2024) is set aside: Cambodia is judged in and after its D:5 membership.
   expect(kh[4]).toBe("License required (presumption of denial)");
   expect(kh[5]).not.toBe(kh[4]);
   expect(kh[6]).toBe("Yes");
-  expect(String(kh[7])).toMatch(/^2026-02-03 Cambodia \(KH\) leaves Country Group D:5 \(.+\)$/);
+  expect(String(kh[7])).toMatch(/^2025-11-07 .*Cambodia \(KH\) leaves Country Group D:5 \(.+\)$/);
   expect(de[6]).toBe("No");
   expect(de[7]).toBe("");
   expect(bad[6]).toBe("Input error");
   expect(String(bad[4])).toMatch(/Unknown chip 'H1OO'/);
-  expect(cn[6]).toBe("No"); // case-by-case since 2026-01-15 on both dates
+  expect(cn[6]).toBe("No"); // presumption of denial on both dates (the case-by-case review starts 2026-01-15)
   expect(g.slice(0, top).flat().join(" ")).toMatch(/Each row's own Date is set aside/);
   expect(sheets.get("Date comparison")!.bold.some((a) => a.endsWith(`A${top + 2}:H${top + 2}`))).toBe(true);
 });
@@ -60,7 +60,7 @@ test("the content is the same as the rules module's own verdicts on those dates"
 test("the pane: Compare dates opens two date fields (a year before the as-of date, and that date) and writes the sheet", async () => {
   loadPaneHtml();
   const { excel, sheets } = fakeExcel(SHIPMENTS, { selection: [0, 0, 1, 1] });
-  const settings = fakeSettings({ "exportctl.asOf": "2026-03-01" });
+  const settings = fakeSettings({ "exportctl.asOf": "2025-12-01" });
   const pane = init({ host: "Excel" }, { settings: settings.store, excel, now: () => new Date("2026-11-30T10:00:00Z"), supports: () => true });
   const button = document.getElementById("action-compare-dates") as HTMLButtonElement;
   expect(button.disabled).toBe(false);
@@ -71,11 +71,11 @@ test("the pane: Compare dates opens two date fields (a year before the as-of dat
   expect(button.getAttribute("aria-expanded")).toBe("true");
   const from = document.getElementById("compare-from") as HTMLInputElement;
   const to = document.getElementById("compare-to") as HTMLInputElement;
-  expect([from.value, to.value]).toEqual(["2025-03-01", "2026-03-01"]);
-  from.value = "2026-01-20";
+  expect([from.value, to.value]).toEqual(["2024-12-01", "2025-12-01"]);
+  from.value = "2025-10-20";
   form.requestSubmit();
   await pane.idle();
-  expect(document.getElementById("sheet-status")!.textContent).toMatch(/Wrote "Date comparison": 4 shipments under enforced as of 2026-01-20 and 2026-03-01; 1 changed/);
+  expect(document.getElementById("sheet-status")!.textContent).toMatch(/Wrote "Date comparison": 4 shipments under enforced as of 2025-10-20 and 2025-12-01; 1 changed/);
   expect(sheets.has("Date comparison")).toBe(true);
   pane.dispose();
 });
