@@ -35,6 +35,29 @@ class RewriteUrlsPlugin {
   }
 }
 
+/**
+ * functions.json options the metadata generator does not write: allowErrorForDataTypeAny, so an
+ * error cell inside an input range reaches the function and errs its own row instead of Excel
+ * returning one error for the whole spill (allowCustomDataForDataTypeAny, which lets data types
+ * such as a Geography cell through, the generator already sets).
+ */
+class FunctionsMetadataOptionsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataOptionsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const meta = JSON.parse(assets["functions.json"].source().toString());
+          meta.allowCustomDataForDataTypeAny = true;
+          meta.allowErrorForDataTypeAny = true;
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(JSON.stringify(meta, null, 4)));
+        }
+      );
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   if (env && env.cli) return cliConfig(env);
   const dev = options.mode === "development";
@@ -55,6 +78,13 @@ module.exports = async (env, options) => {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
         { test: /\.html$/, exclude: /node_modules/, use: "html-loader" },
+        // The country table reads only alpha-2 and alpha-3 of each row (src/rules/data/countries.ts):
+        // the numeric code and ISO 3166-2 name are left out of the functions bundle (size budget).
+        {
+          test: /i18n-iso-countries[\\/]codes\.json$/,
+          type: "json",
+          parser: { parse: (text) => JSON.parse(text).map((row) => row.slice(0, 2)) },
+        },
         { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
       ],
     },
@@ -84,6 +114,7 @@ module.exports = async (env, options) => {
           { from: "examples/shipments.csv", to: "examples/shipments.csv", noErrorOnMissing: true },
         ],
       }),
+      new FunctionsMetadataOptionsPlugin(),
       ...(dev ? [] : [new RewriteUrlsPlugin()]),
     ],
     devServer: env && env.WEBPACK_SERVE ? {
