@@ -81,7 +81,8 @@ const LABELS: Readonly<
     regimes: ["diffusion-2025", "proposal-500"],
   },
   DERIVATIVE_OPS_SHARE: {
-    label: "ECCN 4E091 Note 2: derivative of published weights, share of the published model's operations",
+    label:
+      "ECCN 4E091 Note 2: derivative of published weights, share of the published model's operations",
     regimes: ["diffusion-2025", "proposal-500"],
   },
   UAE_CARVE_OUTS: {
