@@ -439,9 +439,85 @@ const F = [
     ],
     see: ["REQUIRES_LICENSE", "LPP_REMAINING", "COUNTRY_ALLOCATION"],
   },
+  {
+    id: "SECTION_232_DUTY",
+    group: "Duties and changes",
+    summary: "The additional US import duty on an article (accelerator card, module, server) containing this chip, under the Section 232 semiconductor proclamation (Proclamation 11002, 91 FR 2443): 25% from 2026-01-15 for chips inside its two TPP / DRAM-bandwidth bands, unless an end-use exemption is claimed. It is an import duty, not an export control; it matters to exporters because the January 2026 China path requires third-party testing in the US, which imports the chip.",
+    args: [
+      { ...A.chipOrEccn, desc: "The logic IC the article is or contains: a catalog chip id, name or alias. An ECCN is accepted, but it does not give the chip's TPP or DRAM bandwidth, so the answer is `#N/A` whenever they decide it." },
+      {
+        name: "end_use",
+        optional: true,
+        type: "Text (or a range)",
+        def: "none claimed",
+        desc: "An end-use exemption claimed at entry (HTS 9903.79.02 to .09): `us-datacenter` (US data centres), `us-repair` (repairs or replacements in the US), `us-rnd` (US research and development), `us-startup` (US startups), `consumer` (non-datacenter consumer uses), `industrial` (non-datacenter civil industrial uses), `us-public-sector`, `approved` (other uses Commerce finds support the US supply chain). The heading number itself (`9903.79.02`) is accepted too. The exemption's conditions are yours to meet.",
+        example: '`"us-datacenter"`',
+      },
+      {
+        name: "entry_date",
+        optional: true,
+        type: "Date (or a range)",
+        def: "the workbook's as-of date (task pane), else today",
+        desc: "Date of entry into the US: an Excel date or ISO date text. The duty applies to entries from 12:01 a.m. EST on 2026-01-15.",
+        example: '`"2026-02-01"`',
+      },
+      {
+        name: "hts",
+        optional: true,
+        type: "Text or number (or a range)",
+        def: "a covered heading",
+        desc: "The article's HTS number, with or without dots, to any depth. Covered: 8471.50, 8471.80 and 8473.30 (and their subdivisions); any other heading, such as a bare IC under 8542.31, gives 0. A number typed in a cell (8471.5) reads as 8471.50.",
+        example: '`"8471.80"`, `"8542.31"`',
+      },
+    ],
+    returns:
+      "Number: the additional duty as a fraction, `0.25` or `0`. **Format the cell as a percentage** (Home › Number › %) to read 25%. In a band means TPP > 14,000 and < 17,500 with total DRAM bandwidth > 4,500 and < 5,000 GB/s, or TPP > 20,800 and < 21,100 with DRAM bandwidth > 5,800 and < 6,200 GB/s (strict inequalities, Annex to the proclamation, confidence secondary). Open points the number does not reflect: the US-Taiwan quota terms (unpublished) and a Phase 2 never proclaimed as far as the sources show; the Section 122 surcharge of 2026-02-24 to 2026-07-23 did not stack with this duty. See `RULE_CHANGES` for the dated facts.",
+    errors: [
+      E.unknownChip,
+      ["#N/A", "The chip's TPP or DRAM bandwidth is unknown and decides whether it is in a band (an ECCN instead of a chip, or a catalog chip without the figure). Not shown when the date, heading, exemption or the known figure already settle it.", "the DRAM bandwidth of … is unknown and decides the Section 232 duty (band TPP > 14,000 and < 17,500 with DRAM bandwidth > 4,500 and < 5,000 GB/s, Proclamation 11002)"],
+      ["#VALUE!", "end_use is not one of the exemption ids; the message lists them.", "end_use must be blank or one of us-datacenter, us-repair, us-rnd, us-startup, consumer, industrial, us-public-sector, approved; got 'datacentre'"],
+      ["#VALUE!", "hts is not an HTS number.", "hts must be an HTS number like 8471.50 or 8542.31.0001, got 'abc'"],
+      ["#VALUE!", "entry_date is not a date.", "entry_date must be a date (a date cell or text like 2025-06-01), got 'soon'"],
+    ],
+    examples: [
+      ['=EXPORTCTL.SECTION_232_DUTY("H200 SXM", , "2026-02-01")', "0.25", "TPP 15,832 and 4,800 GB/s: in the first band. Shows 25% formatted as a percentage."],
+      ['=EXPORTCTL.SECTION_232_DUTY("H200 SXM", "us-datacenter", "2026-02-01")', "0", "The US data-centre exemption (9903.79.02)."],
+      ['=EXPORTCTL.SECTION_232_DUTY("H100", , "2026-02-01")', "0", "DRAM bandwidth 3,350 GB/s: outside both bands."],
+      ['=EXPORTCTL.SECTION_232_DUTY("H200 SXM", , "2026-01-14")', "0", "Before the duty took effect."],
+      ['=EXPORTCTL.SECTION_232_DUTY("H200 SXM", , "2026-02-01", "8542.31")', "0", "A bare IC: not a covered heading."],
+      ['=EXPORTCTL.SECTION_232_DUTY("3A090.a", , "2026-03-01")', "#N/A", "An ECCN does not give the TPP and bandwidth that decide it."],
+      ['=C2 * EXPORTCTL.SECTION_232_DUTY(A2:A50, , D2:D50)', "one amount per row", "Duty amounts for a column of entered values (C) and entry dates (D)."],
+    ],
+    see: ["EXPLAIN", "RULE_CHANGES", "CHIP_SPEC"],
+    regimeNote: "SECTION_232_DUTY takes no regime: it is a US import duty, the same whatever export-control regime the workbook uses. `EXPLAIN` of a China shipment on the case-by-case path (`enforced`, from 2026-01-15) names this duty when the chip is in a band, because the required US testing imports it.",
+  },
+  {
+    id: "RULE_CHANGES",
+    group: "Duties and changes",
+    table: true,
+    summary: "What changed in the rules between two dates: every dated fact of the embedded rules data (country-group moves, thresholds, policies, licence exceptions, guidance, the Section 232 duty) in the window, with its citation and confidence, optionally only those touching a country. The list is read from the very data the other functions decide with: a fact not in the data is not in the list.",
+    args: [
+      { name: "from", optional: true, type: "Date", def: "one year before `to`", desc: "First date of the window, included: an Excel date or ISO date text.", example: '`"2025-01-01"`' },
+      { name: "to", optional: true, type: "Date", def: "the workbook's as-of date (task pane), else today", desc: "Last date of the window, included.", example: '`"2026-11-30"`' },
+      { ...A.country, optional: true, type: "Text", def: "every country", desc: "Only the changes that name this country or apply to every destination (thresholds, policies, the Section 232 duty); changes naming only other countries are left out. Hong Kong reads China's." },
+    ],
+    returns:
+      "A spilled table with a header row and one row per change, in date order, with 5 columns: date (ISO text), event, regimes affected (the regime ids whose answers read the fact, or `SECTION_232_DUTY` for the import duty), citation, confidence (`confirmed`, `secondary` or `unconfirmed`). A fact restated by a newer source on a later date (for example the eCFR table of 2026-07-23) has its own row, marked \"source or confidence updated\". Only the header row when nothing changed in the window.",
+    errors: [
+      ["#VALUE!", "from is after to, or a date argument is not a date or is a range of several cells.", "from (2026-01-01) must not be after to (2025-01-01)"],
+      E.unknownCountry,
+    ],
+    examples: [
+      ['=EXPORTCTL.RULE_CHANGES("2025-01-01", "2026-11-30", "KH")', "a table", "Includes 2026-02-03, Cambodia (KH) leaves Country Group D:5, with its citation."],
+      ['=EXPORTCTL.RULE_CHANGES("2026-01-01", "2026-01-31")', "a table", "The China/Macau case-by-case review and the Section 232 duty of 2026-01-15, among others."],
+      ["=EXPORTCTL.RULE_CHANGES()", "a table", "The last 12 months up to the workbook's as-of date."],
+    ],
+    see: ["COUNTRY_GROUPS", "SECTION_232_DUTY", "REGIMES"],
+    regimeNote: "RULE_CHANGES lists the changes of every regime; the third column says which regimes each one reaches. The task pane's **Compare dates** and the batch command's `--compare-as-of` name these rows as the cause of each changed verdict.",
+  },
 ];
 
-const GROUPS = ["Shipments", "Chips", "Countries", "Allowances", "Workbook"];
+const GROUPS = ["Shipments", "Chips", "Countries", "Allowances", "Duties and changes", "Workbook"];
 const file = (id) => `${id.toLowerCase()}.html`;
 const byId = Object.fromEntries(F.map((f) => [f.id, f]));
 
@@ -457,7 +533,7 @@ function nav(current) {
     const items = F.filter((f) => f.group === g)
       .map((f) => `<li><a href="${file(f.id)}"${f.id === current ? ' aria-current="page"' : ""}>${f.id}</a></li>`)
       .join("\n          ");
-    const gid = `nav-${g.toLowerCase()}`;
+    const gid = `nav-${g.toLowerCase().replace(/\s+/g, "-")}`;
     return `      <p class="group" id="${gid}">${g}</p>\n      <ul aria-labelledby="${gid}">\n          ${items}\n      </ul>`;
   }).join("\n");
   return `    <nav class="sidebar" aria-label="Functions">
@@ -539,7 +615,7 @@ function functionPage(f) {
 ${argRows}
           </tbody>
         </table>
-${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range (empty, spaces, or 0 where text or a date is expected) also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
+${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range (empty, spaces, or 0 where text or a date is expected) also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" && !f.table ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
     : `      <section aria-labelledby="arguments">
         <h2 id="arguments">Arguments</h2>
         <p>None.</p>

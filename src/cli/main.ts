@@ -40,6 +40,7 @@ import {
   matchHeaders,
   numberLocale,
 } from "../shipments";
+import { compareDatesPath, writeDateComparison } from "./compare-dates";
 import pkg from "../../package.json";
 
 const PACKAGE_VERSION: string = pkg.version;
@@ -81,6 +82,10 @@ Options:
   --regime ID        enforced (default), baseline-2023, diffusion-2025 or proposal-500
   --as-of DATE       judge every row by the rules in force on DATE (e.g. 2025-06-01);
                      default: each row's Date, else today
+  --compare-as-of DATE
+                     also judge the table as of DATE, against --as-of (else today), each
+                     row's Date set aside; writes <out>.compare-dates.csv with both verdicts,
+                     the rows that changed and the rule change behind each (RULE_CHANGES)
   --out FILE         where to write (.xlsx or .csv; the extension picks the format);
                      default: <input>.checked.xlsx|csv next to the input
   --fail-on-license  exit 1 when any row needs a licence, or cannot be decided
@@ -133,6 +138,7 @@ interface CheckCommand {
   out: string;
   regime: RegimeId | null;
   asOf: string | null;
+  compareAsOf: string | null;
   failOnLicense: boolean;
   progress: boolean | null;
   locale: NumberLocale | null;
@@ -151,6 +157,7 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
         locale: { type: "string" },
         "no-explanation": { type: "boolean" },
         "as-of": { type: "string" },
+        "compare-as-of": { type: "string" },
         out: { type: "string", short: "o" },
         "fail-on-license": { type: "boolean" },
         "fail-on-licence": { type: "boolean" },
@@ -196,12 +203,22 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
       throw new UsageError((error as Error).message + ".");
     }
   }
+  let compareAsOf: string | null = null;
+  if (values["compare-as-of"] !== undefined) {
+    try {
+      compareAsOf = Types.date.coerce(values["compare-as-of"], "--compare-as-of");
+    } catch (error) {
+      throw new UsageError((error as Error).message + ".");
+    }
+  }
   const out = values.out ? path.resolve(cwd, values.out) : defaultOutPath(input);
   if (!formatOf(out))
     throw new UsageError(`--out ${values.out}: the output must be a .csv or .xlsx file.`);
   try {
     refuseOverwrite(input, out);
     if (formatOf(out) === "csv") refuseOverwrite(input, auditPath(out), "the audit file of --out");
+    if (compareAsOf !== null)
+      refuseOverwrite(input, compareDatesPath(out), "the date comparison of --out");
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -220,6 +237,7 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     out,
     regime,
     asOf,
+    compareAsOf,
     failOnLicense: Boolean(values["fail-on-license"] || values["fail-on-licence"]),
     progress: values.progress ? true : values["no-progress"] ? false : null,
     locale,
@@ -555,6 +573,26 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     }
     Error.stackTraceLimit = stackTraceLimit;
     stopProgress();
+    let compared: Awaited<ReturnType<typeof writeDateComparison>> | null = null;
+    if (cmd.compareAsOf !== null) {
+      const info = listRegimes().find((r) => r.id === regime) ?? listRegimes()[0];
+      try {
+        compared = await writeDateComparison(
+          table,
+          match.roles,
+          info,
+          [cmd.asOf ?? today, cmd.compareAsOf],
+          cmd.out
+        );
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        say(
+          `exportctl: could not write the date comparison: ${e.code && !String(e.message).startsWith(e.code) ? e.code + " " : ""}${e.message}`
+        );
+        return EXIT.failure;
+      }
+      written.push(compared.file);
+    }
     const done = Date.now();
     const s = stats;
     const rel = (f: string) => {
@@ -575,6 +613,11 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       ...(table.outputFormulas
         ? [
             `  note: ${table.outputFormulas} formula cells in the checked columns were replaced by the checked values`,
+          ]
+        : []),
+      ...(compared
+        ? [
+            `  compared as of ${cmd.asOf ?? today} and ${cmd.compareAsOf}: ${compared.changed} of ${compared.rows} rows changed`,
           ]
         : []),
       `  wrote ${written.map(rel).join(" and ")}`,

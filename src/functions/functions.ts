@@ -5,6 +5,7 @@
 import { connectWorkbook } from "./host";
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
+import { loaded } from "./lazy";
 
 connectWorkbook();
 
@@ -352,5 +353,43 @@ export function ledger(
     dates,
     regime,
     ship_froms
+  );
+}
+
+/**
+ * The additional US import duty, as a fraction (0.25 or 0; format the cell as a percentage), on an article containing this chip under the Section 232 semiconductor proclamation (Proclamation 11002, 91 FR 2443, from 2026-01-15). #N/A when the chip's TPP or DRAM bandwidth is unknown and decides it.
+ * @customfunction SECTION_232_DUTY
+ * @helpurl https://localhost:3000/help/section_232_duty.html
+ * @param chip Chip name, e.g. "H200", or an ECCN.
+ * @param [end_use] Exemption claimed, e.g. "us-datacenter": one of "us-datacenter", "us-repair", "us-rnd", "us-startup", "consumer", "industrial", "us-public-sector", "approved". Default: none.
+ * @param [entry_date] Date of entry into the US, e.g. "2026-02-01". Default: the task pane's as-of date, else today.
+ * @param [hts] HTS number of the article, e.g. "8471.80". Default: a covered heading (8471.50, 8471.80, 8473.30: cards, modules, servers); a bare IC under 8542.31 gives 0.
+ * @returns The duty as a fraction, e.g. 0.25.
+ */
+export function section232Duty(
+  chip: any[][],
+  end_use?: any[][],
+  entry_date?: any[][],
+  hts?: any[][]
+): Promise<any[][]> {
+  return loaded(
+    () => import(/* webpackChunkName: "section-232" */ "./section-232"),
+    (m) => m.section232(chip, end_use, entry_date, hts)
+  );
+}
+
+/**
+ * What changed in the export-control rules between two dates: date, event, regimes affected, citation, confidence, one row per dated fact of the rules data.
+ * @customfunction RULE_CHANGES
+ * @helpurl https://localhost:3000/help/rule_changes.html
+ * @param [from] First date, e.g. "2025-01-01". Default: one year before `to`.
+ * @param [to] Last date, e.g. "2026-11-30". Default: the task pane's as-of date, else today.
+ * @param [country] Only changes touching this country (naming it, or applying to every destination), e.g. "KH".
+ * @returns A table with a header row.
+ */
+export function ruleChanges(from?: any[][], to?: any[][], country?: any[][]): Promise<any[][]> {
+  return loaded(
+    () => import(/* webpackChunkName: "rule-changes" */ "./rule-changes"),
+    (m) => m.ruleChangesTable(from, to, country)
   );
 }

@@ -1,9 +1,9 @@
 // Eras: the rules data changes only on a known set of dates (milestones, parameter timelines,
-// country-group timelines, embargoes, and the dates on which a measure ends, such as a suspension).
-// Everything a regime decides compares the as-of date with those dates only, so between two
-// consecutive boundaries the decisions are the same: the date's "era".
-import * as GROUPS from "./data/country-groups";
-import * as PARAMS from "./data/parameters";
+// country-group timelines, embargoes, the dates on which a measure ends, such as a suspension, the
+// Section 232 rate and bands: every module of data/decision-data.ts). Everything a regime decides
+// compares the as-of date with those dates only, so between two consecutive boundaries the
+// decisions are the same: the date's "era".
+import { DECISION_DATA } from "./data/decision-data";
 import type { IsoDate } from "./types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,8 +31,7 @@ const dayAfter = (d: IsoDate): IsoDate => {
  */
 export const CHANGE_DATES: readonly IsoDate[] = (() => {
   const dates = new Set<IsoDate>();
-  collect(PARAMS, dates, 0);
-  collect(GROUPS, dates, 0);
+  for (const data of Object.values(DECISION_DATA)) collect(data, dates, 0);
   const out = new Set<IsoDate>();
   for (const d of dates) {
     out.add(d);

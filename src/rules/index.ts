@@ -2,6 +2,7 @@
 import { classify as classifyItem } from "./classify";
 import { diffusionTier, groupsOf } from "./data/country-groups";
 import {
+  ALWAYS,
   COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
   DERIVATIVE_OPS_FLOOR,
@@ -13,7 +14,12 @@ import {
   PROPOSAL_ALLOWANCE_H100,
   latest,
   mustValueAt,
+  valueAt,
 } from "./data/parameters";
+import { DECISION_DATA } from "./data/decision-data";
+import { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
+import { CHANGE_DATES } from "./era";
+import { bandText, within } from "./tariffs/section-232";
 import {
   decide as decideShipment,
   decisionKey as decisionKeyOf,
@@ -22,7 +28,7 @@ import {
   limitSides as limitSidesOf,
   type Verdict,
 } from "./determine";
-import { fmt, weakestOf } from "./format";
+import { chipConfidence, fmt, weakestOf } from "./format";
 import { later, type LimitInput } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type {
@@ -48,6 +54,30 @@ export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from 
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
 export { runLedger, consigneeKey } from "./ledger";
+export type { S232Band } from "./data/section-232";
+
+/**
+ * The building blocks the parts loaded outside the functions bundle use (SECTION_232_DUTY,
+ * RULE_CHANGES, the date comparison). They reach the rules only through this module, so the
+ * module stays one scope-hoisted unit in the bundle; not for other callers.
+ */
+export const ruleParts = {
+  ALWAYS,
+  CHANGE_DATES,
+  DECISION_DATA,
+  PROCLAMATION,
+  S232_CHIP_BANDS,
+  S232_CHIP_RATE,
+  bandText,
+  chipConfidence,
+  fmt,
+  latest,
+  valueAt,
+  weakestOf,
+  within,
+} as const;
+// SECTION_232_DUTY (tariffs/section-232-duty.ts), RULE_CHANGES (changes.ts) and the date comparison (compare-dates.ts) are imported by path, not
+// from here: they load lazily, outside the functions bundle.
 export type { LedgerEntry, LedgerRow } from "./ledger";
 export { RULES_DATA_VERSION, RULES_DATA_HASH } from "./data/chips.generated";
 

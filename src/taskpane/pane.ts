@@ -21,6 +21,7 @@ import {
   updateSettings,
 } from "../settings/settings";
 import { CheckField, CheckInput, CheckOutcome, checkShipment } from "./checker";
+import { COMPARE_DATES_BUTTON, mountCompareDates } from "./compare-dates";
 import { byId, fill, h } from "./dom";
 import {
   FIELD_IDS,
@@ -349,23 +350,32 @@ export function init(
       });
     },
   };
+  const runAction = (label: string, action: SheetAction) => {
+    if (state.actionsOff) return;
+    const buttons = [...ACTIONS.map(([b]) => b), COMPARE_DATES_BUTTON].map((b) =>
+      byId<HTMLButtonElement>(doc, b)
+    );
+    buttons.forEach((b) => (b.disabled = true));
+    sheetStatus.textContent = `${label}…`;
+    sheetStatus.className = "status";
+    void track(
+      runSheetAction(env.excel, action).then((result: ActionResult) => {
+        sheetStatus.textContent = result.message;
+        sheetStatus.className = result.ok ? "status status-ok" : "status status-error";
+        buttons.forEach((b) => (b.disabled = false));
+      })
+    );
+  };
   for (const [id, key] of ACTIONS) {
     const button = byId<HTMLButtonElement>(doc, id);
-    button.addEventListener("click", () => {
-      if (state.actionsOff) return;
-      const buttons = ACTIONS.map(([b]) => byId<HTMLButtonElement>(doc, b));
-      buttons.forEach((b) => (b.disabled = true));
-      sheetStatus.textContent = `${button.textContent}…`;
-      sheetStatus.className = "status";
-      void track(
-        runSheetAction(env.excel, actions[key]()).then((result: ActionResult) => {
-          sheetStatus.textContent = result.message;
-          sheetStatus.className = result.ok ? "status status-ok" : "status status-error";
-          buttons.forEach((b) => (b.disabled = false));
-        })
-      );
-    });
+    button.addEventListener("click", () => runAction(button.textContent ?? "", actions[key]()));
   }
+  byId<HTMLButtonElement>(doc, COMPARE_DATES_BUTTON).disabled = state.actionsOff !== null;
+  mountCompareDates(doc, {
+    regime: () => regimeInfo(effectiveRegime()) ?? regimes[0],
+    asOf: () => effectiveAsOf(env.now()),
+    run: runAction,
+  });
 
   byId(doc, "loading").remove();
   byId(doc, "app").setAttribute("aria-busy", "false");

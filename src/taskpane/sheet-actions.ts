@@ -129,7 +129,7 @@ function count(n: number, noun: string): string {
 }
 
 /** Writes a block of values or formulas in chunks, so large tables stay under Excel's payload limits. */
-async function writeBlock(
+export async function writeBlock(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   row: number,

@@ -11,6 +11,8 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import * as functions from "../../src/functions/functions";
+import { section232 } from "../../src/functions/section-232";
+import { ruleChangesTable } from "../../src/functions/rule-changes";
 import { isExcelError } from "../../src/functions/errors";
 import { CHIPS } from "../../src/rules";
 import { resetSettings, updateSettings } from "../../src/settings/settings";
@@ -46,6 +48,9 @@ const FUNCTIONS: Record<string, [Fn, number]> = {
   REGIME: [functions.regime as Fn, 0],
   REGIMES: [functions.regimes as Fn, 0],
   LEDGER: [functions.ledger as Fn, 7],
+  // These two load on first use: functions.ts forwards to these very adapters once loaded.
+  SECTION_232_DUTY: [section232 as Fn, 4],
+  RULE_CHANGES: [ruleChangesTable as Fn, 3],
 };
 
 const REGIMES: RegimeId[] = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"];
@@ -411,6 +416,8 @@ const kinds: Record<string, fc.Arbitrary<unknown>> = {
     "Memory Bandwidth"
   ),
   consignee: fc.constantFrom("uni-a", "uni-b", "cloud-c", ""),
+  endUse: fc.constantFrom("us-datacenter", "US-RnD", "consumer", "9903.79.09", ""),
+  hts: fc.constantFrom("8471.50", "8471.80.1000", "8473.30", "8542.31", 8471.5, 8542.31),
 };
 const SHIP_KINDS = ["item", "country", "quantity", "country", "regime", "date", "tpp"];
 const KINDS: Record<string, string[]> = {
@@ -429,6 +436,7 @@ const KINDS: Record<string, string[]> = {
   MODEL_WEIGHTS_CONTROLLED: ["ops", "bool", "regime", "date"],
   CHIP_SPEC: ["chip", "field"],
   LEDGER: ["item", "country", "quantity", "country", "consignee", "date", "regime"],
+  SECTION_232_DUTY: ["chip", "endUse", "date", "hts"],
 };
 /** A column of n well-formed values (n = 1: a single cell), with an occasional blank. */
 const column = (kind: string, n: number) =>
@@ -703,6 +711,8 @@ describe("the built bundle, loaded as Excel loads it", () => {
         CHIP_SPEC: ["H200", "memory_bandwidth"],
         REGIME: [],
         REGIMES: [],
+        SECTION_232_DUTY: ["H200", null, "2026-02-01"],
+        RULE_CHANGES: ["2025-01-01", "2026-11-30", "KH"],
         LEDGER: [
           [["H100"], ["H100"]],
           [["IN"], ["IN"]],

@@ -51,6 +51,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveChip",
       "resolveCountry",
       "resolveItem",
+      "ruleParts",
       "runLedger",
       "WITHIN_ALLOCATION",
       "WITHIN_ALLOWANCE",

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "47dd03f753ff574cf27253c50edf3e5425d1575974bdaf700259b6c4094cdaf9";
+export const RULES_DATA_HASH = "b49d3ec0b8375c70531aec6063d31f8f87de0ce7ea1fb5915a8aaa0d7d42e1f1";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

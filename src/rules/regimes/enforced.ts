@@ -19,6 +19,7 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { chipConfidence, fmt, weakestOf } from "../format";
+import { testingDutyNote } from "../tariffs/section-232";
 import type { Step } from "../types";
 import {
   baselineCore,
@@ -285,9 +286,11 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
         conf
       )
     );
+    const duty = testingDutyNote(ctx.item, ctx.asOf);
+    if (duty) steps.push(duty.step);
     return {
       policy: "case-by-case",
-      note: "only if you meet the conditions of Supp. No. 2 to part 748 para (dd): the item is commercially available in the US and US supply is not short; cumulative shipments to China/Macau at most 50% of the product's volume to US end users; third-party testing in the US; know-your-customer and remote-access commitments; otherwise presumption of denial",
+      note: `only if you meet the conditions of Supp. No. 2 to part 748 para (dd): the item is commercially available in the US and US supply is not short; cumulative shipments to China/Macau at most 50% of the product's volume to US end users; third-party testing in the US; know-your-customer and remote-access commitments; otherwise presumption of denial${duty ? `; ${duty.note}` : ""}`,
     };
   }
   steps.push(
