@@ -21,7 +21,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings}/**/*.test.ts"] },
+    { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings,screening}/**/*.test.ts"] },
     {
       ...common,
       displayName: "taskpane",
