@@ -11,6 +11,7 @@ import {
   Cell,
   OUTPUT_COLUMNS,
   errorText,
+  headerKey,
   findHeaderRow,
   isBlankCell,
   matchHeaders,
@@ -129,8 +130,13 @@ export async function readTable(file: string): Promise<LoadedTable> {
 }
 
 /** Where each output column goes: an existing column of that name, else appended after the last header. */
-export function outputColumnIndexes(headers: readonly Cell[]): number[] {
+export function outputColumnIndexes(
+  headers: readonly Cell[],
+  extraColumns: readonly string[] = []
+): number[] {
   const existing = matchHeaders(headers).outputs;
+  for (const extra of extraColumns)
+    existing.push(headers.findIndex((h) => headerKey(h) === headerKey(extra)));
   let next = headers.length;
   while (next > 0 && isBlankCell(headers[next - 1])) next--;
   return existing.map((i) => (i >= 0 ? i : next++));
@@ -150,6 +156,8 @@ export type AuditRecord = [string, Cell][];
 
 export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Columns written after OUTPUT_COLUMNS (e.g. "Screening"), each line's values in that order. */
+  extraColumns?: readonly string[];
 }
 
 /** Writes the table with its checked columns; returns the files written. */
@@ -162,13 +170,15 @@ export async function writeTable(
 ): Promise<string[]> {
   const outFormat = formatOf(outFile);
   if (!outFormat) throw new InputError(`${outFile}: the output must be a .csv or .xlsx file.`);
-  const cols = outputColumnIndexes(table.headers);
+  const extra = options.extraColumns ?? [];
+  const names = [...OUTPUT_COLUMNS, ...extra];
+  const cols = outputColumnIndexes(table.headers, extra);
   fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
   if (outFormat === "csv") {
     const width = Math.max(table.headers.length, ...cols.map((c) => c + 1));
     const delimiter = table.format === "csv" ? (table.delimiter ?? ",") : ",";
     const header = padded(table.headers, width);
-    cols.forEach((c, k) => (header[c] = OUTPUT_COLUMNS[k]));
+    cols.forEach((c, k) => (header[c] = names[k]));
     // Written in blocks of lines: a 100,000-row table never sits in memory as one string.
     const fd = fs.openSync(outFile, "w");
     try {
@@ -219,11 +229,11 @@ export async function writeTable(
   const template = cols.length && table.headers.length ? headerRow.getCell(1) : null;
   cols.forEach((c, k) => {
     const cell = headerRow.getCell(c + 1);
-    cell.value = OUTPUT_COLUMNS[k];
+    cell.value = names[k];
     if (template && template.style && Object.keys(template.style).length)
       cell.style = { ...template.style };
     else cell.font = { bold: true };
-    ws!.getColumn(c + 1).width = [16, 12, 24, 16, 90][k];
+    ws!.getColumn(c + 1).width = [16, 12, 24, 16, 90][k] ?? 60;
   });
   const n = table.data.length;
   for (let i = 0; i < n; i++) {

@@ -26,6 +26,9 @@ import {
   describeMissing,
   matchHeaders,
 } from "./shipments";
+import { screenCheckedRows, readScreeningFile } from "./screening";
+import { setScreeningList, screeningList } from "../screening/store";
+import type { ScreeningList } from "../screening/types";
 import pkg from "../../package.json";
 
 const PACKAGE_VERSION: string = pkg.version;
@@ -64,6 +67,12 @@ Options:
                      default: each row's Date, else today
   --out FILE         where to write (.xlsx or .csv; the extension picks the format);
                      default: <input>.checked.xlsx|csv next to the input
+  --screen FILE      screen each row's Consignee against this Consolidated Screening List
+                     file (CSV or JSON, downloaded from trade.gov): adds a Screening column;
+                     an exact match on the Denied Persons, SDN, MEU or Entity List makes
+                     the row need a licence, a close match makes it INDETERMINATE
+  --screen-date DATE the list's date (default: the date in a JSON file, else the file's
+                     modified date); recorded in the audit
   --fail-on-license  exit 1 when any row needs a licence, or cannot be decided
                      (INDETERMINATE or an input error in the row)
   --progress         always show the progress bar (stderr)
@@ -79,8 +88,8 @@ Examples:
   npx exportctl check shipments.csv --regime diffusion-2025 --as-of 2025-06-01 --out checked.xlsx
   npx exportctl check orders.csv --fail-on-license || echo "licence needed"
 
-Not legal advice. Parties (Entity List and other screening lists) and end uses (15 CFR 744) are
-not checked: screen them yourself.
+Not legal advice. Parties are screened only with --screen, and a screening match is a lead for
+due diligence, not a legal conclusion. End uses (15 CFR 744) are not checked.
 `;
 
 class UsageError extends Error {}
@@ -108,6 +117,9 @@ interface CheckCommand {
   asOf: string | null;
   failOnLicense: boolean;
   progress: boolean | null;
+  /** --screen: the screening list file, and its stated date. */
+  screen: string | null;
+  screenDate: string | null;
 }
 
 function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "version" {
@@ -123,6 +135,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
         out: { type: "string", short: "o" },
         "fail-on-license": { type: "boolean" },
         "fail-on-licence": { type: "boolean" },
+        screen: { type: "string" },
+        "screen-date": { type: "string" },
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -170,6 +184,15 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     throw new UsageError(`--out ${values.out}: the output must be a .csv or .xlsx file.`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out must not be the input file: the input is never overwritten.");
+  let screenDate: string | null = null;
+  if (values["screen-date"] !== undefined) {
+    if (values.screen === undefined) throw new UsageError("--screen-date needs --screen FILE.");
+    try {
+      screenDate = Types.date.coerce(values["screen-date"], "--screen-date");
+    } catch (error) {
+      throw new UsageError((error as Error).message + ".");
+    }
+  }
   if (values.progress && values["no-progress"])
     throw new UsageError("--progress and --no-progress contradict each other.");
   return {
@@ -179,6 +202,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     asOf,
     failOnLicense: Boolean(values["fail-on-license"] || values["fail-on-licence"]),
     progress: values.progress ? true : values["no-progress"] ? false : null,
+    screen: values.screen !== undefined ? path.resolve(cwd, values.screen) : null,
+    screenDate,
   };
 }
 
@@ -312,6 +337,7 @@ export async function main(
 
   const started = Date.now();
   const saved = getSettings();
+  const savedList = screeningList();
   // A bad row is an error value, made by constructing an Error: with tens of thousands of bad
   // rows, capturing their stack traces (never shown) would cost more than the check itself.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -335,6 +361,16 @@ export async function main(
       );
       return EXIT.usage;
     }
+    let list: ScreeningList | null = null;
+    if (command.screen) {
+      const loaded = await readScreeningFile(command.screen, command.screenDate);
+      if (typeof loaded === "string") {
+        io.stderr.write(`exportctl: ${loaded}\n`);
+        return EXIT.usage;
+      }
+      list = loaded;
+      setScreeningList(list);
+    }
     const readDone = Date.now();
 
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
@@ -353,6 +389,9 @@ export async function main(
       },
       () => command.asOf ?? today
     );
+    const screening = list
+      ? screenCheckedRows(list, result, table.data, match.roles.consignee)
+      : null;
     Error.stackTraceLimit = stackTraceLimit;
     const checkDone = Date.now();
     const regime = command.regime ?? (functions.regime() as RegimeId);
@@ -370,9 +409,11 @@ export async function main(
       timestamp: now(),
       seconds: (checkDone - started) / 1000,
     });
+    if (screening) audit.push(...screening.audit);
     let written: string[];
     try {
       written = await writeTable(table, result.values, command.out, audit, {
+        extraColumns: screening ? [screening.column] : [],
         onProgress: progress ? (done) => progress!.update(rows + done, "writing") : undefined,
       });
     } catch (error) {
@@ -397,6 +438,7 @@ export async function main(
         `as of ${command.asOf ?? (match.roles.date !== undefined ? `each row's Date (else ${today})` : today)}`,
       `  rows: ${s.rows}   licences needed: ${s.licences}   no licence: ${s.noLicence}   indeterminate: ${s.indeterminate}   errors: ${s.errors}` +
         (s.blank ? `   blank: ${s.blank}` : ""),
+      ...(screening ? [`  ${screening.summary}`] : []),
       ...s.problems.slice(0, 5).map((p) => `  row ${table.headerRow + 2 + p.row}: ${p.message}`),
       ...(s.errors > 5
         ? [`  ... and ${s.errors - 5} more rows with errors (see the License required column)`]
@@ -427,5 +469,6 @@ export async function main(
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
+    setScreeningList(savedList);
   }
 }

@@ -4,6 +4,7 @@
 // Every parameter is a matrix so that any argument may be a range; results spill.
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
+import { screenParty as screeningImpl } from "./screening";
 
 /**
  * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
@@ -281,4 +282,17 @@ export function ledger(
   regime?: any[][]
 ): any[][] {
   return ledgerImpl(chips, destinations, quantities, end_user_hqs, consignees, dates, regime);
+}
+
+/**
+ * The best match of a party in the screening list loaded in the task pane (the Consolidated Screening List): list, listed name, country, score 0-100, Federal Register citation, the list's date. A match is a lead for due diligence, not a legal conclusion.
+ * @customfunction SCREEN_PARTY
+ * @helpurl https://localhost:3000/help/screen_party.html
+ * @param name The party's name, e.g. "Zephyrion Quantum Computing Co., Ltd.".
+ * @param [country] Only entries listing this country (or none), ISO code or name, e.g. "CN". Default: every country.
+ * @param [min_score] Lowest score that counts as a match, 1-100, e.g. 95. Default 90.
+ * @returns "MATCH ...", "POSSIBLE MATCH ...: review" or "no match (list of DATE, N entries)".
+ */
+export async function screenParty(name: any[][], country?: any[][], min_score?: any[][]): Promise<any[][]> {
+  return screeningImpl(name, country, min_score);
 }

@@ -12,9 +12,10 @@
 // verified with the edit distance. Results are memoised by normalised name, country and threshold.
 import { distance } from "fastest-levenshtein";
 import { nameKeys } from "./normalise";
+import { DEFAULT_MIN_SCORE } from "./types";
 import type { ListKind, ScreeningEntry, ScreeningList } from "./types";
 
-export const DEFAULT_MIN_SCORE = 90;
+export { DEFAULT_MIN_SCORE };
 
 export interface ScreeningMatch {
   entry: ScreeningEntry;

@@ -45,3 +45,6 @@ export interface ScreeningList {
 
 /** A file refused as a screening list: the message says why, for the user. */
 export class ScreeningListError extends Error {}
+
+/** The score a name needs to count as a match (SCREEN_PARTY's min_score default; help page). */
+export const DEFAULT_MIN_SCORE = 90;

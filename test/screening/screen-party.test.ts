@@ -1,0 +1,66 @@
+// SCREEN_PARTY as a formula sees it: the central argument types, broadcasting, #N/A without a
+// list, "" only for a blank name, per-cell errors.
+import * as fs from "fs";
+import * as path from "path";
+import { screenParty } from "../../src/functions/screening";
+import { readScreeningList } from "../../src/screening";
+import { setScreeningList, setScreeningPending } from "../../src/screening/store";
+
+const bytes = fs.readFileSync(path.join(__dirname, "fixtures", "csl-fixture.csv"));
+const load = () => readScreeningList(bytes, { fileName: "csl.csv", statedDate: "2026-11-20" });
+
+afterEach(() => {
+  setScreeningList(null);
+  setScreeningPending(null);
+});
+
+test("#N/A naming the pane when no list is loaded; blank names stay blank", async () => {
+  const [[cell]] = await screenParty("Brightwater Trading");
+  expect(cell).toMatchObject({ code: "#N/A", message: expect.stringMatching(/No screening list is loaded/) });
+  expect(await screenParty([[""], [null], [0]])).toEqual([[""], [""], [""]]);
+});
+
+test("a match names list, entry, score, FR citation and the list's date", async () => {
+  setScreeningList(await load());
+  const [[cell]] = await screenParty("Zephyrion Quantum Computing Co Ltd");
+  expect(cell).toMatch(/^MATCH: "Zephyrion Quantum Computing Co\., Ltd\."; Entity List \(EL\)/);
+  expect(cell).toMatch(/score 100; 89 FR 99901/);
+  expect(cell).toMatch(/list of 2026-11-20, 10 entries$/);
+});
+
+test("broadcasts a column against one country; a bad row errs alone", async () => {
+  setScreeningList(await load());
+  const out = await screenParty(
+    [["Polaris Microsystems"], ["Contoso Widgets"], [""], [true], ["Zephyrion Quаntum"]],
+    "CN"
+  );
+  expect(out).toHaveLength(5);
+  expect(out[0][0]).toMatch(/^MATCH: "Polaris Microsystems"/);
+  expect(out[1][0]).toBe("no match (list of 2026-11-20, 10 entries)");
+  expect(out[2][0]).toBe("");
+  expect(out[3][0]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^name must be a party's name/) });
+  expect(out[4][0]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^name 'Zephyrion Quаntum' holds the non-Latin letter/) });
+  expect((await screenParty("Polaris Microsystems", "Singapore"))[0][0]).toMatch(/^no match/);
+});
+
+test("country per row, min_score checked and applied, a blank (0) country takes the default", async () => {
+  setScreeningList(await load());
+  const out = await screenParty([["Polaris Microsystems"], ["Polaris Microsystems"]], [["SG"], [0]]);
+  expect(out[0][0]).toMatch(/^no match/);
+  expect(out[1][0]).toMatch(/^MATCH/);
+  // "polaris mikrosistem" vs "polaris microsystems": 3 edits (k/c, i/y, +s) over 20 letters = 85.
+  expect((await screenParty("Polaris Mikrosistem", null, 80))[0][0]).toMatch(/^POSSIBLE MATCH: .*score 85.*possible match: review/);
+  expect((await screenParty("Polaris Mikrosistem"))[0][0]).toMatch(/^no match/);
+  expect((await screenParty("x", null, 150))[0][0]).toMatchObject({ code: "#VALUE!", message: "min_score must be a score from 1 to 100, got 150" });
+  expect((await screenParty("x", "Narnia"))[0][0]).toMatchObject({ code: "#N/A" });
+});
+
+test("waits for a list being restored from storage before answering", async () => {
+  let finish!: () => void;
+  setScreeningPending(
+    new Promise<void>((resolve) => (finish = resolve)).then(async () => setScreeningList(await load()))
+  );
+  const pending = screenParty("Orvex Shipping");
+  finish();
+  expect((await pending)[0][0]).toMatch(/^MATCH: "Orvex Maritime Holdings Limited" \(as "Orvex Shipping"\); Specially Designated Nationals/);
+});
