@@ -26,7 +26,8 @@ import {
   describeMissing,
   matchHeaders,
 } from "./shipments";
-import { screenCheckedRows, readScreeningFile } from "./screening";
+import { readScreeningFile } from "./screening-file";
+import { screenCheckedRows } from "./screened-table";
 import { setScreeningList, screeningList } from "../screening/store";
 import type { ScreeningList } from "../screening/types";
 import pkg from "../../package.json";

@@ -48,3 +48,6 @@ export class ScreeningListError extends Error {}
 
 /** The score a name needs to count as a match (SCREEN_PARTY's min_score default; help page). */
 export const DEFAULT_MIN_SCORE = 90;
+
+/** The column screening adds to a checked shipment table (batch command, workbench). */
+export const SCREENING_COLUMN = "Screening";

@@ -7,6 +7,8 @@
 // recomputes the grid (onSettingsChanged).
 import { isExcelError } from "../functions/errors";
 import { effectiveAsOf, onSettingsChanged } from "../settings/settings";
+import { onScreeningListChanged, screeningList } from "../screening/store";
+import { SCREENING_COLUMN } from "../screening/types";
 import { toCsv } from "../cli/csv";
 import {
   Cell,
@@ -169,6 +171,7 @@ function downloadCsv(): void {
   const header = [
     ...sheet.headers.map((c) => (c === null || c === undefined ? "" : c)),
     ...OUTPUT_COLUMNS,
+    ...(state.values.some((line) => line.length > OUTPUT_COLUMNS.length) ? [SCREENING_COLUMN] : []),
   ];
   const lines: unknown[][] = [header];
   sheet.rows.forEach((row, i) => {
@@ -216,6 +219,13 @@ function recompute(markChanges: boolean): Promise<void> {
         { useDates: useDates() },
         () => effectiveAsOf()
       );
+      const list = screeningList();
+      if (list) {
+        const { screenCheckedRows } = await import(
+          /* webpackChunkName: "screening" */ "../cli/screened-table"
+        );
+        screenCheckedRows(list, result, sheet.rows, sheet.match.roles.consignee);
+      }
       state.previous = markChanges ? state.values : null;
       state.values = result.values;
       state.stats = result.stats;
@@ -442,6 +452,7 @@ function wire(): void {
   });
   // The pane's regime or as-of change -> the grid (and a shown formula result) follow.
   onSettingsChanged(() => void recompute(true));
+  onScreeningListChanged(() => void recompute(true));
 }
 
 async function loadMeta(): Promise<void> {

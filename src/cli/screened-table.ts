@@ -1,44 +1,17 @@
-/* global NodeJS */
-// --screen FILE: the screening list read from disk, and the checked rows screened by consignee
-// (src/screening/table.ts decides what a match does to the row).
-import * as fs from "fs";
-import * as path from "path";
+// A checked shipment table screened by consignee, for the batch command and the workbench: the
+// Screening column, the verdicts it changes (src/screening/table.ts decides), the recounted
+// statistics and the audit lines. No node or DOM APIs.
 import { excelError, isExcelError } from "../functions/errors";
-import { ScreeningListError, applyScreening, readScreeningList, screenRows } from "../screening";
+import { applyScreening, screenRows } from "../screening";
 import type { ScreeningList } from "../screening";
-import type { AuditRecord } from "./io";
 import type { Cell, CheckResult } from "./shipments";
-import { localIsoDate } from "../settings/settings";
 
-export const SCREENING_COLUMN = "Screening";
-
-/** The list, or the one-line reason it was refused. */
-export async function readScreeningFile(file: string, statedDate: string | null): Promise<ScreeningList | string> {
-  let bytes: Buffer;
-  let modified: Date;
-  try {
-    bytes = fs.readFileSync(file);
-    modified = fs.statSync(file).mtime;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    return `--screen ${path.basename(file)}: cannot read the file (${e.code ?? e.message}).`;
-  }
-  try {
-    return await readScreeningList(new Uint8Array(bytes), {
-      fileName: path.basename(file),
-      statedDate,
-      fileModified: localIsoDate(modified),
-    });
-  } catch (error) {
-    if (error instanceof ScreeningListError)
-      return `--screen ${path.basename(file)}: refused as a screening list: ${error.message}.`;
-    throw error;
-  }
-}
+export { SCREENING_COLUMN } from "../screening/types";
+import { SCREENING_COLUMN } from "../screening/types";
 
 export interface TableScreening {
   column: string;
-  audit: AuditRecord;
+  audit: [string, Cell][];
   summary: string;
 }
 
