@@ -64,13 +64,13 @@ describe("workbench.html", () => {
     );
   }
 
-  test("loads with Office absent, registers the 17 functions, mounts the real pane and fills the grid from the example", async () => {
+  test("loads with Office absent, registers the 18 functions, mounts the real pane and fills the grid from the example", async () => {
     const started = Date.now();
     await page.goto(server.url + "workbench.html");
     await page.locator('body[data-ready="true"]').waitFor();
     console.log(`workbench ready in ${Date.now() - started} ms`);
     assert.equal(await page.evaluate(() => typeof window.Office), "undefined");
-    assert.equal(await page.locator("body").getAttribute("data-functions"), "17");
+    assert.equal(await page.locator("body").getAttribute("data-functions"), "18");
     // The pane's own markup and script: started outside Office, it says so.
     await page.locator('#app[aria-busy="false"]').waitFor();
     assert.match(await page.locator("#host-notice").innerText(), /Not running inside Excel/);
