@@ -60,7 +60,12 @@ function lcg(seed) {
   let x = seed;
   return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
-const SYLLABLES = "ka,ri,zen,tor,vel,mi,sha,lun,dor,pex,qua,nov,tri,ax,lo,ber,cin,yu,ran,tek,hua,jin,ost,mar".split(",");
+// Names are words of 2-3 syllables from about 500 (onset x vowel x coda), a vocabulary as varied as
+// the CSL's mix of Chinese, Russian, Persian, Arabic and English names.
+const SYLLABLES = [];
+for (const onset of ["", "b", "ch", "d", "f", "g", "h", "k", "kh", "l", "m", "n", "p", "r", "s", "sh", "t", "v", "y", "z", "zh"])
+  for (const vowel of ["a", "e", "i", "o", "u", "ia", "ua", "ai"])
+    for (const coda of ["", "n", "ng", "r"]) SYLLABLES.push(onset + vowel + coda);
 function word(rnd) {
   let w = "";
   for (let k = 2 + Math.floor(rnd() * 2); k > 0; k--) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];

@@ -6,9 +6,9 @@
 // more) or above. Alternate names count as the entry's own. A shared common word ("Technology")
 // alone never reaches 90, because the whole name is compared, not a subset of its words.
 //
-// Speed: exact keys are a hash lookup; close keys are found with a trigram index and the q-gram
-// bound (a key within d edits shares all but 3d of the query's distinct trigrams, so it holds one
-// of any 3d+1 of them: only the postings of the query's 3d+1 rarest trigrams are read), then
+// Speed: exact keys are a hash lookup; close keys are found with a 4-gram index and the q-gram
+// bound (a key within d edits shares all but 4d of the query's distinct 4-grams, so it holds one
+// of any 4d+1 of them: only the postings of the query's 4d+1 rarest 4-grams are read), then
 // verified with the edit distance. Results are memoised by normalised name, country and threshold.
 import { distance } from "fastest-levenshtein";
 import { nameKeys } from "./normalise";
@@ -27,18 +27,26 @@ export interface ScreeningMatch {
   exact: boolean;
 }
 
+/** Which word order a key is in: SORTED, ORDERED (as written), or BOTH when they coincide. */
+const SORTED = 1;
+const ORDERED = 2;
+
 interface KeyRecord {
   key: string;
   entry: number;
   name: string;
+  form: number;
 }
 
 /** Severity, for choosing among equal scores: the list that restricts most wins. */
 const SEVERITY: Record<ListKind, number> = { DPL: 6, SDN: 5, MEU: 4, EL: 3, OTHER: 2, UVL: 1 };
 
-function trigrams(key: string): string[] {
+/** Length of the grams indexed: 4-grams are rare enough in real names to keep candidate lists short. */
+const Q = 4;
+
+function grams(key: string): string[] {
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= key.length; i++) out.add(key.slice(i, i + 3));
+  for (let i = 0; i + Q <= key.length; i++) out.add(key.slice(i, i + Q));
   return [...out];
 }
 
@@ -54,26 +62,37 @@ export class ScreeningIndex {
   private countries: (Set<string> | null)[];
   private memo = new Map<string, ScreeningMatch | null>();
   private stamp: Uint32Array;
+  private counts: Uint16Array;
   private round = 0;
 
   constructor(readonly list: ScreeningList) {
     const entries = list.entries;
     this.countries = entries.map((e) => (e.countries.length ? new Set(countryKeys(e.countries)) : null));
     entries.forEach((e, i) => {
-      const seen = new Set<string>();
+      const seen = new Map<string, KeyRecord>();
       for (const name of [e.name, ...e.altNames]) {
         const keys = nameKeys(name, false);
-        for (const key of [keys.sorted, keys.ordered]) {
-          if (!key || seen.has(key)) continue;
-          seen.add(key);
+        for (const [key, form] of [
+          [keys.sorted, SORTED],
+          [keys.ordered, ORDERED],
+        ] as const) {
+          if (!key) continue;
+          const known = seen.get(key);
+          if (known) {
+            known.form |= form;
+            continue;
+          }
           const id = this.records.length;
-          this.records.push({ key, entry: i, name });
+          const record = { key, entry: i, name, form: form as number };
+          seen.set(key, record);
+          this.records.push(record);
           push(this.exact, key, id);
-          for (const g of trigrams(key)) push(this.grams, g, id);
+          for (const g of grams(key)) push(this.grams, g, id);
         }
       }
     });
     this.stamp = new Uint32Array(this.records.length);
+    this.counts = new Uint16Array(this.records.length);
   }
 
   /** Key records indexed (names, alternate names and their word orders). */
@@ -126,8 +145,14 @@ export class ScreeningIndex {
       }
     }
     if (best || minScore > 100) return best;
-    for (const key of new Set([sorted, ordered])) {
-      for (const id of this.candidates(key, minScore)) {
+    // Words in alphabetical order against the same, and as written against as written (a typing
+    // error in a word's first letter can change the alphabetical order).
+    for (const [key, form] of [
+      [sorted, SORTED],
+      [ordered, ORDERED],
+    ] as const) {
+      if (form === ORDERED && ordered === sorted) break;
+      for (const id of this.candidates(key, minScore, ordered === sorted ? SORTED | ORDERED : form)) {
         const r = this.records[id];
         if (!this.allowed(r.entry, country)) continue;
         const longer = Math.max(key.length, r.key.length);
@@ -141,27 +166,37 @@ export class ScreeningIndex {
     return best;
   }
 
-  /** Records that may score >= minScore against `key` (a superset; the edit distance decides). */
-  private candidates(key: string, minScore: number): number[] {
+  /**
+   * Records in `forms` that may score >= minScore against `key` (a superset; the edit distance
+   * decides). With d edits allowed, a record shares all but Q*d of the key's distinct Q-grams, so
+   * it holds at least k of any Q*d+k of them: only the postings of the Q*d+k rarest are read, and
+   * a record counts once it appears in k of them (k up to 3: common grams alone do not qualify).
+   */
+  private candidates(key: string, minScore: number, forms: number): number[] {
     // score >= minScore - 0.5 (rounding) with edits d and longer length L <= |key| + d gives
     // d <= f |key| / (1 - f), f = (100.5 - minScore) / 100.
     const f = (100.5 - minScore) / 100;
-    const all = () => this.records.map((_, i) => i);
+    const all = () => this.records.map((_, i) => i).filter((i) => this.records[i].form & forms);
     if (f >= 1) return all();
     const maxEdits = Math.floor((f * key.length) / (1 - f));
-    const grams = trigrams(key);
-    const need = 3 * maxEdits + 1;
-    if (need > grams.length) {
+    const own = grams(key);
+    const k = Math.min(3, own.length - Q * maxEdits);
+    if (k < 1) {
       return all().filter((i) => Math.abs(this.records[i].key.length - key.length) <= maxEdits);
     }
-    grams.sort((a, b) => (this.grams.get(a)?.length ?? 0) - (this.grams.get(b)?.length ?? 0));
+    own.sort((a, b) => (this.grams.get(a)?.length ?? 0) - (this.grams.get(b)?.length ?? 0));
     const round = ++this.round;
     const out: number[] = [];
-    for (let g = 0; g < need; g++) {
-      for (const id of this.grams.get(grams[g]) ?? []) {
-        if (this.stamp[id] === round) continue;
-        this.stamp[id] = round;
-        if (Math.abs(this.records[id].key.length - key.length) <= maxEdits) out.push(id);
+    const lists = Q * maxEdits + k;
+    for (let g = 0; g < lists; g++) {
+      for (const id of this.grams.get(own[g]) ?? []) {
+        if (this.stamp[id] !== round) {
+          this.stamp[id] = round;
+          this.counts[id] = 0;
+        }
+        if (++this.counts[id] !== k) continue;
+        const r = this.records[id];
+        if (r.form & forms && Math.abs(r.key.length - key.length) <= maxEdits) out.push(id);
       }
     }
     return out;
