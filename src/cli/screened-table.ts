@@ -52,7 +52,10 @@ export function screenCheckedRows(
     column: SCREENING_COLUMN,
     summary,
     audit: [
-      ["Screening list", `${list.fileName} (${list.format.toUpperCase()}), ${list.entries.length} entries`],
+      [
+        "Screening list",
+        `${list.fileName} (${list.format.toUpperCase()}), ${list.entries.length} entries`,
+      ],
       [
         "Screening list date",
         `${list.date} (${list.dateSource === "stated" ? "--screen-date" : list.dateSource === "file" ? "from the file" : "the file's modified date"})`,

@@ -1,4 +1,4 @@
-/* global NodeJS */
+/* global NodeJS, Buffer */
 // --screen FILE: the Consolidated Screening List file read from disk (node only).
 import * as fs from "fs";
 import * as path from "path";
@@ -7,7 +7,10 @@ import type { ScreeningList } from "../screening";
 import { localIsoDate } from "../settings/settings";
 
 /** The list, or the one-line reason it was refused. */
-export async function readScreeningFile(file: string, statedDate: string | null): Promise<ScreeningList | string> {
+export async function readScreeningFile(
+  file: string,
+  statedDate: string | null
+): Promise<ScreeningList | string> {
   let bytes: Buffer;
   let modified: Date;
   try {

@@ -293,6 +293,10 @@ export function ledger(
  * @param [min_score] Lowest score that counts as a match, 1-100, e.g. 95. Default 90.
  * @returns "MATCH ...", "POSSIBLE MATCH ...: review" or "no match (list of DATE, N entries)".
  */
-export async function screenParty(name: any[][], country?: any[][], min_score?: any[][]): Promise<any[][]> {
+export async function screenParty(
+  name: any[][],
+  country?: any[][],
+  min_score?: any[][]
+): Promise<any[][]> {
   return screeningImpl(name, country, min_score);
 }

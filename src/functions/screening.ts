@@ -15,7 +15,10 @@ const partyName: ArgType<string> = {
     if (value === 0) return "";
     if (typeof value === "string") return value.trim();
     if (typeof value === "number") return String(value);
-    throw new ArgumentError("#VALUE!", `${name} must be a party's name as text, got ${show(value)}`);
+    throw new ArgumentError(
+      "#VALUE!",
+      `${name} must be a party's name as text, got ${show(value)}`
+    );
   },
 };
 
@@ -30,9 +33,18 @@ const partyCountry: ArgType<string[] | null> = {
 
 const minScore: ArgType<number> = {
   coerce(value: Cell, name: string): number {
-    const n = typeof value === "number" ? value : Number(typeof value === "string" ? value.trim() : NaN);
-    if (!Number.isFinite(n) || n < 1 || n > 100 || (typeof value === "string" && value.trim() === ""))
-      throw new ArgumentError("#VALUE!", `${name} must be a score from 1 to 100, got ${show(value)}`);
+    const n =
+      typeof value === "number" ? value : Number(typeof value === "string" ? value.trim() : NaN);
+    if (
+      !Number.isFinite(n) ||
+      n < 1 ||
+      n > 100 ||
+      (typeof value === "string" && value.trim() === "")
+    )
+      throw new ArgumentError(
+        "#VALUE!",
+        `${name} must be a score from 1 to 100, got ${show(value)}`
+      );
     return n;
   },
 };
@@ -72,7 +84,11 @@ function screenWith(list: ScreeningList | null, m: Matcher | null) {
 }
 
 /** SCREEN_PARTY(name, [country], [min_score]) over ranges; waits for a list being restored. */
-export async function screenParty(name: unknown, country?: unknown, min_score?: unknown): Promise<Matrix> {
+export async function screenParty(
+  name: unknown,
+  country?: unknown,
+  min_score?: unknown
+): Promise<Matrix> {
   try {
     const list = await screeningListReady();
     const m = list ? await loadMatcher() : null;

@@ -1,3 +1,4 @@
+/* global globalThis, SubtleCrypto, TextDecoder */
 // The Consolidated Screening List file as ITA publishes it (trade.gov "Consolidated Screening
 // List": consolidated.csv and consolidated.json), read without guessing:
 //  - CSV: a header row naming the columns _id, source, entity_number, type, programs, name, title,
@@ -208,8 +209,7 @@ export function parseCslJson(text: string): CslJson {
   }
   const entries = results.map((raw, i) => {
     const where = `entry ${i + 1}`;
-    if (!raw || typeof raw !== "object")
-      throw new ScreeningListError(`${where} is not an object`);
+    if (!raw || typeof raw !== "object") throw new ScreeningListError(`${where} is not an object`);
     const e = raw as Record<string, unknown>;
     for (const key of ["source", "name"])
       if (!(key in e)) throw new ScreeningListError(`${where} has no "${key}" field`);
@@ -218,7 +218,8 @@ export function parseCslJson(text: string): CslJson {
       if (a && typeof a === "object") countries.push(str((a as { country?: unknown }).country));
       else countries.push(...countriesOfFlatAddresses(str(a)));
     }
-    for (const c of [...list(e.nationalities), ...list(e.citizenships)]) countries.push(...codesOf(str(c)));
+    for (const c of [...list(e.nationalities), ...list(e.citizenships)])
+      countries.push(...codesOf(str(c)));
     return entry(
       {
         id: str(e.id) || str(e._id) || String(i + 1),
@@ -258,7 +259,8 @@ export interface LoadOptions {
 /** SHA-256 of bytes, lowercase hex, with the platform's Web Crypto (browsers and node >= 20). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
-  if (!subtle) throw new ScreeningListError("this environment cannot compute SHA-256 (no Web Crypto)");
+  if (!subtle)
+    throw new ScreeningListError("this environment cannot compute SHA-256 (no Web Crypto)");
   const digest = await subtle.digest("SHA-256", bytes as unknown as ArrayBuffer);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -275,17 +277,23 @@ export async function readScreeningList(
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ScreeningListError("the file is not UTF-8 text (the CSL is published as UTF-8 CSV or JSON)");
+    throw new ScreeningListError(
+      "the file is not UTF-8 text (the CSL is published as UTF-8 CSV or JSON)"
+    );
   }
   const json = /^\uFEFF?\s*[[{]/.test(text);
   const parsed = json ? parseCslJson(text) : { entries: parseCslCsv(text), date: null };
   if (parsed.entries.length === 0) throw new ScreeningListError("the file holds no entries");
   const stated = options.statedDate ?? null;
   if (stated !== null && !/^\d{4}-\d{2}-\d{2}$/.test(stated))
-    throw new ScreeningListError(`the list's date must be a date like 2026-11-20, got '${stated.slice(0, 60)}'`);
+    throw new ScreeningListError(
+      `the list's date must be a date like 2026-11-20, got '${stated.slice(0, 60)}'`
+    );
   const date = stated ?? parsed.date ?? options.fileModified ?? null;
   if (date === null)
-    throw new ScreeningListError("the list's date is unknown: state the date the list was downloaded");
+    throw new ScreeningListError(
+      "the list's date is unknown: state the date the list was downloaded"
+    );
   return {
     entries: parsed.entries,
     date,

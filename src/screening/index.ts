@@ -2,7 +2,14 @@
 // network, no storage). Adapters: SCREEN_PARTY (src/functions/screening.ts), the pane's
 // "Screening list" section (src/taskpane/screening-section.ts), the batch command's --screen.
 export * from "./types";
-export { listKind, parseCslCsv, parseCslJson, readScreeningList, sha256Hex, REQUIRED_CSV_COLUMNS } from "./csl";
+export {
+  listKind,
+  parseCslCsv,
+  parseCslJson,
+  readScreeningList,
+  sha256Hex,
+  REQUIRED_CSV_COLUMNS,
+} from "./csl";
 export type { LoadOptions } from "./csl";
 export { nameKeys, nameTokens, foldName, NonLatinNameError, LEGAL_FORM_WORDS } from "./normalise";
 export { DEFAULT_MIN_SCORE, ScreeningIndex, indexOf } from "./matcher";

@@ -67,7 +67,9 @@ export class ScreeningIndex {
 
   constructor(readonly list: ScreeningList) {
     const entries = list.entries;
-    this.countries = entries.map((e) => (e.countries.length ? new Set(countryKeys(e.countries)) : null));
+    this.countries = entries.map((e) =>
+      e.countries.length ? new Set(countryKeys(e.countries)) : null
+    );
     entries.forEach((e, i) => {
       const seen = new Map<string, KeyRecord>();
       for (const name of [e.name, ...e.altNames]) {
@@ -104,7 +106,11 @@ export class ScreeningIndex {
    * The best match for a party, or null. `country`: ISO alpha-2 codes the party is in (entries
    * listing no country stay candidates). Throws NonLatinNameError for a name it cannot read.
    */
-  screen(name: string, country: readonly string[] | null, minScore = DEFAULT_MIN_SCORE): ScreeningMatch | null {
+  screen(
+    name: string,
+    country: readonly string[] | null,
+    minScore = DEFAULT_MIN_SCORE
+  ): ScreeningMatch | null {
     const keys = nameKeys(name, true);
     if (!keys.sorted) return null;
     const memoKey = `${keys.sorted}|${keys.ordered}|${country ? country.join(",") : ""}|${minScore}`;
@@ -152,7 +158,11 @@ export class ScreeningIndex {
       [ordered, ORDERED],
     ] as const) {
       if (form === ORDERED && ordered === sorted) break;
-      for (const id of this.candidates(key, minScore, ordered === sorted ? SORTED | ORDERED : form)) {
+      for (const id of this.candidates(
+        key,
+        minScore,
+        ordered === sorted ? SORTED | ORDERED : form
+      )) {
         const r = this.records[id];
         if (!this.allowed(r.entry, country)) continue;
         const longer = Math.max(key.length, r.key.length);

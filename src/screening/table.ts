@@ -18,7 +18,11 @@ export interface RowScreening {
 const DUE_DILIGENCE = "A screening match is a lead for due diligence, not a legal conclusion.";
 
 /** One row's screening: "" for a row with no party. */
-export function screenParty(list: ScreeningList, party: Cell, minScore = DEFAULT_MIN_SCORE): RowScreening {
+export function screenParty(
+  list: ScreeningList,
+  party: Cell,
+  minScore = DEFAULT_MIN_SCORE
+): RowScreening {
   if (party === null || party === undefined || (typeof party === "string" && party.trim() === ""))
     return { cell: "", outcome: null };
   const name = String(party);
@@ -36,7 +40,11 @@ export function screenParty(list: ScreeningList, party: Cell, minScore = DEFAULT
 }
 
 /** Screening of every row's party (null parties when the table has no Consignee column). */
-export function screenRows(list: ScreeningList, parties: readonly Cell[] | null, rows: number): RowScreening[] {
+export function screenRows(
+  list: ScreeningList,
+  parties: readonly Cell[] | null,
+  rows: number
+): RowScreening[] {
   const out: RowScreening[] = new Array(rows);
   for (let i = 0; i < rows; i++) {
     out[i] = parties
@@ -56,13 +64,19 @@ export function screenRows(list: ScreeningList, parties: readonly Cell[] | null,
  * "no licence" INDETERMINATE (`undecided` builds that error cell). Rows that already need a licence
  * or have an input error keep it. The explanation starts with the screening result.
  */
-export function applyScreening(line: readonly Cell[], s: RowScreening, undecided: (message: string) => Cell): Cell[] {
+export function applyScreening(
+  line: readonly Cell[],
+  s: RowScreening,
+  undecided: (message: string) => Cell
+): Cell[] {
   const out = [...line];
   const blankRow = line[0] === "" && line[4] === "";
   if (blankRow || !s.outcome || s.outcome.status === "CLEAR") return out;
   const o = s.outcome;
   const explain = (text: string) =>
-    (out[4] = `Screening: ${text} ${DUE_DILIGENCE}` + (typeof line[4] === "string" && line[4] ? ` | ${line[4]}` : ""));
+    (out[4] =
+      `Screening: ${text} ${DUE_DILIGENCE}` +
+      (typeof line[4] === "string" && line[4] ? ` | ${line[4]}` : ""));
   const usable = typeof line[0] === "boolean";
   if (o.status === "LICENSE" && o.match) {
     if (usable) {
@@ -70,14 +84,17 @@ export function applyScreening(line: readonly Cell[], s: RowScreening, undecided
       out[1] = "";
       const policy = o.match.entry.kind === "EL" ? o.match.entry.licensePolicy : "";
       if (policy) out[2] = policy;
-      else if (out[2] === "") out[2] = o.match.entry.kind === "DPL" ? "denial (export privileges denied)" : "";
+      else if (out[2] === "")
+        out[2] = o.match.entry.kind === "DPL" ? "denial (export privileges denied)" : "";
     }
     explain(`LICENSE: ${o.text}.`);
     return out;
   }
   const exceptionRelied = typeof line[1] === "string" && line[1] !== "";
   const undecide =
-    usable && line[0] === false && (o.status === "INDETERMINATE" || (o.status === "NOTE" && exceptionRelied));
+    usable &&
+    line[0] === false &&
+    (o.status === "INDETERMINATE" || (o.status === "NOTE" && exceptionRelied));
   if (undecide) {
     const reason =
       o.status === "NOTE"

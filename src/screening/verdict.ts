@@ -36,7 +36,8 @@ function describe(m: ScreeningMatch): string {
     `score ${m.score}`,
     e.federalRegisterNotice || LIST_CITES[e.kind],
   ];
-  if (e.kind === "EL" && e.licenseRequirement) parts.push(`licence requirement: ${e.licenseRequirement}`);
+  if (e.kind === "EL" && e.licenseRequirement)
+    parts.push(`licence requirement: ${e.licenseRequirement}`);
   if (e.kind === "EL" && e.licensePolicy) parts.push(`policy: ${e.licensePolicy}`);
   return parts.join("; ");
 }
@@ -47,7 +48,10 @@ function entityListRequirement(m: ScreeningMatch): boolean {
   return r !== "" && r !== "none" && r !== "n/a";
 }
 
-export function screeningOutcome(match: ScreeningMatch | null, list: ScreeningList): ScreeningOutcome {
+export function screeningOutcome(
+  match: ScreeningMatch | null,
+  list: ScreeningList
+): ScreeningOutcome {
   const listed = listDescription(list);
   if (!match) return { status: "CLEAR", text: `no match (${listed})`, match };
   const e = match.entry;
@@ -61,7 +65,10 @@ export function screeningOutcome(match: ScreeningMatch | null, list: ScreeningLi
     };
   }
   const restricting =
-    e.kind === "DPL" || e.kind === "SDN" || e.kind === "MEU" || (e.kind === "EL" && entityListRequirement(match));
+    e.kind === "DPL" ||
+    e.kind === "SDN" ||
+    e.kind === "MEU" ||
+    (e.kind === "EL" && entityListRequirement(match));
   if (match.exact && restricting) {
     return {
       status: "LICENSE",

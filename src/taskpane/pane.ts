@@ -222,7 +222,8 @@ export function init(
   const unsubscribe = onSettingsChanged(syncControls);
 
   const screening = initScreeningSection(doc, {
-    storage: env.screeningStorage === undefined ? indexedDbScreeningStorage() : env.screeningStorage,
+    storage:
+      env.screeningStorage === undefined ? indexedDbScreeningStorage() : env.screeningStorage,
     excel: env.excel,
     recalculate: () => (state.inExcel ? recalculate(env.excel) : Promise.resolve(false)),
     track,

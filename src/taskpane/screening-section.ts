@@ -1,4 +1,4 @@
-/* global Document, HTMLInputElement, HTMLButtonElement, File */
+/* global Document, HTMLInputElement, HTMLButtonElement, File, Excel */
 // The pane's "Screening list" section: load the Consolidated Screening List file the user
 // downloaded, keep it in the add-in's own storage (restored when the pane opens again), show its
 // date, size and SHA-256, recalculate SCREEN_PARTY, and add a Screening column to a table.
@@ -46,12 +46,23 @@ function renderList(doc: Document, list: ScreeningList | null): void {
   if (!list) {
     fill(
       target,
-      h("p", { class: "hint" }, "No list loaded: =EXPORTCTL.SCREEN_PARTY gives #N/A and parties are not screened.")
+      h(
+        "p",
+        { class: "hint" },
+        "No list loaded: =EXPORTCTL.SCREEN_PARTY gives #N/A and parties are not screened."
+      )
     );
     return;
   }
-  const dated = { stated: "as stated when loaded", file: "from the file", "file-modified": "the file's modified date" };
-  const row = (term: string, value: string, id: string) => [h("dt", {}, term), h("dd", { id }, value)];
+  const dated = {
+    stated: "as stated when loaded",
+    file: "from the file",
+    "file-modified": "the file's modified date",
+  };
+  const row = (term: string, value: string, id: string) => [
+    h("dt", {}, term),
+    h("dd", { id }, value),
+  ];
   fill(
     target,
     h(
@@ -94,7 +105,10 @@ export function initScreeningSection(doc: Document, env: ScreeningSectionEnv): {
           const file = await storage.load();
           if (file) setScreeningList(await parse(file));
         } catch (error) {
-          say(`The screening list kept from before could not be read (${(error as Error).message}); load it again.`, false);
+          say(
+            `The screening list kept from before could not be read (${(error as Error).message}); load it again.`,
+            false
+          );
         }
       })()
     );
@@ -119,17 +133,23 @@ export function initScreeningSection(doc: Document, env: ScreeningSectionEnv): {
     try {
       list = await parse(stored);
     } catch (error) {
-      const keep = current ? ` The list in use is unchanged: ${current.fileName}, list of ${current.date}.` : "";
+      const keep = current
+        ? ` The list in use is unchanged: ${current.fileName}, list of ${current.date}.`
+        : "";
       say(`${file.name} was refused: ${(error as Error).message}.${keep}`, false);
       return;
     }
-    const parts = [`Loaded ${file.name}: ${list.entries.length.toLocaleString("en-US")} entries, list of ${list.date}.`];
+    const parts = [
+      `Loaded ${file.name}: ${list.entries.length.toLocaleString("en-US")} entries, list of ${list.date}.`,
+    ];
     if (env.storage) {
       try {
         await env.storage.save(stored);
         parts.push("Kept on this computer for next time.");
       } catch (error) {
-        parts.push(`Not kept for next time (${(error as Error).message}); it applies until the pane closes.`);
+        parts.push(
+          `Not kept for next time (${(error as Error).message}); it applies until the pane closes.`
+        );
       }
     } else parts.push("This browser has no storage for it: it applies until the pane closes.");
     setScreeningList(list);
@@ -172,9 +192,14 @@ export async function addScreeningColumn(context: Excel.RequestContext): Promise
   const { table, sheet, range } = await readSelectedTable(context);
   const consignee = table.columns.consignee;
   if (consignee === undefined)
-    throw new TableError("The table has no Consignee column: add one (Consignee, Ultimate consignee, End user or Customer) to screen the parties.");
+    throw new TableError(
+      "The table has no Consignee column: add one (Consignee, Ultimate consignee, End user or Customer) to screen the parties."
+    );
   const n = table.rows.length;
-  const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
+  const key = (v: unknown) =>
+    String(v ?? "")
+      .trim()
+      .toLowerCase();
   const existing = table.header.findIndex((v) => key(v) === "screening");
   const lastHeader = table.header.reduce((last: number, v, i) => (isBlank(v) ? last : i), 0);
   const col = table.left + (existing >= 0 ? existing : lastHeader + 1);
@@ -183,7 +208,9 @@ export async function addScreeningColumn(context: Excel.RequestContext): Promise
     block.load("values");
     await context.sync();
     if ((block.values as unknown[][]).some((r) => !isBlank(r[0])))
-      throw new TableError(`Cells ${address(table.top, col, n + 1, 1)} next to the table are not empty. Clear them or move the table, then try again.`);
+      throw new TableError(
+        `Cells ${address(table.top, col, n + 1, 1)} next to the table are not empty. Clear them or move the table, then try again.`
+      );
   } else sheet.getRangeByIndexes(table.top + 1, col, n, 1).clear("Contents");
   const first = table.top + 1;
   const source = table.left + consignee;

@@ -1,4 +1,4 @@
-/* global indexedDB, IDBDatabase */
+/* global indexedDB, IDBDatabase, IDBTransactionMode, IDBObjectStore, IDBRequest */
 // Where the loaded screening list file is kept between sessions: the add-in's own IndexedDB (the
 // origin's private browser storage; the CSL runs to megabytes, past localStorage's quota). The
 // file never leaves the machine; only its bytes and what the user stated about it are stored.
@@ -29,7 +29,10 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function transact<T>(
+  mode: IDBTransactionMode,
+  body: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -37,7 +40,8 @@ async function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStor
       const request = body(tx.objectStore(STORE));
       tx.oncomplete = () => resolve(request.result);
       tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
-      tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction aborted (storage full?)"));
+      tx.onabort = () =>
+        reject(tx.error ?? new Error("IndexedDB transaction aborted (storage full?)"));
     });
   } finally {
     db.close();
@@ -64,7 +68,9 @@ export function indexedDbScreeningStorage(): ScreeningStorage | null {
 }
 
 /** Keeps the file in memory only (tests, hosts without IndexedDB). */
-export function memoryScreeningStorage(initial: StoredScreeningFile | null = null): ScreeningStorage {
+export function memoryScreeningStorage(
+  initial: StoredScreeningFile | null = null
+): ScreeningStorage {
   let file = initial;
   return {
     load: async () => file,

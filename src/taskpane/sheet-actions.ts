@@ -109,7 +109,10 @@ export async function readSelectedTable(context: Excel.RequestContext): Promise<
 }
 
 /** An Excel table (ListObject) cannot hold a spilling formula; plain ranges can. */
-export async function inExcelTable(context: Excel.RequestContext, range: Excel.Range): Promise<boolean> {
+export async function inExcelTable(
+  context: Excel.RequestContext,
+  range: Excel.Range
+): Promise<boolean> {
   if (typeof range.getTables !== "function") return false;
   try {
     const count = range.getTables(false).getCount();
@@ -385,7 +388,11 @@ function screeningAuditRows(): unknown[][] {
         "Parties (Entity List and other screening lists) and end uses (15 CFR 744): screen them separately. Not legal advice.",
       ],
     ];
-  const dated = { stated: "stated when loaded", file: "from the file", "file-modified": "the file's modified date" };
+  const dated = {
+    stated: "stated when loaded",
+    file: "from the file",
+    "file-modified": "the file's modified date",
+  };
   return [
     [
       "Screening list",

@@ -136,7 +136,11 @@ export function renderGrid(
       values && values.some((line) => line.length > OUTPUT_COLUMNS.length)
         ? h(
             "th",
-            { scope: "col", class: "wb-outh wb-out-5", title: "=EXPORTCTL.SCREEN_PARTY(Consignee)" },
+            {
+              scope: "col",
+              class: "wb-outh wb-out-5",
+              title: "=EXPORTCTL.SCREEN_PARTY(Consignee)",
+            },
             SCREENING_COLUMN
           )
         : null
