@@ -12,7 +12,9 @@ import { fileURLToPath } from "node:url";
 import { launchBrowser, routeOffline, serve } from "./browser.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIST = process.env.EXPORTCTL_DIST ? path.resolve(process.env.EXPORTCTL_DIST) : path.join(ROOT, "dist");
+const DIST = process.env.EXPORTCTL_DIST
+  ? path.resolve(process.env.EXPORTCTL_DIST)
+  : path.join(ROOT, "dist");
 const FIXTURES = path.join(ROOT, "test", "screening", "fixtures");
 const LIST = fs.readFileSync(path.join(FIXTURES, "csl-fixture.csv"));
 
@@ -54,14 +56,25 @@ describe("screening in the workbench", () => {
     await page.goto(server.url + "workbench.html");
     await ready();
     assert.match(await page.locator("#screening-current").innerText(), /No list loaded/);
-    await page.locator("#screening-file").setInputFiles({ name: "consolidated.csv", mimeType: "text/csv", buffer: LIST });
+    await page
+      .locator("#screening-file")
+      .setInputFiles({ name: "consolidated.csv", mimeType: "text/csv", buffer: LIST });
     await page.locator("#screening-date").fill("2026-11-20");
     await page.locator("#screening-load").click();
     await page.locator("#screening-entries").waitFor();
     assert.equal(await page.locator("#screening-entries").innerText(), "10");
-    assert.equal(await page.locator("#screening-list-date").innerText(), "2026-11-20 (as stated when loaded)");
-    assert.equal(await page.locator("#screening-sha256").innerText(), createHash("sha256").update(LIST).digest("hex"));
-    assert.match(await page.locator("#screening-status").innerText(), /^Loaded consolidated\.csv: 10 entries/);
+    assert.equal(
+      await page.locator("#screening-list-date").innerText(),
+      "2026-11-20 (as stated when loaded)"
+    );
+    assert.equal(
+      await page.locator("#screening-sha256").innerText(),
+      createHash("sha256").update(LIST).digest("hex")
+    );
+    assert.match(
+      await page.locator("#screening-status").innerText(),
+      /^Loaded consolidated\.csv: 10 entries/
+    );
   });
 
   test("screen a table: the Screening column appears and an exact denied-party match needs a licence", async () => {
@@ -72,9 +85,14 @@ describe("screening in the workbench", () => {
       buffer: fs.readFileSync(path.join(FIXTURES, "shipments-parties.csv")),
     });
     await waitForVersionAbove(v);
-    await page.waitForFunction(() => document.querySelector('#wb-grid tbody td[data-col="Screening"]'));
+    await page.waitForFunction(() =>
+      document.querySelector('#wb-grid tbody td[data-col="Screening"]')
+    );
     const headers = await page.locator("#wb-grid thead th").allInnerTexts();
-    assert.ok(headers.some((h) => h.trim() === "Screening"), headers.join(" | "));
+    assert.ok(
+      headers.some((h) => h.trim() === "Screening"),
+      headers.join(" | ")
+    );
     const screening = await column("Screening");
     const licence = await column("License required");
     assert.match(screening[0], /^MATCH: "Brightwater Trading LLC"; Denied Persons List/);
@@ -88,7 +106,10 @@ describe("screening in the workbench", () => {
     await page.reload();
     await ready();
     await page.locator("#screening-list-date").waitFor();
-    assert.equal(await page.locator("#screening-list-date").innerText(), "2026-11-20 (as stated when loaded)");
+    assert.equal(
+      await page.locator("#screening-list-date").innerText(),
+      "2026-11-20 (as stated when loaded)"
+    );
     assert.equal(await page.locator("#screening-entries").innerText(), "10");
     const v = await version();
     await page.locator("#wb-file").setInputFiles({
@@ -97,13 +118,20 @@ describe("screening in the workbench", () => {
       buffer: fs.readFileSync(path.join(FIXTURES, "shipments-parties.csv")),
     });
     await waitForVersionAbove(v);
-    await page.waitForFunction(() => document.querySelector('#wb-grid tbody td[data-col="Screening"]'));
+    await page.waitForFunction(() =>
+      document.querySelector('#wb-grid tbody td[data-col="Screening"]')
+    );
     assert.match((await column("Screening"))[0], /^MATCH: "Brightwater Trading LLC"/);
   });
 
   test("nothing left the page: no request outside its own origin, no page errors", () => {
     assert.deepEqual(blocked, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+    assert.deepEqual(
+      requests.filter(
+        (u) => !u.startsWith(server.url) && !u.startsWith("data:") && !u.startsWith("blob:")
+      ),
+      []
+    );
     assert.deepEqual(errors, []);
   });
 });

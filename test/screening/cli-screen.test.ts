@@ -35,23 +35,46 @@ function readOut(file: string): Record<string, string>[] {
 }
 
 test("--screen adds a Screening column; exact restricting match -> licence, close -> INDETERMINATE, UVL -> note", async () => {
-  const { code, stderr } = await run("check", "shipments.csv", "--screen", "csl.csv", "--screen-date", "2026-11-20", "--as-of", "2026-11-27");
-  expect(stderr).toContain("screening: csl.csv, list of 2026-11-20, 10 entries: 2 exact match(es) needing a licence, 1 to review, 1 Unverified List note(s)");
+  const { code, stderr } = await run(
+    "check",
+    "shipments.csv",
+    "--screen",
+    "csl.csv",
+    "--screen-date",
+    "2026-11-20",
+    "--as-of",
+    "2026-11-27"
+  );
+  expect(stderr).toContain(
+    "screening: csl.csv, list of 2026-11-20, 10 entries: 2 exact match(es) needing a licence, 1 to review, 1 Unverified List note(s)"
+  );
   expect(code).toBe(EXIT.ok);
   const rows = readOut("shipments.checked.csv");
   const by = Object.fromEntries(rows.map((r) => [r.Notes, r]));
   expect(by["not listed"]["License required"]).toBe("FALSE");
   expect(by["not listed"].Screening).toBe("no match (list of 2026-11-20, 10 entries)");
   expect(by["denied party exact"]["License required"]).toBe("TRUE");
-  expect(by["denied party exact"].Screening).toMatch(/^MATCH: "Brightwater Trading LLC"; Denied Persons List .*88 FR 99905/);
-  expect(by["denied party exact"].Explanation).toMatch(/^Screening: LICENSE: .*not a legal conclusion\. \| /);
-  expect(by["one typing error"]["License required"]).toBe("#N/A: INDETERMINATE: possible match: review");
+  expect(by["denied party exact"].Screening).toMatch(
+    /^MATCH: "Brightwater Trading LLC"; Denied Persons List .*88 FR 99905/
+  );
+  expect(by["denied party exact"].Explanation).toMatch(
+    /^Screening: LICENSE: .*not a legal conclusion\. \| /
+  );
+  expect(by["one typing error"]["License required"]).toBe(
+    "#N/A: INDETERMINATE: possible match: review"
+  );
   expect(by["unverified list"].Screening).toMatch(/Unverified List/);
   expect(by["no consignee"].Screening).toBe("");
   expect(by["entity list and licence anyway"]["License required"]).toBe("TRUE");
   expect(by["entity list and licence anyway"]["Review policy"]).toBe("Presumption of denial.");
-  const audit = Object.fromEntries(parseCsv(fs.readFileSync(path.join(dir, "shipments.checked.audit.csv"), "utf8")));
-  expect(audit["Screening list SHA-256"]).toBe(createHash("sha256").update(fs.readFileSync(path.join(dir, "csl.csv"))).digest("hex"));
+  const audit = Object.fromEntries(
+    parseCsv(fs.readFileSync(path.join(dir, "shipments.checked.audit.csv"), "utf8"))
+  );
+  expect(audit["Screening list SHA-256"]).toBe(
+    createHash("sha256")
+      .update(fs.readFileSync(path.join(dir, "csl.csv")))
+      .digest("hex")
+  );
   expect(audit["Screening list date"]).toBe("2026-11-20 (--screen-date)");
   // The list is the run's own: nothing stays loaded afterwards.
   expect(screeningList()).toBeNull();
@@ -67,15 +90,35 @@ test("a truncated list file is refused with the reason, exit 2, nothing written"
   fs.writeFileSync(path.join(dir, "cut.csv"), text.slice(0, text.indexOf("Helix") + 10));
   const { code, stderr } = await run("check", "shipments.csv", "--screen", "cut.csv");
   expect(code).toBe(EXIT.usage);
-  expect(stderr).toMatch(/^exportctl: --screen cut\.csv: refused as a screening list: the file is cut short/);
+  expect(stderr).toMatch(
+    /^exportctl: --screen cut\.csv: refused as a screening list: the file is cut short/
+  );
   expect(fs.existsSync(path.join(dir, "shipments.checked.csv"))).toBe(false);
-  expect((await run("check", "shipments.csv", "--screen", "missing.csv")).stderr).toMatch(/cannot read the file \(ENOENT\)/);
-  expect((await run("check", "shipments.csv", "--screen-date", "2026-11-20")).stderr).toMatch(/--screen-date needs --screen/);
+  expect((await run("check", "shipments.csv", "--screen", "missing.csv")).stderr).toMatch(
+    /cannot read the file \(ENOENT\)/
+  );
+  expect((await run("check", "shipments.csv", "--screen-date", "2026-11-20")).stderr).toMatch(
+    /--screen-date needs --screen/
+  );
 });
 
 test("--fail-on-license trips on a screening hit alone", async () => {
   const only = "Chip,Destination,Quantity,Consignee\nL4,DE,8,Brightwater Trading LLC\n";
   fs.writeFileSync(path.join(dir, "one.csv"), only);
-  expect((await run("check", "one.csv", "--as-of", "2026-11-27", "--fail-on-license")).code).toBe(EXIT.ok);
-  expect((await run("check", "one.csv", "--as-of", "2026-11-27", "--fail-on-license", "--screen", "csl.csv")).code).toBe(EXIT.license);
+  expect((await run("check", "one.csv", "--as-of", "2026-11-27", "--fail-on-license")).code).toBe(
+    EXIT.ok
+  );
+  expect(
+    (
+      await run(
+        "check",
+        "one.csv",
+        "--as-of",
+        "2026-11-27",
+        "--fail-on-license",
+        "--screen",
+        "csl.csv"
+      )
+    ).code
+  ).toBe(EXIT.license);
 });

@@ -16,7 +16,10 @@ afterEach(() => {
 
 test("#N/A naming the pane when no list is loaded; blank names stay blank", async () => {
   const [[cell]] = await screenParty("Brightwater Trading");
-  expect(cell).toMatchObject({ code: "#N/A", message: expect.stringMatching(/No screening list is loaded/) });
+  expect(cell).toMatchObject({
+    code: "#N/A",
+    message: expect.stringMatching(/No screening list is loaded/),
+  });
   expect(await screenParty([[""], [null], [0]])).toEqual([[""], [""], [""]]);
 });
 
@@ -38,29 +41,47 @@ test("broadcasts a column against one country; a bad row errs alone", async () =
   expect(out[0][0]).toMatch(/^MATCH: "Polaris Microsystems"/);
   expect(out[1][0]).toBe("no match (list of 2026-11-20, 10 entries)");
   expect(out[2][0]).toBe("");
-  expect(out[3][0]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^name must be a party's name/) });
-  expect(out[4][0]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^name 'Zephyrion Quаntum' holds the non-Latin letter/) });
+  expect(out[3][0]).toMatchObject({
+    code: "#VALUE!",
+    message: expect.stringMatching(/^name must be a party's name/),
+  });
+  expect(out[4][0]).toMatchObject({
+    code: "#VALUE!",
+    message: expect.stringMatching(/^name 'Zephyrion Quаntum' holds the non-Latin letter/),
+  });
   expect((await screenParty("Polaris Microsystems", "Singapore"))[0][0]).toMatch(/^no match/);
 });
 
 test("country per row, min_score checked and applied, a blank (0) country takes the default", async () => {
   setScreeningList(await load());
-  const out = await screenParty([["Polaris Microsystems"], ["Polaris Microsystems"]], [["SG"], [0]]);
+  const out = await screenParty(
+    [["Polaris Microsystems"], ["Polaris Microsystems"]],
+    [["SG"], [0]]
+  );
   expect(out[0][0]).toMatch(/^no match/);
   expect(out[1][0]).toMatch(/^MATCH/);
   // "polaris mikrosistem" vs "polaris microsystems": 3 edits (k/c, i/y, +s) over 20 letters = 85.
-  expect((await screenParty("Polaris Mikrosistem", null, 80))[0][0]).toMatch(/^POSSIBLE MATCH: .*score 85.*possible match: review/);
+  expect((await screenParty("Polaris Mikrosistem", null, 80))[0][0]).toMatch(
+    /^POSSIBLE MATCH: .*score 85.*possible match: review/
+  );
   expect((await screenParty("Polaris Mikrosistem"))[0][0]).toMatch(/^no match/);
-  expect((await screenParty("x", null, 150))[0][0]).toMatchObject({ code: "#VALUE!", message: "min_score must be a score from 1 to 100, got 150" });
+  expect((await screenParty("x", null, 150))[0][0]).toMatchObject({
+    code: "#VALUE!",
+    message: "min_score must be a score from 1 to 100, got 150",
+  });
   expect((await screenParty("x", "Narnia"))[0][0]).toMatchObject({ code: "#N/A" });
 });
 
 test("waits for a list being restored from storage before answering", async () => {
   let finish!: () => void;
   setScreeningPending(
-    new Promise<void>((resolve) => (finish = resolve)).then(async () => setScreeningList(await load()))
+    new Promise<void>((resolve) => (finish = resolve)).then(async () =>
+      setScreeningList(await load())
+    )
   );
   const pending = screenParty("Orvex Shipping");
   finish();
-  expect((await pending)[0][0]).toMatch(/^MATCH: "Orvex Maritime Holdings Limited" \(as "Orvex Shipping"\); Specially Designated Nationals/);
+  expect((await pending)[0][0]).toMatch(
+    /^MATCH: "Orvex Maritime Holdings Limited" \(as "Orvex Shipping"\); Specially Designated Nationals/
+  );
 });

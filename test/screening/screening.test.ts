@@ -18,7 +18,10 @@ const FIXTURES = path.join(__dirname, "fixtures");
 const csvBytes = fs.readFileSync(path.join(FIXTURES, "csl-fixture.csv"));
 const jsonBytes = fs.readFileSync(path.join(FIXTURES, "csl-fixture.json"));
 
-async function load(bytes: Uint8Array, statedDate: string | null = "2026-11-20"): Promise<ScreeningList> {
+async function load(
+  bytes: Uint8Array,
+  statedDate: string | null = "2026-11-20"
+): Promise<ScreeningList> {
   return readScreeningList(bytes, { fileName: "csl.csv", statedDate, fileModified: "2026-11-25" });
 }
 
@@ -37,12 +40,24 @@ describe("reading the CSL file", () => {
     const z = list.entries.find((e) => e.id === "fx-el-1")!;
     expect(z.kind).toBe("EL");
     expect(z.countries).toEqual(["CN", "HK"]);
-    expect(z.altNames).toEqual(["Zephyrion QC", "Shenzhen Zephyrion Quantum Computing Research Center"]);
+    expect(z.altNames).toEqual([
+      "Zephyrion QC",
+      "Shenzhen Zephyrion Quantum Computing Research Center",
+    ]);
     expect(z.federalRegisterNotice).toBe("89 FR 99901");
     expect(z.licenseRequirement).toMatch(/^For all items subject to the EAR/);
-    expect(list.entries.map((e) => e.kind).sort()).toEqual(
-      ["DPL", "DPL", "EL", "EL", "EL", "EL", "MEU", "OTHER", "SDN", "UVL"]
-    );
+    expect(list.entries.map((e) => e.kind).sort()).toEqual([
+      "DPL",
+      "DPL",
+      "EL",
+      "EL",
+      "EL",
+      "EL",
+      "MEU",
+      "OTHER",
+      "SDN",
+      "UVL",
+    ]);
   });
 
   test("the hash is the SHA-256 of the file's bytes; the date is the stated one, else the file's", async () => {
@@ -75,9 +90,21 @@ describe("reading the CSL file", () => {
   });
 
   test.each([
-    ["a required column missing", (t: string) => t.replace("alt_names", "alias_names"), /alt_names/],
-    ["a quoted field never closed (cut short)", (t: string) => t.slice(0, t.indexOf("Helix") + 12), /cut short/],
-    ["a last row cut short", (t: string) => t.slice(0, t.lastIndexOf("Karachi")), /cut short|line \d+ has/],
+    [
+      "a required column missing",
+      (t: string) => t.replace("alt_names", "alias_names"),
+      /alt_names/,
+    ],
+    [
+      "a quoted field never closed (cut short)",
+      (t: string) => t.slice(0, t.indexOf("Helix") + 12),
+      /cut short/,
+    ],
+    [
+      "a last row cut short",
+      (t: string) => t.slice(0, t.lastIndexOf("Karachi")),
+      /cut short|line \d+ has/,
+    ],
     ["an empty file", () => "", /empty/],
     ["a row without a name", (t: string) => t.replace("Brightwater Trading LLC", ""), /no name/],
     ["another CSV", () => "Chip,Destination\nH100,CN\n", /missing/],
@@ -89,11 +116,13 @@ describe("reading the CSL file", () => {
 
   test("refused JSON: cut short, fewer results than its total, entry without name", async () => {
     const text = jsonBytes.toString("utf8");
-    await expect(load(Buffer.from(text.slice(0, text.length / 2)))).rejects.toThrow(/cut short|malformed/);
-    const doc = JSON.parse(text);
-    await expect(load(Buffer.from(JSON.stringify({ ...doc, results: doc.results.slice(1) })))).rejects.toThrow(
-      /says 5 entries and holds 4/
+    await expect(load(Buffer.from(text.slice(0, text.length / 2)))).rejects.toThrow(
+      /cut short|malformed/
     );
+    const doc = JSON.parse(text);
+    await expect(
+      load(Buffer.from(JSON.stringify({ ...doc, results: doc.results.slice(1) })))
+    ).rejects.toThrow(/says 5 entries and holds 4/);
     delete doc.results[0].name;
     await expect(load(Buffer.from(JSON.stringify(doc)))).rejects.toThrow(/"name"/);
   });
@@ -107,7 +136,10 @@ describe("matching", () => {
   });
 
   test("alternate name", () => {
-    expect(screen("Orvex Marine Services")).toMatchObject({ exact: true, matchedName: "Orvex Marine Services" });
+    expect(screen("Orvex Marine Services")).toMatchObject({
+      exact: true,
+      matchedName: "Orvex Marine Services",
+    });
     expect(screen("Orvex Marine Services")!.entry.id).toBe("fx-sdn-1");
   });
 
@@ -123,12 +155,23 @@ describe("matching", () => {
   });
 
   test("legal-form words and punctuation do not distinguish", () => {
-    for (const name of ["Helix Dynamics Technology Company Limited", "HELIX DYNAMICS TECHNOLOGY LTD", "Helix-Dynamics Technology, Inc."])
-      expect(screen(name)).toMatchObject({ exact: true, entry: expect.objectContaining({ id: "fx-el-3" }) });
+    for (const name of [
+      "Helix Dynamics Technology Company Limited",
+      "HELIX DYNAMICS TECHNOLOGY LTD",
+      "Helix-Dynamics Technology, Inc.",
+    ])
+      expect(screen(name)).toMatchObject({
+        exact: true,
+        entry: expect.objectContaining({ id: "fx-el-3" }),
+      });
   });
 
   test("one typing error matches, as a close (not exact) match", () => {
-    for (const name of ["Zephyrion Quantum Computng", "Novaterra Aerospace Reserch Institute", "Brightwater Tradinq"]) {
+    for (const name of [
+      "Zephyrion Quantum Computng",
+      "Novaterra Aerospace Reserch Institute",
+      "Brightwater Tradinq",
+    ]) {
       const m = screen(name);
       expect(m).not.toBeNull();
       expect(m!.exact).toBe(false);
@@ -163,7 +206,9 @@ describe("matching", () => {
     const q = nameKeys("Novaterra Aerospace Reserch Institute").sorted;
     const k = nameKeys("Novaterra Aerospace Research Institute").sorted;
     // one insertion in a key of k.length characters
-    expect(screen("Novaterra Aerospace Reserch Institute")!.score).toBe(Math.round(100 * (1 - 1 / Math.max(q.length, k.length))));
+    expect(screen("Novaterra Aerospace Reserch Institute")!.score).toBe(
+      Math.round(100 * (1 - 1 / Math.max(q.length, k.length)))
+    );
   });
 
   test("a name with a non-Latin letter is refused, not screened as another name", () => {
@@ -174,11 +219,12 @@ describe("matching", () => {
     const index = indexOf(list);
     const names = list.entries.flatMap((e) => [e.name, ...e.altNames]);
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       const base = names[Math.floor(rand() * names.length)];
       const chars = [...base];
-      for (let e = Math.floor(rand() * 4); e > 0; e--) chars[Math.floor(rand() * chars.length)] = "xyzq"[Math.floor(rand() * 4)];
+      for (let e = Math.floor(rand() * 4); e > 0; e--)
+        chars[Math.floor(rand() * chars.length)] = "xyzq"[Math.floor(rand() * 4)];
       const query = chars.join("");
       const min = 70 + Math.floor(rand() * 30);
       const brute = bruteForce(query, min);
@@ -189,9 +235,10 @@ describe("matching", () => {
 
 test("the index finds what a full scan finds on a larger list of look-alike names", async () => {
   let seed = 99;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const syl = ["ka", "ri", "zen", "tor", "vel", "mi", "sha", "lun", "hua", "jin"];
-  const word = () => syl[Math.floor(rand() * 10)] + syl[Math.floor(rand() * 10)] + syl[Math.floor(rand() * 10)];
+  const word = () =>
+    syl[Math.floor(rand() * 10)] + syl[Math.floor(rand() * 10)] + syl[Math.floor(rand() * 10)];
   const header = fs.readFileSync(path.join(FIXTURES, "csl-fixture.csv"), "utf8").split("\n")[0];
   const width = header.split(",").length;
   const rows = [header];
@@ -210,10 +257,15 @@ test("the index finds what a full scan finds on a larger list of look-alike name
     const names = big.entries.map((e) => e.name);
     for (let i = 0; i < 150; i++) {
       const chars = [...names[Math.floor(rand() * names.length)]];
-      for (let e = Math.floor(rand() * 4); e > 0; e--) chars[Math.floor(rand() * chars.length)] = "aeiou"[Math.floor(rand() * 5)];
+      for (let e = Math.floor(rand() * 4); e > 0; e--)
+        chars[Math.floor(rand() * chars.length)] = "aeiou"[Math.floor(rand() * 5)];
       const query = chars.join("");
       const min = 75 + Math.floor(rand() * 25);
-      expect([query, min, indexOf(big).screen(query, null, min)?.score ?? null]).toEqual([query, min, bruteForce(query, min)]);
+      expect([query, min, indexOf(big).screen(query, null, min)?.score ?? null]).toEqual([
+        query,
+        min,
+        bruteForce(query, min),
+      ]);
     }
   } finally {
     list = saved;
@@ -234,7 +286,8 @@ function bruteForce(query: string, min: number): number | null {
         [q.sorted, k.sorted],
         [q.ordered, k.ordered],
       ]) {
-        const s = a === b ? 100 : Math.round(100 * (1 - distance(a, b) / Math.max(a.length, b.length)));
+        const s =
+          a === b ? 100 : Math.round(100 * (1 - distance(a, b) / Math.max(a.length, b.length)));
         if (s >= min && (best === null || s > best)) best = s;
       }
     }
@@ -251,7 +304,8 @@ describe("verdicts", () => {
     expect(el.text).toContain('"Zephyrion Quantum Computing Co., Ltd."');
     expect(el.text).toContain("89 FR 99901");
     expect(el.text).toContain("list of 2026-11-20");
-    for (const name of ["Brightwater Trading", "Orvex Shipping", "NARI"]) expect(outcome(name).status).toBe("LICENSE");
+    for (const name of ["Brightwater Trading", "Orvex Shipping", "NARI"])
+      expect(outcome(name).status).toBe("LICENSE");
   });
 
   test("a close match is INDETERMINATE: possible match, review", () => {
@@ -280,14 +334,26 @@ describe("verdicts", () => {
     const row = [false, "", "", 1, "NLR: 5A992.z.1 ..."];
     const hit = applyScreening(row, screenParty(list, "Brightwater Trading LLC"), undecided);
     expect(hit[0]).toBe(true);
-    expect(hit[4]).toMatch(/^Screening: LICENSE: MATCH: .*Denied Persons List.*88 FR 99905.*not a legal conclusion/);
+    expect(hit[4]).toMatch(
+      /^Screening: LICENSE: MATCH: .*Denied Persons List.*88 FR 99905.*not a legal conclusion/
+    );
     const close = applyScreening(row, screenParty(list, "Brightwater Tradinq"), undecided);
     expect(close[0]).toEqual({ code: "#N/A", message: "INDETERMINATE: possible match: review" });
     const clear = applyScreening(row, screenParty(list, "Contoso Widgets"), undecided);
     expect(clear).toEqual(row);
-    const uvlException = applyScreening([false, "LPP", "", 1, "x"], screenParty(list, "Tianhe Lumina Electronics"), undecided);
-    expect(uvlException[0]).toMatchObject({ message: expect.stringMatching(/Unverified List party, License Exception LPP unavailable/) });
-    const blank = applyScreening(["", "", "", "", ""], screenParty(list, "Brightwater Trading"), undecided);
+    const uvlException = applyScreening(
+      [false, "LPP", "", 1, "x"],
+      screenParty(list, "Tianhe Lumina Electronics"),
+      undecided
+    );
+    expect(uvlException[0]).toMatchObject({
+      message: expect.stringMatching(/Unverified List party, License Exception LPP unavailable/),
+    });
+    const blank = applyScreening(
+      ["", "", "", "", ""],
+      screenParty(list, "Brightwater Trading"),
+      undecided
+    );
     expect(blank).toEqual(["", "", "", "", ""]);
   });
 });
