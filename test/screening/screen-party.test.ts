@@ -85,3 +85,31 @@ test("waits for a list being restored from storage before answering", async () =
     /^MATCH: "Orvex Maritime Holdings Limited" \(as "Orvex Shipping"\); Specially Designated Nationals/
   );
 });
+
+test("random and junk inputs: never throws, a 2-D array of text or error values, deterministic", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require("fast-check") as typeof import("fast-check");
+  setScreeningList(await load());
+  const cell = fc.oneof(
+    fc.string(),
+    fc.constantFrom("Brightwater Trading", "Zephyrion QC", "Huаwei", "CN", "", " ", "Korea"),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant({ code: "#N/A", message: "x" })
+  );
+  const arg = fc.oneof(cell, fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }));
+  await fc.assert(
+    fc.asyncProperty(arg, arg, arg, async (a, b, c) => {
+      const first = await screenParty(a, b, c);
+      expect(Array.isArray(first) && first.every((row) => Array.isArray(row))).toBe(true);
+      for (const row of first)
+        for (const v of row)
+          expect(typeof v === "string" || (typeof v === "object" && v !== null && /^#(N\/A|VALUE!)$/.test((v as { code: string }).code))).toBe(true);
+      expect(JSON.stringify(await screenParty(a, b, c))).toBe(JSON.stringify(first));
+    }),
+    { numRuns: 300, seed: 20261130 }
+  );
+});
