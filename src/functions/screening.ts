@@ -33,6 +33,8 @@ const partyCountry: ArgType<string[] | null> = {
 
 const minScore: ArgType<number> = {
   coerce(value: Cell, name: string): number {
+    // An empty cell from Excel desktop arrives as 0: the default, as for a blank cell.
+    if (value === 0) return DEFAULT_MIN_SCORE;
     const n =
       typeof value === "number" ? value : Number(typeof value === "string" ? value.trim() : NaN);
     if (

@@ -65,6 +65,9 @@ test("country per row, min_score checked and applied, a blank (0) country takes 
     /^POSSIBLE MATCH: .*score 85.*possible match: review/
   );
   expect((await screenParty("Polaris Mikrosistem"))[0][0]).toMatch(/^no match/);
+  // Excel desktop's empty cell (0) is the default score, not a score of 0.
+  expect((await screenParty("Polaris Mikrosistem", 0, 0))[0][0]).toMatch(/^no match/);
+  expect((await screenParty("Brightwater Tradinq", 0, 0))[0][0]).toMatch(/^POSSIBLE MATCH/);
   expect((await screenParty("x", null, 150))[0][0]).toMatchObject({
     code: "#VALUE!",
     message: "min_score must be a score from 1 to 100, got 150",
