@@ -363,6 +363,12 @@ export async function main(
       return EXIT.usage;
     }
     let list: ScreeningList | null = null;
+    if (command.screen && match.roles.consignee === undefined) {
+      io.stderr.write(
+        `exportctl: --screen: ${path.basename(command.input)} has no Consignee column (Consignee, Ultimate consignee, End user or Customer): there is no party to screen.\n`
+      );
+      return EXIT.usage;
+    }
     if (command.screen) {
       const loaded = await readScreeningFile(command.screen, command.screenDate);
       if (typeof loaded === "string") {
@@ -410,7 +416,15 @@ export async function main(
       timestamp: now(),
       seconds: (checkDone - started) / 1000,
     });
-    if (screening) audit.push(...screening.audit);
+    if (screening) {
+      const notChecked = audit.findIndex((row) => row[0] === "Not checked");
+      if (notChecked >= 0)
+        audit[notChecked] = [
+          "Not checked",
+          "End uses (15 CFR 744). Parties: each Consignee was screened against the list below only. Not legal advice.",
+        ];
+      audit.push(...screening.audit);
+    }
     let written: string[];
     try {
       written = await writeTable(table, result.values, command.out, audit, {

@@ -33,13 +33,20 @@ export function screenParty(
     if (error instanceof NonLatinNameError)
       return {
         cell: `not screened: the consignee ${error.message}`,
-        outcome: { status: "INDETERMINATE", text: error.message, match: null },
+        outcome: {
+          status: "INDETERMINATE",
+          text: `consignee not screened: it ${error.message}`,
+          match: null,
+        },
       };
     throw error;
   }
 }
 
-/** Screening of every row's party (null parties when the table has no Consignee column). */
+/**
+ * Screening of every row's party. Without a Consignee column (null) nothing is screened: the
+ * column says so and verdicts stay (the batch command refuses --screen on such a table).
+ */
 export function screenRows(
   list: ScreeningList,
   parties: readonly Cell[] | null,
@@ -51,7 +58,7 @@ export function screenRows(
       ? screenParty(list, parties[i])
       : {
           cell: "not screened: the table has no Consignee column",
-          outcome: { status: "INDETERMINATE", text: "no party to screen", match: null },
+          outcome: null,
         };
   }
   return out;
@@ -99,7 +106,9 @@ export function applyScreening(
     const reason =
       o.status === "NOTE"
         ? `INDETERMINATE: Unverified List party, License Exception ${line[1]} unavailable (15 CFR 744.15(b)): review`
-        : "INDETERMINATE: possible match: review";
+        : o.match
+          ? "INDETERMINATE: possible match: review"
+          : `INDETERMINATE: ${o.text}`;
     out[0] = undecided(reason);
     out[1] = undecided(reason);
     out[2] = undecided(reason);

@@ -76,6 +76,12 @@ test("--screen adds a Screening column; exact restricting match -> licence, clos
       .digest("hex")
   );
   expect(audit["Screening list date"]).toBe("2026-11-20 (--screen-date)");
+  expect(audit["Not checked"]).toMatch(
+    /^End uses \(15 CFR 744\)\. Parties: each Consignee was screened/
+  );
+  expect(audit["Screening"]).toMatch(
+    /exact matches needing a licence: 2; to review: 1; Unverified List notes: 1/
+  );
   // The list is the run's own: nothing stays loaded afterwards.
   expect(screeningList()).toBeNull();
 });
@@ -100,6 +106,26 @@ test("a truncated list file is refused with the reason, exit 2, nothing written"
   expect((await run("check", "shipments.csv", "--screen-date", "2026-11-20")).stderr).toMatch(
     /--screen-date needs --screen/
   );
+});
+
+test("--screen on a table without a Consignee column is refused: no party to screen", async () => {
+  fs.writeFileSync(path.join(dir, "noparty.csv"), "Chip,Destination,Quantity\nL4,DE,8\n");
+  const { code, stderr } = await run("check", "noparty.csv", "--screen", "csl.csv");
+  expect(code).toBe(EXIT.usage);
+  expect(stderr).toMatch(/has no Consignee column .*no party to screen/);
+});
+
+test("a consignee name in another script is not screened and the row is not passed as 'no licence'", async () => {
+  fs.writeFileSync(
+    path.join(dir, "cyr.csv"),
+    "Chip,Destination,Quantity,Consignee\nL4,DE,8,Brightwаter Trading\n"
+  );
+  expect((await run("check", "cyr.csv", "--as-of", "2026-11-27", "--screen", "csl.csv")).code).toBe(
+    EXIT.ok
+  );
+  const [row] = readOut("cyr.checked.csv");
+  expect(row.Screening).toMatch(/^not screened: the consignee holds the non-Latin letter 'а'/);
+  expect(row["License required"]).toMatch(/^#N\/A: INDETERMINATE: consignee not screened/);
 });
 
 test("--fail-on-license trips on a screening hit alone", async () => {

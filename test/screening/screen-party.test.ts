@@ -103,14 +103,22 @@ test("random and junk inputs: never throws, a 2-D array of text or error values,
     fc.constant(undefined),
     fc.constant({ code: "#N/A", message: "x" })
   );
-  const arg = fc.oneof(cell, fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }));
+  const arg = fc.oneof(
+    cell,
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 })
+  );
   await fc.assert(
     fc.asyncProperty(arg, arg, arg, async (a, b, c) => {
       const first = await screenParty(a, b, c);
       expect(Array.isArray(first) && first.every((row) => Array.isArray(row))).toBe(true);
       for (const row of first)
         for (const v of row)
-          expect(typeof v === "string" || (typeof v === "object" && v !== null && /^#(N\/A|VALUE!)$/.test((v as { code: string }).code))).toBe(true);
+          expect(
+            typeof v === "string" ||
+              (typeof v === "object" &&
+                v !== null &&
+                /^#(N\/A|VALUE!)$/.test((v as { code: string }).code))
+          ).toBe(true);
       expect(JSON.stringify(await screenParty(a, b, c))).toBe(JSON.stringify(first));
     }),
     { numRuns: 300, seed: 20261130 }
