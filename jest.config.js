@@ -21,7 +21,14 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings,screening}/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings,screening}/**/*.test.ts"],
+      // office-addin-mock (the settings tests' Excel objects): see the taskpane project.
+      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+    },
     {
       ...common,
       displayName: "taskpane",

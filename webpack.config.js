@@ -35,6 +35,29 @@ class RewriteUrlsPlugin {
   }
 }
 
+/**
+ * functions.json options the metadata generator does not write: allowErrorForDataTypeAny, so an
+ * error cell inside an input range reaches the function and errs its own row instead of Excel
+ * returning one error for the whole spill (allowCustomDataForDataTypeAny, which lets data types
+ * such as a Geography cell through, the generator already sets).
+ */
+class FunctionsMetadataOptionsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataOptionsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const meta = JSON.parse(assets["functions.json"].source().toString());
+          meta.allowCustomDataForDataTypeAny = true;
+          meta.allowErrorForDataTypeAny = true;
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(JSON.stringify(meta, null, 4)));
+        }
+      );
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   if (env && env.cli) return cliConfig(env);
   const dev = options.mode === "development";
@@ -84,6 +107,7 @@ module.exports = async (env, options) => {
           { from: "examples/shipments.csv", to: "examples/shipments.csv", noErrorOnMissing: true },
         ],
       }),
+      new FunctionsMetadataOptionsPlugin(),
       ...(dev ? [] : [new RewriteUrlsPlugin()]),
     ],
     devServer: env && env.WEBPACK_SERVE ? {

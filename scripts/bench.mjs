@@ -1,8 +1,19 @@
-// `npm run bench`: the performance budgets of DESIGN §5, measured in one run on the built bundle
+// `npm run bench`: the performance budgets of DESIGN §6, measured in one run on the built bundle
 // loaded as Excel's shared runtime loads it (dist/taskpane.html in jsdom). Not a test: it prints
 // each figure with its target and PASS/MISS, and exits 0 either way.
 //
-//   node scripts/bench.mjs [--only=broadcast,percell,ledger,load,size,cli,screen] [--dist=DIR] [--reps=N]
+// "cold" = a fresh add-in page for every repetition (empty memos and caches, as after opening a
+// workbook), timed on its first call; "warm" = the same call again on that page. Each figure is the
+// median of --reps repetitions (default 5; the CLI's whole-process runs: at most 3), each on its own
+// seeded table. Sections: (a) broadcast
+// with the bare lookup loop it is measured against, (a2) EXPLAIN, (b) one call per cell, (b2) a
+// whole-column call, (c) LEDGER, (d) load, (e) bundle sizes, (f) the CLI, (g) 1,000,000-row calls
+// with their peak memory (run in a child process started with --expose-gc, so the peak is theirs),
+// (h) screening;
+// add a figure with report(label, value, target, pass). Every time is printed beside the bare loop
+// of this run (section (a), 100,000 rows): the machine is shared, so only ratios travel.
+//
+//   node scripts/bench.mjs [--only=broadcast,explain,percell,wholecolumn,ledger,load,size,cli,million,screen] [--dist=DIR] [--reps=N]
 //
 // --dist points at another build (e.g. a development build for readable --cpu-prof profiles):
 //   npx webpack --mode development --output-path /tmp/exportctl-dev
@@ -14,6 +25,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
 import zlib from "node:zlib";
 import { ROOT, loadAddin, setDist, DIST as DEFAULT_DIST } from "./lib/addin-loader.mjs";
 import { CHIPS, COUNTRIES, shipmentCsv, shipmentTable } from "./lib/shipment-table.mjs";
@@ -38,8 +50,12 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const results = [];
+/** The bare loop's median over section (a)'s 100,000 rows, once measured: printed beside every time. */
+let bareMs = null;
+const bareNote = () => (bareMs === null ? "" : `[bare loop 100k: ${bareMs.toFixed(1)} ms]`);
 function report(label, value, target, pass, extra = "") {
   results.push({ label, pass });
+  if (/ ms$| s$| µs$/.test(value) && bareMs !== null) extra = `${extra} ${bareNote()}`.trim();
   const verdict = pass === null ? "INFO" : pass ? "PASS" : "MISS";
   console.log(
     `  ${verdict.padEnd(4)}  ${label.padEnd(44)} ${value.padStart(14)}   target: ${target}${extra ? `   ${extra}` : ""}`
@@ -110,58 +126,118 @@ console.log(
   `bundle: ${path.relative(ROOT, dist) || dist} (functions.js written ${fs.statSync(path.join(dist, "functions.js")).mtime.toISOString()})`
 );
 
-const addin = await loadAddin();
-if (addin.pageErrors.length)
-  console.log(`page errors while loading:\n  ${addin.pageErrors.slice(0, 3).join("\n  ")}`);
-const requiresLicense = addin.fn("REQUIRES_LICENSE");
+const FUNCTION_COUNT = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"))
+  .functions.length;
 
-/** A lookup loop over the same rows with Maps and Sets only: the floor any implementation pays. */
-function bareLoop(t, lookups) {
-  const { chipTpp, countryCode, embargo, d5, regimeSet } = lookups;
-  const { chip, destination, quantity, hq, date, regime, prior } = t.columns;
-  const n = chip.length;
-  const out = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const tpp = chipTpp.get(chip[i][0]);
-    const dest = countryCode.get(destination[i][0]);
-    const h = hq[i][0] ? countryCode.get(hq[i][0]) : dest;
-    const reg = regimeSet.has(regime[i][0]) ? regime[i][0] : "enforced";
-    const total = quantity[i][0] * tpp + prior[i][0];
-    const controlled = date[i][0] >= 45247 ? tpp >= 4800 : date[i][0] >= 44841 && tpp >= 4800;
-    const tierLimit =
-      reg === "diffusion-2025" ? total > 26_900_000 : reg === "proposal-500" && total > 7_916_000;
-    out[i] = [embargo.has(dest) || (controlled && (d5.has(dest) || d5.has(h) || tierLimit))];
+/**
+ * The floor: a loop over the same rows that does only lookups, on inputs resolved by the product
+ * itself, never by rules of its own. Per row: the chip text's TPP (the product's TPP), the
+ * allowance in force for the row's regime and date (the product's LPP_REMAINING with nothing
+ * prior), the side of that allowance the row's TPP falls on, and the verdict for the row's texts,
+ * regime, date and side from a table of the product's answers (one REQUIRES_LICENSE call per
+ * distinct key, made on a separate fresh add-in so the timed product runs gain nothing from it).
+ * The loop's output is then compared with the product's on every row: agreement shows it did the
+ * same lookups; a difference would mean the product reads something the key leaves out.
+ */
+async function bareLoopFor(t) {
+  const helper = await loadAddin();
+  try {
+    const c = t.columns;
+    const n = c.chip.length;
+    // Each column's distinct values get small ids, so a row's key is one number.
+    const idsOf = (col) => {
+      const ids = new Map();
+      for (const [v] of col) if (!ids.has(v)) ids.set(v, ids.size);
+      return ids;
+    };
+    const [chipIds, destIds, hqIds, regimeIds, dateIds] = [
+      c.chip,
+      c.destination,
+      c.hq,
+      c.regime,
+      c.date,
+    ].map(idsOf);
+    const [nDest, nHq, nRegime, nDate] = [destIds, hqIds, regimeIds, dateIds].map((m) => m.size);
+    const tpp = new Float64Array(chipIds.size);
+    for (const [chip, id] of chipIds) {
+      const v = helper.call("TPP", chip)[0][0];
+      tpp[id] = typeof v === "number" ? v : NaN;
+    }
+    const allowance = new Float64Array(nRegime * nDate);
+    const regimes = [...regimeIds.keys()];
+    const dates = [...dateIds.keys()];
+    const remaining = helper.fn("LPP_REMAINING")(
+      regimes.flatMap(() => dates.map(() => [0])),
+      regimes.flatMap((r) => dates.map(() => [r])),
+      regimes.flatMap(() => dates.map((d) => [d]))
+    );
+    remaining.forEach(([v], i) => (allowance[i] = typeof v === "number" ? v : NaN));
+    const keyOf = (i) => {
+      const chip = chipIds.get(c.chip[i][0]);
+      const regime = regimeIds.get(c.regime[i][0]);
+      const date = dateIds.get(c.date[i][0]);
+      const limit = allowance[regime * nDate + date];
+      const x = tpp[chip];
+      const side =
+        x !== x || limit !== limit ? 0 : c.quantity[i][0] * x + c.prior[i][0] <= limit ? 1 : 2;
+      return (
+        ((((chip * nDest + destIds.get(c.destination[i][0])) * nHq + hqIds.get(c.hq[i][0])) *
+          nRegime +
+          regime) *
+          nDate +
+          date) *
+          3 +
+        side
+      );
+    };
+    // One representative row per distinct key; the product answers them in one broadcast call.
+    const firstRow = new Map();
+    for (let i = 0; i < n; i++) {
+      const k = keyOf(i);
+      if (!firstRow.has(k)) firstRow.set(k, i);
+    }
+    const reps = [...firstRow.values()];
+    const pick = (col) => reps.map((i) => col[i]);
+    const answers = helper.fn("REQUIRES_LICENSE")(
+      pick(c.chip),
+      pick(c.destination),
+      pick(c.quantity),
+      pick(c.hq),
+      pick(c.regime),
+      pick(c.date),
+      pick(c.prior)
+    );
+    const verdict = new Map();
+    [...firstRow.keys()].forEach((k, j) => verdict.set(k, answers[j][0]));
+    const loop = () => {
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = [verdict.get(keyOf(i))];
+      return out;
+    };
+    return { loop, keys: verdict.size };
+  } finally {
+    helper.close();
   }
-  return out;
 }
 
-function lookupsFor() {
-  const chipTpp = new Map();
-  for (const c of CHIPS) {
-    const v = addin.call("TPP", c)[0][0];
-    chipTpp.set(c, typeof v === "number" ? v : 0);
-  }
-  const countryCode = new Map();
-  const d5 = new Set();
-  for (const c of COUNTRIES) {
-    const code = c.length === 2 ? c : c.slice(0, 3).toUpperCase();
-    countryCode.set(c, code);
-    const g = addin.call("COUNTRY_GROUPS", c, "2025-06-01")[0][0];
-    if (typeof g === "string" && g.includes("D:5")) d5.add(code);
-  }
-  for (const c of ["US", "CN", "GB", "SG"]) countryCode.set(c, c);
-  return {
-    chipTpp,
-    countryCode,
-    d5,
-    embargo: new Set(["IR", "RU", "BY", "KP", "CU", "SY"]),
-    regimeSet: new Set(["enforced", "baseline-2023", "diffusion-2025", "proposal-500"]),
-  };
+/** Rows where two outputs differ (errors compare by code and message). */
+function differences(a, b) {
+  const same = (x, y) =>
+    x === y ||
+    (x &&
+      y &&
+      typeof x === "object" &&
+      typeof y === "object" &&
+      x.code === y.code &&
+      x.message === y.message);
+  const diff = [];
+  for (let i = 0; i < a.length; i++) if (!same(a[i][0], b[i][0])) diff.push(i);
+  return diff;
 }
 
-function broadcastCall(t) {
+function broadcastCall(fn, t) {
   const c = t.columns;
-  return requiresLicense(c.chip, c.destination, c.quantity, c.hq, c.regime, c.date, c.prior);
+  return fn(c.chip, c.destination, c.quantity, c.hq, c.regime, c.date, c.prior);
 }
 
 function tally(out) {
@@ -176,69 +252,202 @@ function tally(out) {
   return { yes, no, err };
 }
 
+/** A fresh add-in page: empty memos and caches, as Excel's runtime after opening the workbook. */
+async function fresh() {
+  const a = await loadAddin();
+  if (a.pageErrors.length)
+    console.log(`page errors while loading:\n  ${a.pageErrors.slice(0, 3).join("\n  ")}`);
+  return a;
+}
+
 // (a) ------------------------------------------------------------------------------------------
 if (want("broadcast")) {
   console.log(
     `\n(a) one broadcast REQUIRES_LICENSE call over ${ROWS.toLocaleString("en-US")} rows (${CHIPS.length} chips x ${COUNTRIES.length} destinations x quantities x HQs x dates 2022-2026 x 4 regimes, 7 column ranges)`
   );
-  const lookups = lookupsFor();
-  // Warm up: two tables that are not timed (JIT, the text-resolution caches).
-  for (const seed of [901, 902]) {
-    const t = shipmentTable(ROWS, seed);
-    broadcastCall(t);
-    bareLoop(t, lookups);
-  }
-  const ours = [];
+  console.log(
+    "        cold: a fresh add-in page per repetition (empty caches), its first call on a new table"
+  );
+  console.log(
+    "        warm: the same table again on that page (its memos hold every row's decision)"
+  );
+  const cold = [];
+  const warm = [];
   const bare = [];
-  const recalc = [];
   let shape = null;
+  let keys = 0;
+  const mismatches = [];
   for (let rep = 0; rep < REPS; rep++) {
-    // A fresh table each repetition, so memoised determinations of the last one do not help.
     const t = shipmentTable(ROWS, 1000 + rep);
-    const [tOurs, out] = time(() => broadcastCall(t));
-    const [tBare, outBare] = time(() => bareLoop(t, lookups));
-    const [tRecalc] = time(() => broadcastCall(t));
-    if (outBare.length !== out.length) throw new Error("shape mismatch");
-    ours.push(tOurs);
+    const { loop, keys: k } = await bareLoopFor(t);
+    keys = k;
+    loop(); // the bare loop's own JIT warm-up: it is the floor, so it gets its best case
+    const page = await fresh();
+    const requiresLicense = page.fn("REQUIRES_LICENSE");
+    const [tCold, out] = time(() => broadcastCall(requiresLicense, t));
+    const [tWarm, again] = time(() => broadcastCall(requiresLicense, t));
+    page.close();
+    const [tBare, outBare] = time(loop);
+    mismatches.push(differences(out, outBare).length, differences(out, again).length);
+    cold.push(tCold);
+    warm.push(tWarm);
     bare.push(tBare);
-    recalc.push(tRecalc);
     shape = { rows: out.length, cols: out[0].length, ...tally(out) };
   }
-  const o = median(ours);
+  const c = median(cold);
+  const w = median(warm);
   const b = median(bare);
+  bareMs = b;
   console.log(
-    `        result: ${shape.rows} x ${shape.cols}; TRUE ${shape.yes}, FALSE ${shape.no}, error cells ${shape.err}`
+    `        result: ${shape.rows} x ${shape.cols}; TRUE ${shape.yes}, FALSE ${shape.no}, error cells ${shape.err}; ${keys.toLocaleString("en-US")} distinct verdict keys in the last table`
+  );
+  const disagree = mismatches.reduce((x, y) => x + y, 0);
+  console.log(
+    `        bare loop vs product, warm vs cold: ${disagree === 0 ? `identical on all ${(REPS * ROWS).toLocaleString("en-US")} rows of each` : `${disagree} rows differ: the ratios below compare unlike work`}`
   );
   report(
-    "broadcast call, 100k rows",
-    ms(o),
+    "cold broadcast call, 100k rows",
+    ms(c),
     "< 300 ms",
-    o < 300,
-    `(runs: ${ours.map((x) => x.toFixed(0)).join(", ")})`
+    c < 300,
+    `(runs: ${cold.map((x) => x.toFixed(0)).join(", ")})`
   );
-  report("bare Map/Set lookup loop, same rows", ms(b), "-", null);
-  report("ratio broadcast / bare loop", `${(o / b).toFixed(1)} x`, "<= 20 x", o / b <= 20);
-  report("same table again (recalc, memo warm)", ms(median(recalc)), "-", null);
-  // For context: a narrower log, as one company keeps it (the memoised determinations repeat).
-  broadcastCall(shipmentTable(ROWS, 905, { typical: true }));
+  report(
+    "warm: same table recalculated",
+    ms(w),
+    "< 300 ms",
+    w < 300,
+    `(runs: ${warm.map((x) => x.toFixed(0)).join(", ")})`
+  );
+  report(
+    "bare lookup loop, same rows",
+    ms(b),
+    "-",
+    null,
+    `(runs: ${bare.map((x) => x.toFixed(0)).join(", ")})`
+  );
+  report(
+    "ratio cold / bare loop",
+    `${(c / b).toFixed(1)} x`,
+    "<= 8 x",
+    c / b <= 8 && disagree === 0
+  );
+  report(
+    "ratio warm / bare loop",
+    `${(w / b).toFixed(1)} x`,
+    "<= 3 x",
+    w / b <= 3 && disagree === 0
+  );
+  // A narrower log, as one company keeps it (cold, a fresh page per repetition), against its own bare loop.
   const typical = [];
+  const typicalBare = [];
   for (let rep = 0; rep < REPS; rep++) {
     const t = shipmentTable(ROWS, 1500 + rep, { typical: true });
-    typical.push(time(() => broadcastCall(t))[0]);
+    const { loop } = await bareLoopFor(t);
+    loop();
+    const page = await fresh();
+    typical.push(time(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t))[0]);
+    page.close();
+    typicalBare.push(time(loop)[0]);
   }
+  const ty = median(typical);
+  const tb = median(typicalBare);
   report(
-    "typical log (10 chips, 15 dest., 1 regime)",
-    ms(median(typical)),
-    "(info) < 300 ms",
+    "cold, typical log (10 chips, 15 dest., 1 regime)",
+    ms(ty),
+    "-",
     null,
     `(runs: ${typical.map((x) => x.toFixed(0)).join(", ")})`
+  );
+  report(
+    "ratio typical log / its own bare loop",
+    `${(ty / tb).toFixed(1)} x`,
+    "<= 4 x",
+    ty / tb <= 4,
+    `(its bare loop: ${ms(tb)})`
+  );
+}
+
+// (a2) -----------------------------------------------------------------------------------------
+if (want("explain")) {
+  console.log(
+    `\n(a2) one broadcast EXPLAIN call over ${ROWS.toLocaleString("en-US")} rows (the adversarial table of (a)); cold = fresh page`
+  );
+  const cold = [];
+  const warm = [];
+  let distinct = 0;
+  for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
+    const t = shipmentTable(ROWS, 1000 + rep);
+    const page = await fresh();
+    const explain = page.fn("EXPLAIN");
+    const [tc, out] = time(() => broadcastCall(explain, t));
+    warm.push(time(() => broadcastCall(explain, t))[0]);
+    page.close();
+    cold.push(tc);
+    distinct = new Set(out.map((r) => r[0])).size;
+  }
+  console.log(`        ${distinct.toLocaleString("en-US")} distinct texts in the last table`);
+  report(
+    "cold EXPLAIN, 100k rows (texts built)",
+    ms(median(cold)),
+    "<= 1500 ms",
+    median(cold) <= 1500,
+    `(runs: ${cold.map((x) => x.toFixed(0)).join(", ")})`
+  );
+  report(
+    "warm: the same EXPLAIN again",
+    ms(median(warm)),
+    "-",
+    null,
+    `(runs: ${warm.map((x) => x.toFixed(0)).join(", ")})`
+  );
+}
+
+// (b2) -----------------------------------------------------------------------------------------
+if (want("wholecolumn")) {
+  const ROWS_MAX = 1_048_576;
+  const FILLED = 1000;
+  console.log(
+    `\n(b2) REQUIRES_LICENSE over whole columns (A:A): ${ROWS_MAX.toLocaleString("en-US")} rows, ${FILLED} filled, the rest 0 as Excel desktop sends empty cells; cold = fresh page`
+  );
+  const t = shipmentTable(FILLED, 907);
+  const col = (pick) => {
+    const out = new Array(ROWS_MAX);
+    for (let i = 0; i < ROWS_MAX; i++) out[i] = [i < FILLED ? pick(t.rows[i]) : 0];
+    return out;
+  };
+  const args = [
+    col((r) => r.chip),
+    col((r) => r.destination),
+    col((r) => r.quantity),
+    col((r) => r.hq || 0),
+    col((r) => r.regime),
+    col((r) => r.date),
+    col((r) => r.prior || 0),
+  ];
+  const runs = [];
+  let out;
+  for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
+    const page = await fresh();
+    const [t1, o] = time(() => page.fn("REQUIRES_LICENSE")(...args));
+    page.close();
+    runs.push(t1);
+    out = o;
+  }
+  const blanks = out.slice(FILLED).every((r) => r[0] === "");
+  report(
+    "cold whole-column call (1,048,576 rows)",
+    ms(median(runs)),
+    "< 1000 ms",
+    median(runs) < 1000 && blanks,
+    `(runs: ${runs.map((x) => x.toFixed(0)).join(", ")}${blanks ? "" : "; MISS: a trailing row was not blank"})`
   );
 }
 
 // (b) ------------------------------------------------------------------------------------------
 if (want("percell")) {
   console.log(
-    `\n(b) REQUIRES_LICENSE called once per cell (${ROWS.toLocaleString("en-US")} calls with 1x1 arguments, as for a filled-down column)`
+    `\n(b) REQUIRES_LICENSE called once per cell (${ROWS.toLocaleString("en-US")} calls with 1x1 arguments, as for a filled-down column; cold = fresh page)`
   );
   const prepare = (seed) =>
     shipmentTable(ROWS, seed).rows.map((r) => [
@@ -250,25 +459,37 @@ if (want("percell")) {
       [[r.date]],
       r.prior ? [[r.prior]] : null,
     ]);
-  const runAll = (calls) => {
+  const runAll = (fn, calls) => {
     let yes = 0;
-    for (let i = 0; i < calls.length; i++) if (requiresLicense(...calls[i])[0][0] === true) yes++;
+    for (let i = 0; i < calls.length; i++) if (fn(...calls[i])[0][0] === true) yes++;
     return yes;
   };
-  runAll(prepare(903));
-  const per = [];
+  // Cold: a fresh page per repetition, so the broadcast section's memos do not carry over.
+  const cold = [];
+  const warm = [];
   for (let rep = 0; rep < REPS; rep++) {
     const calls = prepare(2000 + rep);
-    const [t] = time(() => runAll(calls));
-    per.push((t * 1000) / ROWS);
+    const page = await fresh();
+    const fn = page.fn("REQUIRES_LICENSE");
+    cold.push((time(() => runAll(fn, calls))[0] * 1000) / ROWS);
+    warm.push((time(() => runAll(fn, calls))[0] * 1000) / ROWS);
+    page.close();
   }
-  const p = median(per);
+  const p = median(cold);
   report(
-    "per row, one call per cell",
+    "cold, per row, one call per cell",
     `${p.toFixed(2)} µs`,
-    "< 5 µs",
-    p < 5,
-    `(runs: ${per.map((x) => x.toFixed(2)).join(", ")})`
+    "<= 3 µs",
+    p <= 3,
+    `(runs: ${cold.map((x) => x.toFixed(2)).join(", ")})`
+  );
+  const pw = median(warm);
+  report(
+    "warm: the same calls again",
+    `${pw.toFixed(2)} µs`,
+    "<= 3 µs",
+    pw <= 3,
+    `(runs: ${warm.map((x) => x.toFixed(2)).join(", ")})`
   );
 }
 
@@ -277,19 +498,19 @@ if (want("ledger")) {
   console.log(
     `\n(c) LEDGER over ${ROWS.toLocaleString("en-US")} rows (diffusion-2025: allowances accumulate per consignee and year, allocations per country)`
   );
-  const ledger = addin.fn("LEDGER");
-  const call = (t) => {
+  const call = (ledger, t) => {
     const c = t.columns;
     return ledger(c.chip, c.destination, c.quantity, c.hq, c.consignee, c.date, [
       ["diffusion-2025"],
     ]);
   };
-  call(shipmentTable(ROWS, 904));
   const runs = [];
   let shape = null;
   for (let rep = 0; rep < REPS; rep++) {
     const t = shipmentTable(ROWS, 3000 + rep);
-    const [tl, out] = time(() => call(t));
+    const page = await fresh();
+    const [tl, out] = time(() => call(page.fn("LEDGER"), t));
+    page.close();
     runs.push(tl);
     const licence = out.filter((r) => r[1] === true).length;
     shape = `${out.length} x ${out[0].length}; licence rows ${licence}`;
@@ -297,10 +518,10 @@ if (want("ledger")) {
   console.log(`        result: ${shape}`);
   const l = median(runs);
   report(
-    "LEDGER, 100k rows",
+    "cold LEDGER, 100k rows (fresh page)",
     ms(l),
-    "< 1000 ms (ours; §5 sets none)",
-    l < 1000,
+    "<= 300 ms",
+    l <= 300,
     `(runs: ${runs.map((x) => x.toFixed(0)).join(", ")})`
   );
 }
@@ -318,7 +539,7 @@ if (want("load")) {
   }
   const l = median(loads);
   report(
-    `load until ${addin.meta.functions.length} functions registered`,
+    `load until ${FUNCTION_COUNT} functions registered`,
     ms(l),
     "< 500 ms (ours; §5: load fast)",
     l < 500,
@@ -346,7 +567,11 @@ if (want("size")) {
 
 // CLI ------------------------------------------------------------------------------------------
 if (want("cli")) {
-  console.log(`\n(f) CLI: exportctl check on a generated ${ROWS.toLocaleString("en-US")}-row CSV`);
+  // Each run is a new process, so every run is cold; 3 runs at most (each takes seconds).
+  const CLI_REPS = Math.min(REPS, 3);
+  console.log(
+    `\n(f) CLI: exportctl check on a generated ${ROWS.toLocaleString("en-US")}-row CSV (a new process per run: cold; median of ${CLI_REPS})`
+  );
   const bin = path.join(ROOT, "bin", "exportctl.mjs");
   if (!fs.existsSync(bin)) {
     console.log("  SKIP  bin/exportctl.mjs is not there (yet): nothing to time");
@@ -364,7 +589,7 @@ if (want("cli")) {
       });
     // Untimed first run: the launcher (re)builds its bundle when src/ is newer than its cache.
     check();
-    for (let rep = 0; rep < 3; rep++) {
+    for (let rep = 0; rep < CLI_REPS; rep++) {
       const t0 = performance.now();
       last = check();
       runs.push(performance.now() - t0);
@@ -388,9 +613,90 @@ if (want("cli")) {
   }
 }
 
+// (g) ------------------------------------------------------------------------------------------
+// 1,000,000-row calls with their memory. Run in a child process started with --expose-gc, so the
+// process's peak resident set (maxRSS) and the V8 heap it commits are the calls' own.
+if (want("million") && !argv.child) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--max-old-space-size=4096",
+      path.join(ROOT, "scripts", "bench.mjs"),
+      "--only=million",
+      "--child=true",
+      `--dist=${dist}`,
+      `--bare=${bareMs ?? ""}`,
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 26 }
+  );
+  const lines = `${child.stdout}`.split("\n").filter((l) => /^ {2}(PASS|MISS|INFO)|^\(g\)|^ {8}/.test(l));
+  for (const l of lines) console.log(l);
+  for (const l of lines) {
+    const m = /^ {2}(PASS|MISS|INFO) {2}(.*?) {2}/.exec(l);
+    if (m) results.push({ label: m[2].trim(), pass: m[1] === "INFO" ? null : m[1] === "PASS" });
+  }
+  if (child.status !== 0) console.log(`  (g) child failed: ${`${child.stderr}`.slice(-400)}`);
+}
+if (want("million") && argv.child) {
+  const M = 1_000_000;
+  if (argv.bare) bareMs = Number(argv.bare);
+  console.log(
+    `\n(g) 1,000,000-row calls on a fresh page (the adversarial table of (a) at 1M rows); memory: V8 heap committed and peak RSS, growth over the call`
+  );
+  const t = shipmentTable(M, 5000);
+  const memory = (fn) => {
+    globalThis.gc?.();
+    const heap0 = v8.getHeapStatistics().total_heap_size;
+    const used0 = process.memoryUsage().heapUsed;
+    const rss0 = process.resourceUsage().maxRSS * 1024;
+    const [ms1, out] = time(fn);
+    const heap1 = v8.getHeapStatistics().total_heap_size;
+    const used1 = process.memoryUsage().heapUsed;
+    const rss1 = process.resourceUsage().maxRSS * 1024;
+    const mb = (x) => Math.max(0, x / 2 ** 20);
+    return {
+      ms: ms1,
+      out,
+      heap: mb(heap1 - heap0),
+      used: mb(used1 - used0),
+      rss: mb(rss1 - rss0),
+    };
+  };
+  const show = (r) =>
+    `(heap committed +${r.heap.toFixed(0)} MB, of it live after the call with its result +${r.used.toFixed(0)} MB; peak RSS +${r.rss.toFixed(0)} MB)`;
+  {
+    const page = await fresh();
+    const r = memory(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t));
+    const again = time(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t))[0];
+    page.close();
+    report("cold REQUIRES_LICENSE, 1,000,000 rows", ms(r.ms), "<= 1000 ms", r.ms <= 1000);
+    report(
+      "  its peak heap growth",
+      `${Math.max(r.heap, r.used).toFixed(0)} MB`,
+      "<= 300 MB",
+      Math.max(r.heap, r.used) <= 300,
+      show(r)
+    );
+    report("warm: the same call again", ms(again), "-", null);
+  }
+  {
+    const page = await fresh();
+    const c = t.columns;
+    const r = memory(() =>
+      page.fn("LEDGER")(c.chip, c.destination, c.quantity, c.hq, c.consignee, c.date, [
+        ["diffusion-2025"],
+      ])
+    );
+    page.close();
+    report("cold LEDGER, 1,000,000 rows", ms(r.ms), "-", null);
+    report("  its peak heap growth", `${Math.max(r.heap, r.used).toFixed(0)} MB`, "-", null, show(r));
+  }
+}
+
 // Screening ------------------------------------------------------------------------------------
 if (want("screen")) {
-  console.log("\n(g) screening: a generated 30,000-entry list in the CSL layout, 10,000 party names");
+  console.log("\n(h) screening: a generated 30,000-entry list in the CSL layout, 10,000 party names");
   const bin = path.join(ROOT, "bin", "exportctl.mjs");
   // Builds the command-line bundle when src/ is newer (it exports the screening module).
   spawnSync(process.execPath, [bin, "--version"], { cwd: ROOT, encoding: "utf8" });
@@ -441,6 +747,5 @@ if (want("screen")) {
   report("screen the same 10,000 again (memoised)", ms(tWarm), "-", null);
 }
 
-addin.close();
 const missed = results.filter((r) => r.pass === false).map((r) => r.label);
 console.log(`\n${missed.length ? `MISSED: ${missed.join("; ")}` : "All targets met."}`);

@@ -47,7 +47,7 @@ const A = {
     optional: true,
     type: "Number (or a range)",
     def: "1",
-    desc: "Units shipped: a whole number >= 0. Numbers typed as text (`\"1,700\"`) are accepted.",
+    desc: "Units shipped: a whole number >= 1 (H100_EQUIVALENT also takes 0). Omitted: 1 unit; a quantity cell left empty, or 0, is #VALUE! (an empty cell and a real 0 look alike, and no shipment has 0 units). Numbers typed as text follow the workbook's number format (`\"1,700\"` under en-US); a thousands separator that is not the workbook's (`\"2.000\"` under en-US) is refused.",
     example: "`2000`",
   },
   endUserHq: {
@@ -83,13 +83,21 @@ const A = {
     example: "`15832000`",
   },
 };
-const SHIPMENT_ARGS = [A.chipOrEccn, A.destination, A.quantity, A.endUserHq, A.regime, A.asOf, A.priorTpp];
+A.shipFrom = {
+  name: "ship_from",
+  optional: true,
+  type: "Text (or a range)",
+  def: '"US"',
+  desc: "The country the item leaves from, read like the other country arguments; blank means the United States (an export from the US). Any other country makes the shipment a reexport, or an export from abroad of an item made abroad. It matters: the Jan 2026 China/Macau case-by-case review covers only exports from the US (reexports stay at presumption of denial), and a chip not designed in the US shipped from abroad is subject to the EAR only through the foreign direct product rules or de minimis, which are not evaluated (INDETERMINATE). A reexport from Malaysia also notes Malaysia's own permit rule.",
+  example: '`"TW"`, `"Malaysia"`',
+};
+const SHIPMENT_ARGS = [A.chipOrEccn, A.destination, A.quantity, A.endUserHq, A.regime, A.asOf, A.priorTpp, A.shipFrom];
 
 const E = {
   unknownChip: ["#N/A", "The chip is not in the catalog. The message names the closest matches.", "Unknown chip 'H1OO'. Did you mean H100?"],
   unknownCountry: ["#N/A", "The country is not recognised. The message names the closest matches.", "Unknown country 'Atlantis'…"],
   indeterminate: ["#N/A", "INDETERMINATE: the sources leave the answer open. The message gives the reason; it is never shown as a silent FALSE.", "INDETERMINATE: …"],
-  quantity: ["#VALUE!", "quantity is negative, fractional or not a number.", "quantity must be a whole number >= 0, got -5"],
+  quantity: ["#VALUE!", "quantity is 0, negative, fractional, an empty cell, or not a number.", "quantity must be a whole number >= 1, got -5"],
   regime: ["#VALUE!", "regime is not one of the four ids.", "regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500; got 'nope'"],
   asOf: ["#VALUE!", "as_of is not a date.", "as_of must be a date (a date cell or text like 2025-06-01), got 'soon'"],
   priorTpp: ["#VALUE!", "prior_tpp is negative or not a number.", "prior_tpp must be a TPP amount >= 0, got -1"],
@@ -99,8 +107,8 @@ const E = {
 };
 
 const REGIMES = [
-  ["enforced", "As enforced on the as-of date", "The default. The law as actually applied, date by date: nothing before 2022-10-07; the Oct 2022 rule; the Oct 2023 rules from 2023-11-17 (the Diffusion framework never took effect in practice); the H20/MI308 “is informed” licence requirement from 2025-04-09; the China/Macau case-by-case review policy from 2026-01-15."],
-  ["baseline-2023", "Advanced-computing rules of Oct 2023 (as amended Apr 2024, Dec 2024)", "In force from 2023-11-17. Licence for 3A090.a to D:1, D:4, D:5 and Macau (less A:5/A:6), and anywhere for end users headquartered in D:5 or Macau; NAC/ACA for 3A090.b; 3A090.c (HBM) to D:5/Macau."],
+  ["enforced", "As enforced on the as-of date", "The default. The law as actually applied, date by date: nothing before 2022-10-07; the Oct 2022 rule; the Oct 2023 rules from 2023-11-17 (the Diffusion framework never took effect in practice), with NAC for D:1/D:4 destinations until the NAC/ACA split of 2024-04-04 (89 FR 23876); country groups on the date (Cyprus out of D:5 on 2024-05-30, 89 FR 40369; Cambodia on 2025-11-07 with its ITAR 126.1 removal, EAR text conformed 2026-02-03); 3A090.c and License Exception HBM from 2024-12-02 (89 FR 96790); the H20/MI308 “is informed” licence requirement from 2025-04-09; a licence for Huawei Ascend 910B/910C/910D whatever the origin from 2025-05-13 (BIS General Prohibition 10 guidance); Syria's License Exception SPP for EAR99 items from 2025-09-02 (90 FR 42315); the China/Macau case-by-case review from 2026-01-15 for exports from the US of items commercially available there (`ship_from`; 91 FR 1684); the UAE in A:5 from 2026-07-10 with the licence for 3A090.a items kept except for the UAE Government, Supp. No. 8 to part 740 entities and the listed US AI companies (91 FR 43034). From 2025-09-29 every explanation names the Affiliates rule (90 FR 47201), suspended 2025-11-10 to 2026-11-09 (90 FR 50857), status after that unconfirmed."],
+  ["baseline-2023", "Advanced-computing rules of Oct 2023 (as amended Apr 2024, Dec 2024)", "In force from 2023-11-17. Licence for 3A090.a to D:1, D:4, D:5 and Macau (less A:5/A:6, for D:5 destinations too), and anywhere for end users headquartered in D:5 or Macau; NAC (D:5/Macau) and ACA (other D:1/D:4, on every date: the text as amended) for 3A090.b; 3A090.c (HBM) to D:5/Macau from 2024-12-02. Country groups on the date; the UAE's move into A:5 (2026-07-10) comes with the licence the same rule kept."],
   ["diffusion-2025", "Framework for AI Diffusion (90 FR 4544), as written", "Compliance date 2025-05-15; BIS stopped enforcing it on 2025-05-13, but the text is still codified. Tiers 1-3, License Exceptions AIA and LPP (26,900,000 TPP per consignee per year), country allocations, 4E091 model weights."],
   ["proposal-500", "Reported replacement idea (2025): no tiers, 500 H100-eq allowance", "Reported, never adopted: a scenario. Diffusion without tiers: every destination except the US is treated as Tier 2 (Tier 3 destinations and D:5/Macau-headquartered end users stay presumption of denial); the allowance is 500 H100-equivalents (7,916,000 TPP) per consignee per calendar year; no country allocations."],
 ];
@@ -149,7 +157,7 @@ const F = [
     summary: "H100-equivalents of a quantity of chips: quantity × TPP per unit / 15,832 (the TPP of one H100 SXM). The Diffusion framework and the 2025 proposal state their limits in H100-equivalents.",
     args: [
       { ...A.chip, type: "Text or Number (or a range)", desc: "A catalog chip (as for `TPP`), or a number read as the TPP of one unit.", example: '`"B200"`, `36000`' },
-      { ...A.quantity, example: "`8`" },
+      { ...A.quantity, desc: "Units: a whole number >= 0. Omitted: 1 unit; an empty quantity cell is 0 units (Excel desktop sends an empty cell as 0). Numbers typed as text follow the workbook's number format.", example: "`8`" },
     ],
     returns: "Number: H100-equivalents (not rounded).",
     errors: [
@@ -185,7 +193,7 @@ const F = [
   {
     id: "COUNTRY_TIER",
     group: "Countries",
-    summary: "The tier of a country under the Framework for AI Diffusion (90 FR 4544): 1 (the US and 18 close partners), 3 (Country Group D:5 as of January 2025, and Macau) or 2 (everyone else).",
+    summary: "The tier of a country under the Framework for AI Diffusion (90 FR 4544) on a date: 1 (the US and 18 close partners, the rule's fixed list), 3 (Macau and Country Group D:5 on the date: the rule names the group, so Cambodia is Tier 2 from 2025-11-07) or 2 (everyone else).",
     args: [A.country, A.asOf],
     returns: "Number: 1, 2 or 3.",
     errors: [E.unknownCountry, E.asOf],
@@ -193,6 +201,7 @@ const F = [
       ['=EXPORTCTL.COUNTRY_TIER("Germany")', "1", ""],
       ['=EXPORTCTL.COUNTRY_TIER("India")', "2", ""],
       ['=EXPORTCTL.COUNTRY_TIER("Hong Kong")', "3", "Hong Kong is treated as China."],
+      ['=EXPORTCTL.COUNTRY_TIER("KH", "2025-11-07")', "2", "Cambodia left D:5 that day (3 the day before)."],
     ],
     see: ["COUNTRY_GROUPS", "COUNTRY_ALLOCATION", "REQUIRES_LICENSE"],
     regimeNote: "Tiers exist only in the Diffusion framework (`diffusion-2025`); this function reports them whatever the workbook's regime.",
@@ -200,14 +209,15 @@ const F = [
   {
     id: "COUNTRY_GROUPS",
     group: "Countries",
-    summary: "The EAR country groups (Supplement No. 1 to part 740) of a country that matter for AI chips, on a date. Groups change over time: Cambodia left D:5 on 2026-02-03; the UAE moved into A:5 in July 2026.",
+    summary: "The EAR country groups (Supplement No. 1 to part 740) of a country that matter for AI chips, on a date. Groups change over time: Cyprus left D:5 on 2024-05-30 (89 FR 40369); Cambodia on 2025-11-07 (its removal from ITAR 126.1, which D:5 follows; the EAR text conformed on 2026-02-03); the UAE moved from D:4 into A:5 on 2026-07-10 (91 FR 43034).",
     args: [A.country, A.asOf],
     returns: 'Text: the groups, comma separated, e.g. `"D:1, D:4, D:5"` or `"A:5"`; `"none"` when none of them applies.',
     errors: [E.unknownCountry, E.asOf],
     examples: [
       ['=EXPORTCTL.COUNTRY_GROUPS("CN")', '"D:1, D:4, D:5"', ""],
-      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2025-06-01")', '"D:4"', "Before the July 2026 change."],
-      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2026-09-01")', '"A:5"', "After it."],
+      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2026-07-09")', '"D:4"', "The day before the UAE rule."],
+      ['=EXPORTCTL.COUNTRY_GROUPS("AE", "2026-07-10")', '"A:5"', "The day it took effect."],
+      ['=EXPORTCTL.COUNTRY_GROUPS("KH", "2025-12-01")', '"D:1"', "Cambodia out of D:5 from 2025-11-07."],
     ],
     see: ["COUNTRY_TIER", "REQUIRES_LICENSE"],
     regimeNote: "Country groups take no regime: they are read on the as-of date.",
@@ -225,6 +235,9 @@ const F = [
       ['=EXPORTCTL.REQUIRES_LICENSE("H100", "IN", 1700, , "diffusion-2025", "2025-06-01")', "TRUE", "26,914,400 TPP: over the LPP cap."],
       ['=EXPORTCTL.REQUIRES_LICENSE("H100", "DE", 500, "CN", "baseline-2023", "2024-06-01")', "TRUE", "End user headquartered in China: licence worldwide."],
       ['=EXPORTCTL.REQUIRES_LICENSE("H20", "IR", 10, , "enforced", "2024-06-01")', "TRUE", "Iran is under a comprehensive embargo (15 CFR 746): a licence whatever the classification."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("H100", "AE", 2000, , "enforced", "2026-09-01")', "TRUE", "The UAE rule (91 FR 43034) keeps the licence for 3A090.a items; the explanation names who is exempt."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("Ascend 910B", "DE", 8, , "enforced", "2026-06-09")', "TRUE", "BIS's General Prohibition 10 guidance of 2025-05-13."],
+      ['=EXPORTCTL.REQUIRES_LICENSE("BR100", "DE", 8, , "enforced", "2026-06-09", , "CN")', "#N/A", "A chip not designed in the US shipped from abroad: subject to the EAR only through the FDP rules or de minimis, not evaluated."],
       ["=EXPORTCTL.REQUIRES_LICENSE(A2:A500, B2:B500, C2:C500)", "one TRUE/FALSE per row", "A whole shipment table in one formula; errors stay in their own row."],
     ],
     see: ["LICENSE_EXCEPTION", "REVIEW_POLICY", "EXPLAIN", "LEDGER"],
@@ -235,12 +248,13 @@ const F = [
     summary: "The licence exception (or notification) that authorises a shipment without a licence, when there is one.",
     args: SHIPMENT_ARGS,
     returns:
-      'Text: `"LPP"` (Low Processing Performance, 15 CFR 740.29), `"AIA"` (Artificial Intelligence Authorization, 740.27), `"ACA"` (Advanced Computing Authorized, 740.8), `"NAC"` (Notified Advanced Computing: notify BIS 25 days ahead, 740.8), `"HBM"` (740.25), `"VEU"` (Validated End User), or `""` when none applies (no licence needed at all, or a licence is required).',
+      'Text: `"LPP"` (Low Processing Performance, 15 CFR 740.29), `"AIA"` (Artificial Intelligence Authorization, 740.27), `"ACA"` (Advanced Computing Authorized, 740.8), `"NAC"` (Notified Advanced Computing: notify BIS 25 days ahead, 740.8), `"HBM"` (740.25), `"VEU"` (Validated End User), `"SPP"` (Syria, EAR99 items, from 2025-09-02: 90 FR 42315), or `""` when none applies (no licence needed at all, or a licence is required).',
     errors: [E.unknownChip, E.unknownCountry, E.indeterminate, E.quantity, E.regime, E.asOf, E.priorTpp],
     examples: [
       ['=EXPORTCTL.LICENSE_EXCEPTION("H100", "IN", 1699, , "diffusion-2025", "2025-06-01")', '"LPP"', "Within the 26,900,000 TPP consignee cap."],
       ['=EXPORTCTL.LICENSE_EXCEPTION("H100", "DE", 10000, "DE", "diffusion-2025", "2025-06-01")', '"AIA"', "Tier 1 destination, Tier 1 headquarters."],
-      ['=EXPORTCTL.LICENSE_EXCEPTION("RTX 4090", "CN", 10, , "baseline-2023", "2024-06-01")', '"NAC"', "A non-datacenter chip with TPP ≥ 4800 to D:5: notification."],
+      ['=EXPORTCTL.LICENSE_EXCEPTION("RTX 4090", "CN", 10, , "baseline-2023", "2024-06-01")', '"NAC"', "A non-datacenter chip with TPP ≥ 4800 to D:5: notify BIS and wait 25 days (EXPLAIN says so)."],
+      ['=EXPORTCTL.LICENSE_EXCEPTION("EAR99", "SY", 1, , "enforced", "2025-10-01")', '"SPP"', "Syria from 2025-09-02, within SPP's end-user and end-use limits."],
     ],
     see: ["REQUIRES_LICENSE", "LPP_REMAINING", "EXPLAIN"],
   },
@@ -255,6 +269,8 @@ const F = [
       ['=EXPORTCTL.REVIEW_POLICY("H100", "CN", 100, , "baseline-2023", "2024-06-01")', '"presumption of denial"', ""],
       ['=EXPORTCTL.REVIEW_POLICY("B200", "CN", 100, , "enforced", "2026-03-01")', '"presumption of denial"', "Above the Jan 2026 case-by-case thresholds (TPP 21,000; DRAM bandwidth 6,500 GB/s)."],
       ['=EXPORTCTL.REVIEW_POLICY("H100", "IN", 500, , "baseline-2023", "2024-06-01")', '""', "No licence required."],
+      ['=EXPORTCTL.REVIEW_POLICY("H200", "CN", 100, , "enforced", "2026-03-01")', '"case-by-case"', "An export from the US under 91 FR 1684; EXPLAIN lists the Supp. No. 2 to part 748 (dd) conditions."],
+      ['=EXPORTCTL.REVIEW_POLICY("H200", "CN", 100, , "enforced", "2026-03-01", , "TW")', '"presumption of denial"', "A reexport from Taiwan: the case-by-case review covers exports from the US only."],
     ],
     see: ["REQUIRES_LICENSE", "EXPLAIN"],
   },
@@ -264,11 +280,12 @@ const F = [
     summary: "One line of text for the audit file: why the shipment does or does not need a licence, with the citations behind each step.",
     args: SHIPMENT_ARGS,
     returns:
-      "Text: the verdict; the ECCN and why; the destination's country groups or tier; the exception or the review policy; the CFR / Federal Register citation of each step; the confidence (confirmed, secondary or unconfirmed: the weakest fact used). It ends by saying what is not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744), which need your own screening. For an open case it explains what is open instead of returning #N/A.",
+      "Text: the verdict; the ECCN and why; the destination's country groups or tier; the exception or the review policy; the CFR / Federal Register citation of each step; what an exception obliges (NAC: notify BIS and wait; LPP: certification and reporting), so FALSE never reads as “nothing to do”; the ship-from country when it is not the US, and warnings such as another country's own permit; the confidence (confirmed, secondary or unconfirmed: the weakest fact used). It ends by saying what is not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744), which need your own screening, and from 2025-09-29 the Affiliates (50% ownership) rule with its status on the date. For an open case it explains what is open instead of returning #N/A.",
     errors: [E.unknownChip, E.unknownCountry, E.quantity, E.regime, E.asOf, E.priorTpp],
     examples: [
       ['=EXPORTCTL.EXPLAIN("H100", "AE", 2000, , "enforced", "2025-06-01")', "text", "The UAE was in D:4 then: licence, with the citations."],
-      ['=EXPORTCTL.EXPLAIN("H100", "AE", 2000, , "enforced", "2026-09-01")', "text", "After the UAE's move into A:5 the sources leave 3A090.a open: the text says why."],
+      ['=EXPORTCTL.EXPLAIN("H100", "AE", 2000, , "enforced", "2026-09-01")', "text", "After the UAE's move into A:5 (2026-07-10): licence, except for the UAE Government, the Supp. No. 8 to part 740 entities (G42 and Core42 until 2027-04-06) and the listed US AI companies."],
+      ['=EXPORTCTL.EXPLAIN("H100", "DE", 10, , "enforced", "2026-03-01", , "MY")', "text", "A reexport from Malaysia: notes Malaysia's own permit for US-origin AI chips (MITI Directive 1/2025)."],
       ["=EXPORTCTL.EXPLAIN(A2:A50, B2:B50, C2:C50)", "one line per row", "Turn on Wrap Text to read long explanations."],
     ],
     see: ["REQUIRES_LICENSE", "LICENSE_EXCEPTION", "REVIEW_POLICY"],
@@ -325,13 +342,18 @@ const F = [
       { name: "published", optional: true, type: "TRUE/FALSE (or a range)", def: "FALSE", desc: "TRUE when the weights are published (open weights): published weights are not controlled.", example: "`FALSE`" },
       A.regime,
       A.asOf,
+      { name: "derived_from_published", optional: true, type: "TRUE/FALSE (or a range)", def: "not known", desc: "TRUE when the model is a fine-tune of published weights (4E091 Note 2).", example: "`TRUE`" },
+      { name: "extra_ops", optional: true, type: "Number (or a range)", def: "not known", desc: "Operations added to the published weights. A derivative stays excluded while they are at most the larger of 2.5E+25 and 25% of the published model's operations (`training_ops` counts all operations, the base model's included).", example: "`1E+25`" },
+      { name: "exceeds_best_published", optional: true, type: "TRUE/FALSE (or a range)", def: "not known", desc: "FALSE when the model is no more capable than the most capable model with published weights (excluded by Note 2).", example: "`FALSE`" },
     ],
-    returns: "`TRUE` or `FALSE`. The finer exclusions of 4E091 (models derived from published weights with little extra training; models no more capable than the most capable published model) are not evaluated: check them yourself.",
+    returns: "`TRUE` or `FALSE`. With the Note 2 inputs omitted, closed weights trained with at least 10²⁶ operations give TRUE with a lowered confidence (the Note 2 exclusions are not known). `#N/A` when the model derives from published weights and its extra operations are unknown.",
     errors: [["#VALUE!", "training_ops is negative or not a number.", "training_ops must be a number of operations >= 0, got 'lots'"], ["#VALUE!", "published is not TRUE or FALSE.", "published must be TRUE or FALSE, got 'open'"], E.regime, E.asOf],
     examples: [
       ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "diffusion-2025", "2025-06-01")', "TRUE", ""],
       ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, TRUE, "diffusion-2025", "2025-06-01")', "FALSE", "Published weights."],
       ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "enforced", "2025-06-01")', "FALSE", "4E091 came with the Diffusion framework, which is not enforced."],
+      ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "diffusion-2025", "2025-06-01", TRUE, 1E+25)', "FALSE", "A light fine-tune of published weights (Note 2)."],
+      ['=EXPORTCTL.MODEL_WEIGHTS_CONTROLLED(2E+26, FALSE, "diffusion-2025", "2025-06-01", TRUE)', "#N/A", "Derived from published weights, extra operations unknown."],
     ],
     see: ["REGIMES"],
   },
@@ -344,7 +366,7 @@ const F = [
       {
         name: "field",
         type: "Text (or a range)",
-        desc: "One of: `id`, `vendor`, `name`, `aliases`, `release_year`, `form_factor`, `tpp`, `die_area` (mm²), `performance_density`, `memory_gb`, `memory_bandwidth` (GB/s), `interconnect` (GB/s, bidirectional chip-to-chip), `tdp` (W), `datacenter`, `us_origin`, `dense_fp8`, `dense_fp16`, `dense_int8`, `dense_tf32`, `dense_fp64`, `confidence` (high, medium or low), `source` (URLs), `notes`. Case-insensitive; spaces and hyphens read as underscores.",
+        desc: "One of: `id`, `vendor`, `name`, `aliases`, `release_year`, `form_factor`, `tpp`, `die_area` (mm²), `performance_density`, `memory_gb`, `memory_bandwidth` (GB/s), `interconnect` (GB/s, bidirectional chip-to-chip), `tdp` (W), `datacenter`, `us_designed` (designed in the US, wherever made; `us_origin` is its old name), `dense_fp8`, `dense_fp16`, `dense_int8`, `dense_tf32`, `dense_fp64`, `confidence` (high, medium or low), `source` (URLs), `notes`. Case-insensitive; spaces and hyphens read as underscores.",
         example: '`"memory_bandwidth"`',
       },
     ],
@@ -398,11 +420,12 @@ const F = [
     args: [
       { name: "chips", type: "Range of text", desc: "Chip names or ECCNs, one per shipment.", example: "`A2:A50`" },
       { name: "destinations", type: "Range of text", desc: "Destination countries.", example: "`B2:B50`" },
-      { name: "quantities", type: "Range of numbers", desc: "Units per shipment; a blank cell means 1.", example: "`C2:C50`" },
+      { name: "quantities", type: "Range of numbers", desc: "Units per shipment: a whole number >= 1. A blank cell in a row that has a chip is #VALUE! (omit the argument for 1 unit each).", example: "`C2:C50`" },
       { name: "end_user_hqs", type: "Range of text", desc: "End-user headquarters; a blank cell means the destination.", example: "`D2:D50`" },
-      { name: "consignees", type: "Range of text", desc: "Ultimate consignee names or ids: allowances add up per consignee and calendar year. A blank cell counts the shipment on its own.", example: "`E2:E50`" },
+      { name: "consignees", type: "Range of text", desc: "Ultimate consignee names or ids: allowances add up per consignee and calendar year. Case, spaces and punctuation fold (\"Acme Inc.\" and \"ACME INC\" are one consignee); a letter of another script is #VALUE!. A blank cell counts the shipment on its own.", example: "`E2:E50`" },
       { name: "dates", type: "Range of dates", desc: "Shipment dates (dates or ISO text); a blank cell means the workbook's as-of date.", example: "`F2:F50`" },
       A.regime,
+      { ...A.shipFrom, name: "ship_froms", type: "Range of text, or one country", desc: "Ship-from country per shipment, or one country for every row; a blank cell means the United States. See `ship_from` on `REQUIRES_LICENSE`.", example: '`G2:G50`, `"MY"`' },
     ],
     returns:
       "A spilled table, one row per shipment in input order (no header row), with 5 columns: status (`NLR`, `EXCEPTION`, `LICENSE` or `INDETERMINATE`); license required (TRUE/FALSE, #N/A when indeterminate); exception; the consignee's allowance TPP this year including this shipment; the destination's country allocation TPP used including this shipment. Put your own headings above it.",
@@ -537,7 +560,7 @@ function functionPage(f) {
 ${argRows}
           </tbody>
         </table>
-${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
+${f.args.some((a) => a.optional) ? "        <p>Leave an optional argument empty (<code>,,</code>) or omit trailing ones to use its default. A blank cell in a range (empty, spaces, or 0 where text or a date is expected) also takes the default.</p>\n" : ""}${f.args.length && f.id !== "LEDGER" ? "        <p>Any argument may be a range: the result spills in the broadcast shape (a column of chips against one destination gives a column of results), so a whole table is one formula. A bad row gives an error in its own cell only.</p>\n" : ""}      </section>`
     : `      <section aria-labelledby="arguments">
         <h2 id="arguments">Arguments</h2>
         <p>None.</p>
@@ -628,11 +651,12 @@ ${list}
         <dl>
           <dt><code>chip</code></dt><dd>${md(A.chipOrEccn.desc)} Examples: ${md(A.chipOrEccn.example)}.</dd>
           <dt><code>destination</code>, <code>end_user_hq</code>, <code>country</code></dt><dd>${md(A.destination.desc)} <code>end_user_hq</code> defaults to the destination.</dd>
-          <dt><code>quantity</code></dt><dd>A whole number of units >= 0; default 1.</dd>
+          <dt><code>quantity</code></dt><dd>A whole number of units >= 1; omitted: 1. A quantity cell left empty, or 0, is #VALUE!.</dd>
           <dt><code>regime</code></dt><dd>An id from the table below; default: the workbook's choice in the task pane, else <code>enforced</code>.</dd>
           <dt><code>as_of</code></dt><dd>An Excel date or ISO date text; default: the workbook's as-of date from the task pane, else today.</dd>
           <dt><code>prior_tpp</code></dt><dd>${md(A.priorTpp.desc)} Default 0.</dd>
-          <dt>Ranges</dt><dd>Every row-wise function broadcasts: any argument may be a range, and the result spills in the broadcast shape. A single cell, row or column expands to the largest shape (a column of chips against a row of countries gives a table). A bad row yields an error in its own cell, never in the whole array. A row whose required cells are all blank gives an empty result, so you can point a formula at a table with room to grow.</dd>
+          <dt><code>ship_from</code></dt><dd>${md(A.shipFrom.desc)} Default "US".</dd>
+          <dt>Ranges</dt><dd>Every row-wise function broadcasts: any argument may be a range, and the result spills in the broadcast shape. A single cell, row or column expands to the largest shape (a column of chips against a row of countries gives a table). A bad row yields an error in its own cell, never in the whole array. A row whose required ranges are all blank gives an empty result, so you can point a formula at a table with room to grow, or at whole columns (A:A); an empty cell is blank whether Excel sends it as nothing or as 0. A row with some required cells filled and another blank is #VALUE! naming what is missing. Text with a letter of another script is #VALUE!; dates before 2000-01-01 are #VALUE!.</dd>
         </dl>
       </section>
       <section aria-labelledby="errors">
@@ -641,7 +665,7 @@ ${list}
           <caption>What the error values mean</caption>
           <thead><tr><th scope="col">Error</th><th scope="col">Meaning</th><th scope="col">Example message</th></tr></thead>
           <tbody>
-            <tr><th scope="row"><code>#VALUE!</code></th><td>Wrong type or out-of-range input. The message names the argument and the value.</td><td><samp>quantity must be a whole number >= 0, got -5</samp></td></tr>
+            <tr><th scope="row"><code>#VALUE!</code></th><td>Wrong type or out-of-range input. The message names the argument and the value.</td><td><samp>quantity must be a whole number >= 1, got -5</samp></td></tr>
             <tr><th scope="row"><code>#N/A</code></th><td>Unknown chip or country (with the closest matches), a value the catalog does not publish, or INDETERMINATE: the sources leave the answer open, and the message says why.</td><td><samp>Unknown chip 'H1OO'. Did you mean H100?</samp></td></tr>
             <tr><th scope="row"><code>#N/A</code> (ranges)</th><td>Ranges of different sizes: the cells one range does not reach.</td><td><samp>quantity is a range of a different size than the other arguments</samp></td></tr>
             <tr><th scope="row"><code>#SPILL!</code></th><td>Excel's own: the cells a spilled result needs are not empty.</td><td></td></tr>

@@ -17,7 +17,7 @@ const CSV = path.join(ROOT, "examples", "shipments.csv");
 const XLSX = path.join(ROOT, "examples", "shipments.xlsx");
 /** The regime the ledger on the Summary sheet uses (a cell the user may change). */
 export const LEDGER_REGIME = "diffusion-2025";
-const EXCEPTION_CODES = ["LPP", "AIA", "ACA", "NAC", "HBM", "VEU"];
+const EXCEPTION_CODES = ["LPP", "AIA", "ACA", "NAC", "HBM", "VEU", "SPP"];
 
 /** Minimal CSV reader (quoted fields, doubled quotes). */
 export function parseCsv(text) {

@@ -20,7 +20,7 @@ export const CHIPS = [
   "H100 PCIe",
   "H200",
   "B200",
-  "GB200",
+  "GB200 per GPU", // "GB200" alone is refused: one GPU or a 2-GPU superchip?
   "A100",
   "A800",
   "H800",

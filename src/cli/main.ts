@@ -9,6 +9,7 @@ import { Types } from "../functions/args";
 import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../rules";
 import type { RegimeId } from "../rules";
 import { getSettings, localIsoDate, updateSettings } from "../settings/settings";
+import { NumberFormat, setWorkbookFormat, workbookFormat } from "../settings/workbook-format";
 import {
   AuditRecord,
   InputError,
@@ -339,6 +340,7 @@ export async function main(
   const started = Date.now();
   const saved = getSettings();
   const savedList = screeningList();
+  const savedFormat = workbookFormat().numberFormat;
   // A bad row is an error value, made by constructing an Error: with tens of thousands of bad
   // rows, capturing their stack traces (never shown) would cost more than the check itself.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -383,6 +385,10 @@ export async function main(
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
     // arguments follow.
     updateSettings({ regime: command.regime, asOf: command.asOf ?? today });
+    // Numbers typed as text follow the file's own convention, as in Excel they follow the
+    // workbook's: a comma-separated file comes from a locale with a decimal point and comma
+    // groups, a semicolon-separated one from a locale with a decimal comma. Otherwise unknown.
+    setWorkbookFormat({ numberFormat: csvNumberFormat(table) });
     Error.stackTraceLimit = 0;
     const rows = table.data.length;
     progress = progressFor(io, rows, command.progress);
@@ -485,5 +491,13 @@ export async function main(
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
     setScreeningList(savedList);
+    setWorkbookFormat({ numberFormat: savedFormat });
   }
+}
+
+function csvNumberFormat(table: LoadedTable): NumberFormat | null {
+  if (table.format !== "csv") return null;
+  if (table.delimiter === ",") return { decimalSeparator: ".", groupSeparator: "," };
+  if (table.delimiter === ";") return { decimalSeparator: ",", groupSeparator: "." };
+  return null;
 }

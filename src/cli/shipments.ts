@@ -230,7 +230,7 @@ function priorsFromLedger(
     keyed.push({
       index: i,
       date,
-      key: `${Types.text.coerce(raw, "consignees").toLowerCase()}|${date.slice(0, 4)}`,
+      key: `${Types.consignee.coerce(raw, "consignees")}|${date.slice(0, 4)}`,
     });
   }
   keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));

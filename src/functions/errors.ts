@@ -13,7 +13,10 @@ export interface ExcelError {
 class FallbackError extends Error implements ExcelError {
   code: string;
   constructor(code: string, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.message = message;
   }
@@ -24,13 +27,19 @@ const CODE_NAMES: Record<ErrorCode, "invalidValue" | "notAvailable"> = {
   "#N/A": "notAvailable",
 };
 
-/** A user-facing error: thrown inside adapters, caught by the guard and returned as a cell value. */
+/**
+ * A user-facing error: thrown inside adapters, caught by the guard and returned as a cell value.
+ * It records no stack trace: it is an answer for one cell, not a fault, and a log with a bad value
+ * in every row would otherwise pay for a trace per row.
+ */
 export class ArgumentError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
   }
 }
 
@@ -55,8 +64,15 @@ export function isExcelError(value: unknown): value is ExcelError {
 }
 
 /** Turns anything thrown into an Excel error value: the single place no exception escapes through. */
+const asValues = new WeakMap<ArgumentError, ExcelError>();
+
 export function toExcelError(error: unknown): ExcelError {
-  if (error instanceof ArgumentError) return excelError(error.code, error.message);
+  if (error instanceof ArgumentError) {
+    // A rethrown error (see args.ts) gives the same value: error values are never modified.
+    let value = asValues.get(error);
+    if (!value) asValues.set(error, (value = excelError(error.code, error.message)));
+    return value;
+  }
   if (isExcelError(error)) return error;
   const text = error instanceof Error ? error.message : String(error);
   return excelError("#VALUE!", `Unexpected problem: ${text}`.slice(0, 250));

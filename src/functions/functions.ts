@@ -2,9 +2,12 @@
 // custom-functions metadata plugin turns it into functions.json (names, parameter names and
 // order, descriptions, help URLs) and registers each function with CustomFunctions.associate.
 // Every parameter is a matrix so that any argument may be a range; results spill.
+import { connectWorkbook } from "./host";
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
 import { screenParty as screeningImpl } from "./screening";
+
+connectWorkbook();
 
 /**
  * Total processing performance (TPP) of one unit: 2 x MacTOPS x bit length, dense, the highest over precisions (15 CFR 774, 3A090 Technical Note).
@@ -33,7 +36,7 @@ export function performanceDensity(chip: any[][]): any[][] {
  * @customfunction H100_EQUIVALENT
  * @helpurl https://localhost:3000/help/h100_equivalent.html
  * @param chip Chip name, e.g. "B200", or a number read as TPP per unit, e.g. 36000.
- * @param [quantity] Units, a whole number >= 0, e.g. 8. Default 1.
+ * @param [quantity] Units, a whole number >= 0, e.g. 8. Omitted: 1; an empty cell: 0.
  * @returns H100-equivalents.
  */
 export function h100Equivalent(chip: any[][], quantity?: any[][]): any[][] {
@@ -53,7 +56,7 @@ export function eccn(chip: any[][], as_of?: any[][]): any[][] {
 }
 
 /**
- * AI Diffusion framework tier of a country (90 FR 4544): 1, 2 or 3.
+ * AI Diffusion framework tier of a country (90 FR 4544) on a date: 1, 2 or 3 (Tier 3: Macau and Country Group D:5 on the date).
  * @customfunction COUNTRY_TIER
  * @helpurl https://localhost:3000/help/country_tier.html
  * @param country ISO code or name, e.g. "DE", "India" or "UAE".
@@ -82,11 +85,12 @@ export function countryGroups(country: any[][], as_of?: any[][]): any[][] {
  * @helpurl https://localhost:3000/help/requires_license.html
  * @param chip Chip name, e.g. "H100", or an ECCN, e.g. "3A090.a".
  * @param destination Destination country code or name, e.g. "AE".
- * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 2000. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 15832000. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns TRUE or FALSE.
  */
 export function requiresLicense(
@@ -96,22 +100,33 @@ export function requiresLicense(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.requiresLicense(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.requiresLicense(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
- * The licence exception that authorises the shipment: "LPP", "AIA", "ACA", "NAC", "HBM", "VEU", or "" when none applies.
+ * The licence exception that authorises the shipment: "LPP", "AIA", "ACA", "NAC", "HBM", "VEU", "SPP", or "" when none applies.
  * @customfunction LICENSE_EXCEPTION
  * @helpurl https://localhost:3000/help/license_exception.html
  * @param chip Chip name, e.g. "H100", or an ECCN.
  * @param destination Destination country code or name, e.g. "IN".
- * @param [quantity] Units, a whole number >= 0, e.g. 1699. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 1699. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "DE". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The exception code or "".
  */
 export function licenseException(
@@ -121,9 +136,19 @@ export function licenseException(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.licenseException(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.licenseException(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -132,11 +157,12 @@ export function licenseException(
  * @helpurl https://localhost:3000/help/review_policy.html
  * @param chip Chip name, e.g. "B200", or an ECCN.
  * @param destination Destination country code or name, e.g. "CN".
- * @param [quantity] Units, a whole number >= 0, e.g. 100. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 100. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "CN". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2026-03-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The review policy or "".
  */
 export function reviewPolicy(
@@ -146,9 +172,19 @@ export function reviewPolicy(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.reviewPolicy(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.reviewPolicy(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -157,11 +193,12 @@ export function reviewPolicy(
  * @helpurl https://localhost:3000/help/explain.html
  * @param chip Chip name, e.g. "H100", or an ECCN.
  * @param destination Destination country code or name, e.g. "AE".
- * @param [quantity] Units, a whole number >= 0, e.g. 2000. Default 1.
+ * @param [quantity] Units, a whole number >= 1, e.g. 2000. Omitted: 1; an empty cell or 0 is #VALUE!.
  * @param [end_user_hq] Country of the end user's headquarters or ultimate parent, e.g. "AE". Default: the destination.
  * @param [regime] Regime id, e.g. "diffusion-2025": one of "enforced", "baseline-2023", "diffusion-2025", "proposal-500". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
  * @param [prior_tpp] TPP already shipped to this consignee this calendar year under the allowance, e.g. 0. Default 0.
+ * @param [ship_from] Country the item leaves from, e.g. "TW" for a reexport from Taiwan. Default "US" (an export from the US); blank means "US".
  * @returns The explanation.
  */
 export function explain(
@@ -171,9 +208,19 @@ export function explain(
   end_user_hq?: any[][],
   regime?: any[][],
   as_of?: any[][],
-  prior_tpp?: any[][]
+  prior_tpp?: any[][],
+  ship_from?: any[][]
 ): any[][] {
-  return impl.explainShipment(chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp);
+  return impl.explainShipment(
+    chip,
+    destination,
+    quantity,
+    end_user_hq,
+    regime,
+    as_of,
+    prior_tpp,
+    ship_from
+  );
 }
 
 /**
@@ -209,22 +256,36 @@ export function countryAllocation(
 }
 
 /**
- * TRUE when AI model weights are controlled under ECCN 4E091: trained with at least 1e26 operations and not published.
+ * TRUE when AI model weights are controlled under ECCN 4E091: trained with at least 1e26 operations, not published, and not excluded by Note 2; #N/A with the reason when the inputs leave it open.
  * @customfunction MODEL_WEIGHTS_CONTROLLED
  * @helpurl https://localhost:3000/help/model_weights_controlled.html
- * @param training_ops Operations used to train the model, e.g. 2E+26.
+ * @param training_ops Operations used to train the model, all of them (a fine-tune's base model included), e.g. 2E+26.
  * @param [published] TRUE when the weights are published (open weights), e.g. FALSE. Default FALSE.
  * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
  * @param [as_of] Date, e.g. "2025-06-01". Default: the task pane's as-of date, else today.
+ * @param [derived_from_published] TRUE when the model is a fine-tune of published weights (4E091 Note 2), e.g. TRUE. Default: not known.
+ * @param [extra_ops] Operations added to the published weights, e.g. 1E+25. Default: not known.
+ * @param [exceeds_best_published] FALSE when the model is no more capable than the most capable published model (excluded by Note 2), e.g. FALSE. Default: not known (taken as more capable, with lowered confidence).
  * @returns TRUE or FALSE.
  */
 export function modelWeightsControlled(
   training_ops: any[][],
   published?: any[][],
   regime?: any[][],
-  as_of?: any[][]
+  as_of?: any[][],
+  derived_from_published?: any[][],
+  extra_ops?: any[][],
+  exceeds_best_published?: any[][]
 ): any[][] {
-  return impl.modelWeights(training_ops, published, regime, as_of);
+  return impl.modelWeights(
+    training_ops,
+    published,
+    regime,
+    as_of,
+    derived_from_published,
+    extra_ops,
+    exceeds_best_published
+  );
 }
 
 /**
@@ -270,6 +331,7 @@ export function regimes(): any[][] {
  * @param consignees Ultimate consignee column (allowances accumulate per consignee), e.g. E2:E50.
  * @param dates Shipment date column, e.g. F2:F50.
  * @param [regime] e.g. "diffusion-2025". Default: the task pane's choice, else "enforced".
+ * @param [ship_froms] Ship-from country column or one country for all rows, e.g. G2:G50 or "MY". Default "US"; blank cells mean "US".
  * @returns One row per shipment, in input order.
  */
 export function ledger(
@@ -279,9 +341,19 @@ export function ledger(
   end_user_hqs: any[][],
   consignees: any[][],
   dates: any[][],
-  regime?: any[][]
+  regime?: any[][],
+  ship_froms?: any[][]
 ): any[][] {
-  return ledgerImpl(chips, destinations, quantities, end_user_hqs, consignees, dates, regime);
+  return ledgerImpl(
+    chips,
+    destinations,
+    quantities,
+    end_user_hqs,
+    consignees,
+    dates,
+    regime,
+    ship_froms
+  );
 }
 
 /**

@@ -6,24 +6,17 @@ import {
   countryAllocation,
   countryGroups,
   countryTier,
-  explain,
   h100Equivalent,
   listRegimes,
   lppRemaining,
   modelWeightsControlled,
 } from "../rules";
-import type { Chip, Country, Determination, IsoDate, Item, RegimeId, Resolved } from "../rules";
+import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
+import { Cell, Param, Types, optional, required, show } from "./args";
 import { Matrix, guard, rowwise } from "./broadcast";
 import { ArgumentError } from "./errors";
-import {
-  SHIPMENT_PARAMS,
-  ShipmentArgs,
-  Verdict,
-  determineShipment,
-  shipmentVerdict,
-} from "./shipment";
+import { explainFunction, verdictFunction } from "./shipment";
 
 const asOfParam = optional("as_of", Types.date, () => effectiveAsOf());
 const regimeParam = optional("regime", Types.regime, effectiveRegime);
@@ -33,24 +26,11 @@ function value<T>(resolved: Resolved<T>): T {
   throw new ArgumentError("#N/A", resolved.message);
 }
 
-/** INDETERMINATE shows as #N/A with the reason: never a silent "no". */
-function decided<D extends Verdict>(d: D): D {
-  if (d.status === "INDETERMINATE") throw new ArgumentError("#N/A", `INDETERMINATE: ${d.reason}`);
-  return d;
-}
-
-function shipmentFunction(pick: (d: Determination) => Cell) {
-  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(determineShipment(...args)));
-}
-
-function verdictFunction(pick: (v: Verdict) => Cell) {
-  return rowwise<ShipmentArgs>(SHIPMENT_PARAMS, (...args) => pick(shipmentVerdict(...args)));
-}
-
-export const requiresLicense = verdictFunction((d) => decided(d).licenseRequired);
-export const licenseException = verdictFunction((d) => decided(d).exception ?? "");
-export const reviewPolicy = verdictFunction((d) => decided(d).reviewPolicy ?? "");
-export const explainShipment = shipmentFunction((d) => explain(d));
+// INDETERMINATE verdicts show as #N/A with the reason (never a silent "no"): see shipment.ts.
+export const requiresLicense = verdictFunction((d) => d.licenseRequired);
+export const licenseException = verdictFunction((d) => d.exception ?? "");
+export const reviewPolicy = verdictFunction((d) => d.reviewPolicy ?? "");
+export const explainShipment = explainFunction();
 
 export const tpp = rowwise<[Chip]>([required("chip", Types.chip)], (chip) => {
   if (chip.tpp === null)
@@ -71,7 +51,9 @@ export const performanceDensity = rowwise<[Chip]>([required("chip", Types.chip)]
 export const h100Equivalents = rowwise<[number, number]>(
   [
     required("chip", Types.chipOrTpp),
-    optional("quantity", Types.quantity, () => 1),
+    // An omitted quantity is 1 unit; an empty quantity cell is 0 units, as Excel desktop sends it
+    // (the web sends null): the same sheet gives the same answer on both.
+    optional("quantity", Types.quantity, () => 1, { blankValue: 0 }),
   ] as Param<unknown>[],
   (tppPerUnit, quantity) => h100Equivalent(tppPerUnit, quantity)
 );
@@ -114,14 +96,27 @@ export const countryAllocationOf = rowwise<[Country, boolean, RegimeId, IsoDate]
   (country, g2g, regime, asOf) => value(countryAllocation(country, g2g, regime, asOf))
 );
 
-export const modelWeights = rowwise<[number, boolean, RegimeId, IsoDate]>(
+export const modelWeights = rowwise<
+  [number, boolean, RegimeId, IsoDate, boolean | null, number | null, boolean | null]
+>(
   [
     required("training_ops", Types.operations),
     optional("published", Types.boolean, () => false),
     regimeParam,
     asOfParam,
+    optional("derived_from_published", Types.boolean, () => null),
+    optional("extra_ops", Types.operations, () => null),
+    optional("exceeds_best_published", Types.boolean, () => null),
   ] as Param<unknown>[],
-  (ops, published, regime, asOf) => modelWeightsControlled(ops, published, regime, asOf).controlled
+  (ops, published, regime, asOf, derivedFromPublished, extraOps, exceedsBestPublished) => {
+    const r = modelWeightsControlled(ops, published, regime, asOf, {
+      derivedFromPublished,
+      extraOps,
+      exceedsBestPublished,
+    });
+    if (r.controlled === null) throw new ArgumentError("#N/A", `INDETERMINATE: ${r.reason}`);
+    return r.controlled;
+  }
 );
 
 /** CHIP_SPEC field names and how each is read from the catalog. */
@@ -140,7 +135,9 @@ export const CHIP_FIELDS: Record<string, (chip: Chip) => Cell> = {
   interconnect: (c) => c.interconnectGbs,
   tdp: (c) => c.tdpW,
   datacenter: (c) => c.datacenter,
-  us_origin: (c) => c.usOrigin,
+  us_designed: (c) => c.usDesigned,
+  /** Old name of us_designed (the flag always meant "designed in the US"). */
+  us_origin: (c) => c.usDesigned,
   dense_fp8: (c) => c.denseTopsFp8,
   dense_fp16: (c) => c.denseTflopsFp16,
   dense_int8: (c) => c.denseTopsInt8,
@@ -155,15 +152,18 @@ export const chipSpec = rowwise<[Chip, string]>(
   [required("chip", Types.chip), required("field", Types.text)] as Param<unknown>[],
   (chip, field) => {
     const key = field.toLowerCase().replace(/[\s-]+/g, "_");
-    const read = CHIP_FIELDS[key];
-    if (!read)
+    // Own fields only: "constructor" or "__proto__" are not catalog fields.
+    const read = Object.prototype.hasOwnProperty.call(CHIP_FIELDS, key)
+      ? CHIP_FIELDS[key]
+      : undefined;
+    if (typeof read !== "function")
       throw new ArgumentError(
         "#VALUE!",
-        `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got '${field}'`
+        `field must be one of ${Object.keys(CHIP_FIELDS).join(", ")}; got ${show(field)}`
       );
     const v = read(chip);
     if (v === null || v === undefined)
-      throw new ArgumentError("#N/A", `${field} of ${chip.name} is not published`);
+      throw new ArgumentError("#N/A", `${key} of ${chip.name} is not published`);
     return v;
   }
 );

@@ -2,13 +2,16 @@
 // audit: each consignee's allowance use per calendar year (Diffusion LPP, the proposal's
 // allowance) and each destination's country-allocation use. The row that crosses a limit is the
 // row that needs a licence. Results come back in input order.
-import type { Country, IsoDate, Item, RegimeId } from "../rules";
+//
+// One pass: the columns are resolved once (broadcast.ts), the rows are put in date order by a
+// counting sort over the distinct dates, and the running totals live in Maps keyed by small ids;
+// each row's verdict comes from the functions' cache by its packed decision key (shipment.ts).
+import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "../rules";
+import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
-import { Cell, Param, Types, optional, required } from "./args";
-import { Matrix, broadcast, guard } from "./broadcast";
-import { runLedger } from "../rules";
-import { ExcelError, excelError, toExcelError } from "./errors";
-import { determineShipment } from "./shipment";
+import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
+import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
+import { Key, Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -21,72 +24,99 @@ export const LEDGER_COLUMNS = [
 const LEDGER_PARAMS = [
   required("chips", Types.item),
   required("destinations", Types.country),
-  optional("quantities", Types.quantity, () => 1),
+  requiredWhenGiven("quantities", Types.units, () => 1),
   optional("end_user_hqs", Types.country, () => null),
-  optional("consignees", Types.text, () => ""),
+  optional("consignees", Types.consignee, () => ""),
   optional("dates", Types.date, () => effectiveAsOf()),
   optional("regime", Types.regime, effectiveRegime),
+  shipFromParam("ship_froms"),
 ] as Param<unknown>[];
 
-type LedgerArgs = [Item, Country, number, Country | null, string, IsoDate, RegimeId];
+const LAYOUT: Layout = { item: 0, dest: 1, quantity: 2, hq: 3, regime: 6, date: 5, shipFrom: 7 };
+const CONSIGNEE = 4;
+const DATE = 5;
 
-interface Row {
-  index: number;
-  args: LedgerArgs | null;
-  error: ExcelError | null;
-}
+const WIDTH = LEDGER_PARAMS.length;
+const BLANK_ROW = "";
 
 export function ledger(...inputs: unknown[]): Matrix {
   const result = guard(() => {
-    const prepared = broadcast(LEDGER_PARAMS, inputs);
-    const rows: Row[] = [];
-    for (let r = 0; r < prepared.rows; r++) {
-      for (let c = 0; c < prepared.cols; c++) {
-        const index = rows.length;
+    const call = broadcast(LEDGER_PARAMS, inputs);
+    const c = call.columns;
+    const at = new ShipmentIds(c, LAYOUT);
+    const n = call.rows * call.cols;
+
+    // Each cell's value ids; blank rows and per-row argument errors are settled here.
+    const ids = new Int32Array(n * WIDTH);
+    const out: Cell[][] = new Array(n);
+    const v = new Int32Array(WIDTH);
+    let k = 0;
+    for (let r = 0; r < call.rows; r++) {
+      for (let col = 0; col < call.cols; col++, k++) {
         try {
-          rows.push({ index, args: prepared.argsAt(r, c) as LedgerArgs | null, error: null });
+          if (idsAt(call, r, col, v)) ids.set(v, k * WIDTH);
+          else out[k] = new Array(5).fill(BLANK_ROW);
         } catch (error) {
-          rows.push({ index, args: null, error: toExcelError(error) });
+          out[k] = new Array(5).fill(cellError(error));
         }
       }
     }
-    const runs = runLedger(
-      rows.map((row) => {
-        if (!row.args) return null;
-        const [item, destination, quantity, hq, consignee, asOf, regime] = row.args;
-        return {
-          shipment: { item, destination, quantity, endUserHq: hq },
-          asOf,
-          consignee,
-          regime,
-        };
-      }),
-      (s, entry) =>
-        determineShipment(
-          s.item,
-          s.destination,
-          s.quantity,
-          s.endUserHq ?? null,
-          entry.regime,
-          entry.asOf,
-          s.priorTpp ?? 0,
-          {
-            countryAllocationUsed: s.countryAllocationUsed,
-          }
-        )
-    );
-    const out: Cell[][] = rows.map((row, i) => {
-      const run = runs[i];
-      if (row.error) return new Array(5).fill(row.error);
-      if (!run) return new Array(5).fill("");
-      if (!run.result) return new Array(5).fill(toExcelError(run.error));
-      const d = run.result;
-      const licence =
-        d.status === "INDETERMINATE"
-          ? excelError("#N/A", `INDETERMINATE: ${d.reason}`)
-          : d.licenseRequired;
-      return [d.status, licence, d.exception ?? "", run.allowanceTotal, run.allocationTotal];
+
+    // Date order, ties in input order: a counting sort over the distinct dates.
+    const dates = c[DATE].values;
+    const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
+    const distinct = dates.map((d, i) => i).filter((i) => usable(dates[i]));
+    distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
+    const rank = new Int32Array(dates.length);
+    distinct.forEach((id, i) => (rank[id] = i));
+    const start = new Int32Array(distinct.length + 1);
+    for (let i = 0; i < n; i++) if (!out[i]) start[rank[ids[i * WIDTH + DATE]] + 1]++;
+    for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+    const order = new Int32Array(start[distinct.length]);
+    for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
+
+    // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year;
+    // allocation per destination as treated.
+    const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
+    const consigneeIds = new Map<string, number>();
+    const consigneeId = consignee.map((x) => {
+      if (x === null) return -1;
+      let id = consigneeIds.get(x);
+      if (id === undefined) consigneeIds.set(x, (id = consigneeIds.size));
+      return id;
     });
+    const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
+    const allowance = new Map<number, number>();
+    const allocation = new Map<number, number>();
+    const key: Key = { hi: 0, lo: 0 };
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j];
+      const w = ids.subarray(i * WIDTH, (i + 1) * WIDTH);
+      const who = consigneeId[w[CONSIGNEE]];
+      const yearKey = who < 0 ? -1 : who * 10_000 + year[w[DATE]];
+      const country = at.destTreated[w[LAYOUT.dest]];
+      const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
+      const used = allocation.get(country) ?? 0;
+      try {
+        const d = verdictOf(at, w, prior, used, key);
+        const tpp = at.tpp[w[LAYOUT.item]];
+        const total = tpp === null ? 0 : tidy(at.value<number>("quantity", w) * tpp);
+        const allowanceTotal = prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0);
+        const allocationTotal = used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0);
+        if (yearKey >= 0) allowance.set(yearKey, allowanceTotal);
+        allocation.set(country, allocationTotal);
+        const verdict = d.verdict;
+        out[i] = [
+          verdict.status,
+          d.open ?? verdict.licenseRequired,
+          verdict.exception ?? "",
+          allowanceTotal,
+          allocationTotal,
+        ];
+      } catch (error) {
+        out[i] = new Array(5).fill(cellError(error));
+      }
+    }
     return out;
   });
   return Array.isArray(result) ? result : [[result]];

@@ -16,14 +16,16 @@ import {
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";
+import { step, textsOff } from "./step";
 import type { Chip, Classification, Confidence, IsoDate, Item, Step } from "./types";
 
 type Bucket = "a" | "b" | "c" | "none";
 
 export interface ParsedEccn {
-  /** Canonical spelling: "3A090.a", "5A992.z.1", "3A001.z.4.a", "EAR99", "3A991.p". */
+  /** Canonical spelling: "3A090.a", "5A992.z.1", "3A001.z.4.a", "EAR99", "3A991.p", "3A090". */
   eccn: string;
-  bucket: Bucket;
+  /** "open" for a bare "3A090"/"4A090" (the 5 characters export filings carry): every subparagraph is tried. */
+  bucket: Bucket | "open";
   /** 3A090/4A090 paragraphs, ".z" paragraphs, or an ECCN outside both. */
   family: "x090" | "z" | "other";
 }
@@ -40,6 +42,7 @@ const Z_PARAGRAPHS: readonly { re: RegExp; bucket: (m: RegExpExecArray) => "a" |
 /** ECCNs outside 3A090/4A090 that AI hardware commonly carries (AT-only or EAR99). */
 const OUTSIDE = new Map<string, string>([
   ["EAR99", "EAR99"],
+  ["NOT3A090", "not 3A090"],
   ["3A991.P", "3A991.p"],
   ["4A994.L", "4A994.l"],
   ["5A992.C", "5A992.c"],
@@ -48,6 +51,8 @@ const OUTSIDE = new Map<string, string>([
 /** Parses an ECCN typed by a user; null when it is not one we handle. */
 export function parseEccn(text: string): ParsedEccn | null {
   const t = text.replace(/\s+/g, "").toUpperCase();
+  const bare = /^([34]A090)$/.exec(t);
+  if (bare) return { eccn: bare[1], bucket: "open", family: "x090" };
   const x090 = /^(3A090)\.([ABC])$|^(4A090)\.([AB])$/.exec(t);
   if (x090) {
     const base = x090[1] ?? x090[3];
@@ -72,14 +77,8 @@ export function parseEccn(text: string): ParsedEccn | null {
 export const shortCite = (cite: string): string => cite.replace(/\s*\(.*\)$/, "");
 
 export function looksLikeEccn(text: string): boolean {
-  return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b)/i.test(text);
+  return /^\s*([0-9][A-E][0-9]{3}\b|EAR\s*99\b|not\s*3A090\b)/i.test(text);
 }
-
-const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
 
 function result(
   eccn: string,
@@ -98,13 +97,21 @@ function result(
   };
 }
 
-const chipMemo = new WeakMap<Chip, Map<number, Classification>>();
+// One memo per path: on the verdict path classifications carry blank steps (see step.ts).
+const chipMemos = [
+  new WeakMap<Chip, Map<number, Classification>>(),
+  new WeakMap<Chip, Map<number, Classification>>(),
+];
 const eccnMemo = memo<Classification>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
 export function classify(item: Item, asOf: IsoDate): Classification {
+  const quiet = textsOff();
   if (item.kind === "eccn")
-    return eccnMemo(`${item.eccn}|${asOf}`, () => classifyEccn(item.eccn, asOf));
+    return eccnMemo(`${quiet ? "v" : "d"}|${item.eccn}|${asOf}`, () =>
+      classifyEccn(item.eccn, asOf)
+    );
+  const chipMemo = chipMemos[quiet ? 1 : 0];
   let byDate = chipMemo.get(item.chip);
   if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
   // A classification compares the date only with the change dates of the rules data: one per era.
@@ -127,7 +134,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (asOf < EFFECTIVE.oct2022.date) {
     steps.push(
       step(
-        `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
+        () =>
+          `${chip.name}: no 3A090 before ${EFFECTIVE.oct2022.date} (created by the Oct 2022 rule)`,
         EFFECTIVE.oct2022.cite,
         EFFECTIVE.oct2022.confidence
       )
@@ -140,7 +148,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   // TPP = 2 x MacTOPS x bit length, dense, max over precisions (Technical Note to 3A090).
   if (chip.tpp === null) {
     steps.push(
-      step(`${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed")
+      step(() => `${chip.name}: TPP not published (${fact})`, `chips.csv ${chip.id}`, "unconfirmed")
     );
     const reason = `the TPP of ${chip.name} is not published, so its 3A090 classification is open`;
     return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "b", "none"] });
@@ -148,11 +156,20 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const tpp = chip.tpp;
   steps.push(
     step(
-      `${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`,
+      () => `${chip.name}: TPP ${fmt(tpp)} (dense, max over precisions; ${fact})`,
       `chips.csv ${chip.id}; 3A090 Technical Note (TPP)`,
       conf
     )
   );
+  if (chip.tppDisputed !== null) {
+    steps.push(
+      step(
+        `${chip.name}: published figures disagree (TPP ${fmt(chip.tppDisputed)} vs ${fmt(tpp)}); the higher is counted, the cautious reading`,
+        `chips.csv ${chip.id}`,
+        weakestOf([conf, "secondary"])
+      )
+    );
+  }
   const a1 = mustValueAt(TPP_A1, asOf, "TPP_A1");
 
   // 2022-10-07 .. 2023-11-16: 3A090 = TPP >= 4800 AND bidirectional chip-to-chip rate >= 600 GB/s.
@@ -160,7 +177,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     if (tpp < a1.value) {
       steps.push(
         step(
-          `TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`,
+          () => `TPP ${fmt(tpp)} < ${fmt(a1.value)}: outside the Oct 2022 3A090`,
           a1.cite,
           a1.confidence
         )
@@ -173,7 +190,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
     if (chip.interconnectGbs === null) {
       steps.push(
         step(
-          `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
+          () =>
+            `TPP ${fmt(tpp)} >= ${fmt(a1.value)}, but ${chip.name}'s chip-to-chip interconnect bandwidth is not in the catalog`,
           ic.cite,
           ic.confidence
         )
@@ -181,10 +199,12 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
       const reason = `the Oct 2022 3A090 also needs interconnect >= ${fmt(ic.value)} GB/s, and ${chip.name}'s interconnect bandwidth is unknown`;
       return result("", "indeterminate", nonDc, steps, { reason, possible: ["a", "none"] });
     }
-    const within = chip.interconnectGbs >= ic.value;
+    const interconnect = chip.interconnectGbs;
+    const within = interconnect >= ic.value;
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(chip.interconnectGbs)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a1.value)} and interconnect ${fmt(interconnect)} GB/s ${within ? ">=" : "<"} ${fmt(ic.value)} GB/s: ${within ? "3A090.a (Oct 2022 text)" : "outside the Oct 2022 3A090"}`,
         ic.cite,
         weakestOf([ic.confidence, conf])
       )
@@ -200,7 +220,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (nonDc && tpp < a1.value) {
     steps.push(
       step(
-        `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
+        () =>
+          `Not designed or marketed for datacenters and TPP ${fmt(tpp)} < ${fmt(a1.value)}: 3A090 does not apply (Note 2)`,
         a1.cite,
         weakestOf([a1.confidence, conf])
       )
@@ -211,7 +232,9 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   }
   // a.1: TPP >= 4800.
   if (tpp >= a1.value) {
-    steps.push(step(`TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence));
+    steps.push(
+      step(() => `TPP ${fmt(tpp)} >= ${fmt(a1.value)}: 3A090.a (a.1)`, a1.cite, a1.confidence)
+    );
     if (nonDc) {
       steps.push(
         step(
@@ -229,7 +252,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (tpp < a2Tpp.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`,
+        () => `TPP ${fmt(tpp)} < ${fmt(a2Tpp.value)}: below 3A090.a.2 and 3A090.b`,
         a2Tpp.cite,
         a2Tpp.confidence
       )
@@ -242,7 +265,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (chip.performanceDensity === null) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
+        () =>
+          `TPP ${fmt(tpp)} is between ${fmt(a2Tpp.value)} and ${fmt(a1.value)}, so performance density decides, and ${chip.name}'s die area is not published`,
         a2Tpp.cite,
         "unconfirmed"
       )
@@ -253,7 +277,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const pd = chip.performanceDensity;
   steps.push(
     step(
-      `${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`,
+      () => `${chip.name}: performance density ${fmt(pd)} (TPP / applicable die area; ${fact})`,
       `chips.csv ${chip.id}; 3A090 Technical Note (PD)`,
       conf
     )
@@ -262,7 +286,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= a2.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and PD ${fmt(pd)} >= ${fmt(a2.value)}: 3A090.a (a.2)`,
         a2.cite,
         a2.confidence
       )
@@ -276,7 +301,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (tpp >= b1Tpp.value && pd >= b1Pd.value) {
     steps.push(
       step(
-        `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
+        () =>
+          `${fmt(b1Tpp.value)} <= TPP ${fmt(tpp)} < ${fmt(a1.value)} and ${fmt(b1Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.1)`,
         b1Pd.cite,
         b1Pd.confidence
       )
@@ -289,7 +315,8 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   if (pd >= b2Pd.value) {
     steps.push(
       step(
-        `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
+        () =>
+          `TPP ${fmt(tpp)} >= ${fmt(a2Tpp.value)} and ${fmt(b2Pd.value)} <= PD ${fmt(pd)} < ${fmt(a2.value)}: 3A090.b (b.2)`,
         b2Pd.cite,
         b2Pd.confidence
       )
@@ -300,7 +327,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   }
   steps.push(
     step(
-      `TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`,
+      () => `TPP ${fmt(tpp)} and PD ${fmt(pd)} meet neither 3A090.a nor 3A090.b`,
       b2Pd.cite,
       b2Pd.confidence
     )
@@ -315,16 +342,17 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
   if (!parsed) throw new Error(`Unknown or unsupported ECCN '${text}'`);
   const { eccn, bucket, family } = parsed;
   const given = step(
-    `ECCN ${eccn} as given (the user's own classification)`,
+    () => `ECCN ${eccn} as given (the user's own classification)`,
     "Supp. No. 1 to 15 CFR 774 (user classification)",
     "confirmed"
   );
   const none = (why: string, cite: string, confidence: Confidence, basis: string) =>
     result("not 3A090", "none", false, [given, step(why, cite, confidence)], { basis });
 
+  if (bucket === "open") return classifyOpenEccn(eccn, asOf, given);
   if (bucket === "none") {
     const s = step(
-      `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
+      () => `${eccn} is outside 3A090/4A090 and the .z paragraphs (AT-only or EAR99)`,
       "Supp. No. 1 to 15 CFR 774",
       "confirmed"
     );
@@ -350,7 +378,8 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
       );
     const density = mustValueAt(HBM_DENSITY, asOf, "HBM_DENSITY");
     const s = step(
-      `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
+      () =>
+        `3A090.c: high-bandwidth memory, memory bandwidth density > ${fmt(density.value)} GB/s/mm²`,
       density.cite,
       density.confidence
     );
@@ -369,7 +398,8 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     }
     if (family === "z") {
       const s = step(
-        `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
+        () =>
+          `The .z paragraphs were created on ${acs.date}; whether this item met the Oct 2022 3A090/4A090 test is not known from its ECCN`,
         acs.cite,
         acs.confidence
       );
@@ -379,7 +409,7 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
       });
     }
     const s = step(
-      `${eccn} taken as meeting the Oct 2022 3A090/4A090 test`,
+      () => `${eccn} taken as meeting the Oct 2022 3A090/4A090 test`,
       EFFECTIVE.oct2022.cite,
       EFFECTIVE.oct2022.confidence
     );
@@ -388,9 +418,54 @@ function classifyEccn(text: string, asOf: IsoDate): Classification {
     });
   }
   const s = step(
-    `${eccn} follows the 3A090.${bucket} licensing rules`,
+    () => `${eccn} follows the 3A090.${bucket} licensing rules`,
     `${acs.cite}; 15 CFR 742.6(a)(6)`,
     acs.confidence
   );
   return result(eccn, bucket, false, [given, s], { basis: `as given; ${shortCite(acs.cite)}` });
+}
+
+/**
+ * A bare "3A090" or "4A090" (what export filings carry): every subparagraph that existed on the date is
+ * tried, so the answer stands when they all agree and is INDETERMINATE (asking for .a, .b or .c) when
+ * they do not.
+ */
+function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classification {
+  const o = EFFECTIVE.oct2022;
+  if (asOf < o.date)
+    return result(
+      "not 3A090",
+      "none",
+      false,
+      [
+        given,
+        step(
+          `${eccn} did not exist before ${o.date}; no advanced-computing control applied`,
+          o.cite,
+          o.confidence
+        ),
+      ],
+      { basis: `${eccn} did not exist before ${o.date}` }
+    );
+  const acs = EFFECTIVE.acs2023;
+  if (asOf < acs.date) {
+    const s = step(
+      `${eccn} under the Oct 2022 text (a single 3A090/4A090 paragraph): taken as meeting it`,
+      o.cite,
+      o.confidence
+    );
+    return result(eccn, "a", false, [given, s], { basis: `as given; ${shortCite(o.cite)}` });
+  }
+  const withC = eccn === "3A090" && asOf >= EFFECTIVE.hbm2024.date;
+  const possible: ("a" | "b" | "c")[] = withC ? ["a", "b", "c"] : ["a", "b"];
+  const letters = possible.map((p) => `.${p}`).join(", ");
+  const s = step(
+    `${eccn} without a subparagraph: the licence rules differ between ${letters}; each is tried`,
+    `${acs.cite}; 15 CFR 742.6(a)(6)`,
+    acs.confidence
+  );
+  return result("", "indeterminate", false, [given, s], {
+    reason: `${eccn} was given without its subparagraph: give ${possible.map((p) => `${eccn}.${p}`).join(", ")}`,
+    possible,
+  });
 }

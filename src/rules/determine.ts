@@ -1,41 +1,44 @@
 // determine(shipment, regime, asOf): dispatches to the regime file and assembles the Determination.
-//
-// Speed: a broadcast over 100,000 rows repeats the same chip/destination/date with different
-// quantities. Most answers do not depend on the quantities at all (only the Diffusion-style allowance
-// and allocation steps read them), so each regime runs on a context that records whether it read a
-// quantity; answers that did not are memoised without the quantities in the key.
+// decide(): the same evaluation for callers that need only the verdict (REQUIRES_LICENSE,
+// LICENSE_EXCEPTION, REVIEW_POLICY, LEDGER): no Determination is assembled and no step is built
+// (see step.ts).
+// decisionKey(): what a verdict depends on, read from the same per-regime limit functions
+// (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
-import {
-  COUNTRY_ALLOCATION_G2G_TPP,
-  COUNTRY_ALLOCATION_TPP,
-  EFFECTIVE,
-  H100_TPP,
-  LPP_ALLOWANCE_TPP,
-  PROPOSAL_ALLOWANCE_H100,
-  latest,
-  mustValueAt,
-  valueAt,
-} from "./data/parameters";
+import { EFFECTIVE, H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
-import { memo } from "./memo";
-import { NOT_CHECKED, type Context, type Evaluation } from "./regimes/common";
+import {
+  WITHIN_ALLOCATION,
+  WITHIN_ALLOWANCE,
+  notCheckedStep,
+  type Context,
+  type Evaluation,
+  type LimitInput,
+} from "./regimes/common";
 import * as baseline2023 from "./regimes/baseline-2023";
 import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";
 import * as proposal500 from "./regimes/proposal-500";
 import { isIsoDate, isRegimeId } from "./resolve";
-import type { Confidence, Determination, IsoDate, RegimeId, Shipment, Step } from "./types";
+import { withoutTexts } from "./step";
+import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
-const REGIMES: Record<RegimeId, (ctx: Context) => Evaluation> = {
-  enforced: enforced.evaluate,
-  "baseline-2023": baseline2023.evaluate,
-  "diffusion-2025": diffusion2025.evaluate,
-  "proposal-500": proposal500.evaluate,
+interface Regime {
+  evaluate(ctx: Context): Evaluation;
+  /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the only way quantities enter its decisions. */
+  limitSides(x: LimitInput, asOf: IsoDate): number;
+}
+
+const REGIMES: Record<RegimeId, Regime> = {
+  enforced,
+  "baseline-2023": baseline2023,
+  "diffusion-2025": diffusion2025,
+  "proposal-500": proposal500,
 };
 
 /** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
-const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 function nonNegative(name: string, value: number | undefined): number {
   const v = value ?? 0;
@@ -44,26 +47,13 @@ function nonNegative(name: string, value: number | undefined): number {
   return v;
 }
 
-/** The H100 TPP yardstick on a date (the latest value for dates before the first entry). */
+/** The H100 TPP yardstick on a date (its timeline holds from the earliest date modelled). */
 export function h100TppOn(asOf: IsoDate): number {
-  return (valueAt(H100_TPP, asOf) ?? latest(H100_TPP)).value;
+  return mustValueAt(H100_TPP, asOf, "H100_TPP").value;
 }
 
-/** An evaluation with the parts of the Determination that follow from it alone (shared, frozen). */
-interface Prepared {
-  ev: Evaluation;
-  steps: readonly Step[];
-  confidence: Confidence;
-  groups: readonly string[];
-}
-
-const groupsMemo = memo<readonly string[]>();
-
-/**
- * The determination for one shipment under `regime` on `asOf`. Inputs are already resolved (see
- * resolve.ts); malformed numbers or dates throw a RangeError naming the argument.
- */
-export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
+/** The context a regime decides on; malformed numbers, dates or regimes throw a RangeError naming the argument. */
+function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context {
   if (!isRegimeId(regime))
     throw new RangeError(
       `regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`
@@ -73,105 +63,145 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const q = shipment.quantity;
   if (typeof q !== "number" || !Number.isInteger(q) || q < 0)
     throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
-  const priorTpp = nonNegative("prior_tpp", shipment.priorTpp);
-  const allocationUsed = nonNegative("country_allocation_used", shipment.countryAllocationUsed);
-
   const item = shipment.item;
   const chip = item.kind === "chip" ? item.chip : null;
   const tppPerUnit = chip?.tpp ?? null;
-  const totalTpp = tppPerUnit === null ? null : tidy(q * tppPerUnit);
-  const hq = shipment.endUserHq ?? shipment.destination;
-  const exportFrom = shipment.exportFrom ?? "US";
-  const g2g = shipment.g2g === true;
-
-  // Callers that need only the verdict memoise on decisionKey(); the full determination is built here.
-  const run = (): Prepared => {
-    const ctx: Context = {
-      regime,
-      asOf,
-      item,
-      chip,
-      destination: shipment.destination,
-      dest: shipment.destination.treatedAs,
-      hq: hq.treatedAs,
-      exportFrom,
-      tppPerUnit,
-      priorTpp,
-      countryAllocationUsed: allocationUsed,
-      g2g,
-      totalTpp,
-    };
-    const ev = REGIMES[regime](ctx);
-    const steps = Object.freeze([...ev.steps, NOT_CHECKED]);
-    return {
-      ev,
-      steps,
-      confidence: weakestOf(steps.map((s) => s.confidence)),
-      groups: groupsMemo(`${ctx.dest}|${asOf}`, () => Object.freeze(groupsOf(ctx.dest, asOf))),
-    };
+  const shipFrom = shipment.shipFrom?.treatedAs ?? "US";
+  return {
+    regime,
+    asOf,
+    item,
+    chip,
+    destination: shipment.destination,
+    dest: shipment.destination.treatedAs,
+    hq: (shipment.endUserHq ?? shipment.destination).treatedAs,
+    shipFrom,
+    exportFrom: shipFrom === "US" ? "US" : "abroad",
+    tppPerUnit,
+    priorTpp: nonNegative("prior_tpp", shipment.priorTpp),
+    countryAllocationUsed: nonNegative("country_allocation_used", shipment.countryAllocationUsed),
+    g2g: shipment.g2g === true,
+    totalTpp: tppPerUnit === null ? null : tidy(q * tppPerUnit),
   };
+}
 
-  const p: Prepared = run();
-  const ev = p.ev;
-
-  const dest = shipment.destination.treatedAs;
+/**
+ * The determination for one shipment under `regime` on `asOf`. Inputs are already resolved (see
+ * resolve.ts); malformed numbers or dates throw a RangeError naming the argument.
+ */
+export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
+  const ctx = contextOf(shipment, regime, asOf);
+  const ev = REGIMES[regime].evaluate(ctx);
+  const warnings = shipFromWarnings(ctx, ev);
+  const steps = Object.freeze([...ev.steps, ...warnings.steps, notCheckedStep(asOf)]);
+  const notes = [...(ev.notes ?? []), ...warnings.notes];
+  const totalTpp = ctx.totalTpp;
+  const drawn = totalTpp ?? 0;
   const d: Determination = {
     status: ev.status,
     licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",
     exception: ev.exception,
     reviewPolicy: ev.reviewPolicy,
     eccn: ev.classification.eccn,
-    steps: p.steps as Step[],
-    confidence: p.confidence,
+    steps,
+    confidence: weakestOf(steps.map((s) => s.confidence)),
     regime,
     asOf,
     reason: ev.reason,
-    destination: dest,
+    destination: ctx.dest,
     tier: ev.tier,
-    groups: p.groups as string[],
+    groups: groupsOf(ctx.dest, asOf),
     totalTpp,
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
-    allowanceTpp: ev.allowanceTpp,
-    allocationTpp: ev.allocationTpp,
+    allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
+    allocationTpp: ev.draws & WITHIN_ALLOCATION ? drawn : 0,
+    shipFrom: shipment.shipFrom?.code ?? "US",
+    notes,
   };
   if (ev.classification.basis) d.eccnBasis = ev.classification.basis;
-  if (shipment.destination.code !== dest) d.destinationEntered = shipment.destination.code;
+  if (shipment.destination.code !== ctx.dest) d.destinationEntered = shipment.destination.code;
   if (ev.reviewNote) d.reviewNote = ev.reviewNote;
   return d;
 }
 
 /**
- * A key for what a determination decides: two shipments with the same key get the same status,
- * licenceRequired, exception, reviewPolicy and (when INDETERMINATE) reason, so a caller that needs
- * only those can memoise on it. The date counts only by its era (see era.ts); the quantity and the
- * prior TPP only by which side of the allowance and allocation limits they fall, in the regimes that
- * have them. (Texts, totals and H100-equivalents differ within a key: use determine() for those.)
+ * Warnings that follow from where the item leaves, not from US rules: Malaysia's own permit for
+ * US-origin AI chips (MITI Directive 1/2025), shown on reexports from Malaysia. (Texts only: they
+ * change no verdict.)
+ */
+function shipFromWarnings(ctx: Context, ev: Evaluation): { steps: Step[]; notes: string[] } {
+  const my = EFFECTIVE.malaysiaPermit2025;
+  const aiChip =
+    ev.classification.control === "a" ||
+    ev.classification.control === "b" ||
+    ev.classification.control === "indeterminate";
+  const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
+  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin)
+    return { steps: [], notes: [] };
+  const text = `Malaysia's own rule (not a US one): ${my.what}`;
+  return {
+    steps: [{ text, cite: my.cite, confidence: my.confidence }],
+    notes: [`${text} (${my.cite})`],
+  };
+}
+
+/** What REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and LEDGER read of a determination. */
+export interface Verdict {
+  readonly status: Status;
+  readonly licenseRequired: boolean | null;
+  readonly exception: Determination["exception"];
+  readonly reviewPolicy: Determination["reviewPolicy"];
+  /** The one-line reason (what is open, when INDETERMINATE). */
+  readonly reason: string;
+  /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the shipment's TPP counts against those. */
+  readonly draws: number;
+}
+
+/**
+ * The verdict for one shipment, without the explanation: the same evaluation as determine(), with
+ * no Determination assembled and no step text built. Throws as determine() does.
+ */
+export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
+  const ctx = contextOf(shipment, regime, asOf);
+  const ev = withoutTexts(() => REGIMES[regime].evaluate(ctx));
+  return {
+    status: ev.status,
+    licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",
+    exception: ev.exception,
+    reviewPolicy: ev.reviewPolicy,
+    reason: ev.reason,
+    draws: ev.draws,
+  };
+}
+
+/**
+ * Which side of `regime`'s quantity limits the shipment falls on: the regime's own limitSides(), the
+ * function its decisions read. `x.totalTpp` is quantity x TPP per unit (null when unknown).
+ */
+export function limitSides(regime: RegimeId, x: LimitInput, asOf: IsoDate): number {
+  return REGIMES[regime].limitSides(x, asOf);
+}
+
+/**
+ * A key for what a determination decides: two shipments with the same key get the same verdict
+ * (status, licenceRequired, exception, reviewPolicy, reason when INDETERMINATE, what it draws
+ * from). It holds every input the regimes read: the item, the destination as entered, the HQ, the
+ * regime, the date by its era (see era.ts), where it ships from, G2G, and the quantities only by
+ * limitSides(). (Texts, totals and H100-equivalents differ within a key: use determine() for those.)
  */
 export function decisionKey(shipment: Shipment, regime: RegimeId, asOf: IsoDate): string {
   const item = shipment.item.kind === "chip" ? shipment.item.chip.id : "eccn:" + shipment.item.eccn;
   const hq = (shipment.endUserHq ?? shipment.destination).treatedAs;
-  let limits = "";
-  if (regime === "diffusion-2025" || regime === "proposal-500") {
-    const tpp = shipment.item.kind === "chip" ? shipment.item.chip.tpp : null;
-    if (tpp !== null) {
-      const total = tidy(shipment.quantity * tpp);
-      const cumulative = (shipment.priorTpp ?? 0) + total;
-      const textDate = asOf > EFFECTIVE.diffusion.date ? asOf : EFFECTIVE.diffusion.date;
-      if (regime === "diffusion-2025") {
-        const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP").value;
-        const cap = mustValueAt(
-          shipment.g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
-          textDate,
-          "COUNTRY_ALLOCATION"
-        ).value;
-        limits = `${cumulative <= lpp ? 1 : 0}${(shipment.countryAllocationUsed ?? 0) + total <= cap ? 1 : 0}`;
-      } else {
-        const allowance =
-          mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100").value *
-          mustValueAt(H100_TPP, textDate, "H100_TPP").value;
-        limits = cumulative <= allowance ? "1" : "0";
-      }
-    }
-  }
-  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.exportFrom ?? "US"}|${shipment.g2g ? 1 : 0}|${limits}`;
+  const tpp = shipment.item.kind === "chip" ? shipment.item.chip.tpp : null;
+  const sides = limitSides(
+    regime,
+    {
+      totalTpp: tpp === null ? null : tidy(shipment.quantity * tpp),
+      priorTpp: shipment.priorTpp ?? 0,
+      countryAllocationUsed: shipment.countryAllocationUsed ?? 0,
+      g2g: shipment.g2g === true,
+    },
+    asOf
+  );
+  return `${item}|${shipment.destination.code}|${hq}|${regime}|${eraOf(asOf)}|${shipment.shipFrom?.treatedAs ?? "US"}|${shipment.g2g ? 1 : 0}|${sides}`;
 }

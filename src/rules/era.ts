@@ -1,29 +1,43 @@
 // Eras: the rules data changes only on a known set of dates (milestones, parameter timelines,
-// country-group timelines, embargoes). Everything a regime decides compares the as-of date with those
-// dates only, so between two consecutive ones the decisions are the same: the date's "era".
+// country-group timelines, embargoes, and the dates on which a measure ends, such as a suspension).
+// Everything a regime decides compares the as-of date with those dates only, so between two
+// consecutive boundaries the decisions are the same: the date's "era".
 import * as GROUPS from "./data/country-groups";
 import * as PARAMS from "./data/parameters";
 import type { IsoDate } from "./types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Every ISO date anywhere in the data, whatever its field is called (from, date, until, ends...). */
 function collect(value: unknown, out: Set<IsoDate>, depth: number): void {
-  if (depth > 8 || value === null || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const v of value) collect(v, out, depth + 1);
+  if (depth > 8 || value === null) return;
+  if (typeof value === "string") {
+    if (ISO.test(value)) out.add(value);
     return;
   }
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if ((k === "from" || k === "date") && typeof v === "string" && ISO.test(v)) out.add(v);
-    else collect(v, out, depth + 1);
-  }
+  if (typeof value !== "object") return;
+  for (const v of Array.isArray(value) ? value : Object.values(value as object))
+    collect(v, out, depth + 1);
 }
 
-/** Every date on which something in the rules data changes, sorted. */
+const dayAfter = (d: IsoDate): IsoDate => {
+  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return new Date(t + 86_400_000).toISOString().slice(0, 10);
+};
+
+/**
+ * Every date on which a decision may change, sorted: each date in the data and the day after it,
+ * so a comparison either way (`asOf < from`, `asOf <= until`) falls on an era boundary.
+ */
 export const CHANGE_DATES: readonly IsoDate[] = (() => {
+  const dates = new Set<IsoDate>();
+  collect(PARAMS, dates, 0);
+  collect(GROUPS, dates, 0);
   const out = new Set<IsoDate>();
-  collect(PARAMS, out, 0);
-  collect(GROUPS, out, 0);
+  for (const d of dates) {
+    out.add(d);
+    if (d > "0001-01-01") out.add(dayAfter(d));
+  }
   return [...out].sort();
 })();
 

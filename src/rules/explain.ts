@@ -1,7 +1,7 @@
 // explain(d): one readable line for a cell or the pane: verdict, ECCN and why, destination group or
 // tier, the decisive reason (exception or licence scope, with its citation), review policy,
 // confidence, the unconfirmed facts it rests on, and what is not checked.
-import { NOT_CHECKED_SHORT } from "./regimes/common";
+import { notCheckedShort } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type { Determination } from "./types";
 
@@ -27,7 +27,11 @@ function where(d: Determination): string {
   return `${dest}, ${d.groups.length ? `groups ${d.groups.join(", ")}` : "no D:1/D:4/D:5/A:5/A:6 group"}`;
 }
 
-export function explain(d: Determination): string {
+/**
+ * `assumptions`: what the caller filled in for the user, said before the closing "not checked"
+ * ("End-user HQ not given: taken to be the destination").
+ */
+export function explain(d: Determination, assumptions: readonly string[] = []): string {
   const eccn = d.eccn
     ? `${d.eccn}${d.eccnBasis ? ` (${d.eccnBasis})` : ""}`
     : "classification open";
@@ -36,6 +40,9 @@ export function explain(d: Determination): string {
     line += `; review: ${d.reviewPolicy}${d.reviewNote ? ` ${d.reviewNote}` : ""}`;
   else if (d.status === "LICENSE" && d.reviewNote) line += `; review policy: ${d.reviewNote}`;
   line += ".";
+  if (d.shipFrom && d.shipFrom !== "US")
+    line += ` Shipped from ${d.shipFrom} (not an export from the US).`;
+  for (const note of d.notes ?? []) line += ` Note: ${note}.`;
   if (d.regime === "proposal-500") line += ` ${SCENARIO_NOTE}.`;
   line += ` Regime: ${d.regime}, as of ${d.asOf}. Confidence: ${d.confidence}.`;
   // One entry per source: the first unconfirmed step that rests on it.
@@ -44,5 +51,6 @@ export function explain(d: Determination): string {
     if (s.confidence === "unconfirmed" && !byCite.has(s.cite)) byCite.set(s.cite, s.text);
   if (byCite.size)
     line += ` Rests on unconfirmed facts: ${[...byCite].map(([cite, text]) => `${text} (${cite})`).join("; ")}.`;
-  return `${line} ${NOT_CHECKED_SHORT}`;
+  for (const a of assumptions) line += ` ${a}.`;
+  return `${line} ${notCheckedShort(d.asOf)}`;
 }

@@ -4,6 +4,8 @@ import { diffusionTier, groupsOf } from "./data/country-groups";
 import {
   COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
+  DERIVATIVE_OPS_FLOOR,
+  DERIVATIVE_OPS_SHARE,
   EFFECTIVE,
   H100_TPP as H100_TPP_TIMELINE,
   LPP_ALLOWANCE_TPP,
@@ -13,12 +15,15 @@ import {
   mustValueAt,
 } from "./data/parameters";
 import {
+  decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
   h100TppOn,
+  limitSides as limitSidesOf,
+  type Verdict,
 } from "./determine";
 import { fmt, weakestOf } from "./format";
-import { later } from "./regimes/common";
+import { later, type LimitInput } from "./regimes/common";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type {
   Classification,
@@ -35,10 +40,14 @@ import type {
 } from "./types";
 
 export * from "./types";
+export type { Verdict } from "./determine";
+export type { LimitInput } from "./regimes/common";
+export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/common";
+export { eraOf } from "./era";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";
 export { CHIPS, chipById } from "./catalog";
-export { runLedger } from "./ledger";
+export { runLedger, consigneeKey } from "./ledger";
 export type { LedgerEntry, LedgerRow } from "./ledger";
 export { RULES_DATA_VERSION, RULES_DATA_HASH } from "./data/chips.generated";
 
@@ -53,6 +62,16 @@ export function classify(item: Item, asOf: IsoDate): Classification {
 
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
   return determineShipment(shipment, regime, asOf);
+}
+
+/** The verdict alone (no explanation texts built): what REQUIRES_LICENSE and LEDGER read. */
+export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
+  return decideShipment(shipment, regime, asOf);
+}
+
+/** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits for these totals under `regime` (see determine.ts). */
+export function limitSides(regime: RegimeId, x: LimitInput, asOf: IsoDate): number {
+  return limitSidesOf(regime, x, asOf);
 }
 
 /** Equal keys: equal status, licence, exception, review policy and INDETERMINATE reason (see determine.ts). */
@@ -80,7 +99,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.oct2022.date,
       effectiveTo: null,
       cite: `${e.oct2022.cite}; ${e.acs2023.cite}; ${e.chinaReview2026.cite}; ${e.hqGuidance2026.cite}`,
-      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date; the H20/MI308 letter from ${e.h20Informed.date}; Diffusion not enforced from ${e.diffusionNotEnforced.date}; China/Macau case-by-case review from ${e.chinaReview2026.date}.`,
+      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date (Cyprus out of D:5 ${e.cyprusOutOfD5.date}, Cambodia ${e.cambodiaItar.date}); NAC/ACA split ${e.acaSplit.date}; 3A090.c ${e.hbm2024.date}; the H20/MI308 letter from ${e.h20Informed.date}; Huawei Ascend 910B/C/D licence (GP10 guidance) and Diffusion not enforced from ${e.diffusionNotEnforced.date}; Syria SPP ${e.syriaRelief2025.date}; China/Macau case-by-case review from ${e.chinaReview2026.date} for exports from the US only (ship_from); the UAE in A:5 with the licence kept for 3A090.a items from ${e.uaeRule2026.date}.`,
     },
     {
       id: "baseline-2023",
@@ -90,8 +109,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.acs2023.date,
       effectiveTo: null,
       cite: `${e.acs2023.cite}; ${e.acaSplit.cite}; ${e.hbm2024.cite}`,
-      description:
-        "Licence for 3A090.a items to D:1/D:4/D:5 and Macau (less A:5/A:6) and for Macau/D:5-headquartered end users anywhere; NAC/ACA for 3A090.b and consumer items; 3A090.c to Macau/D:5.",
+      description: `Licence for 3A090.a items to D:1/D:4/D:5 and Macau (less A:5/A:6) and for Macau/D:5-headquartered end users anywhere; NAC (Macau/D:5) and ACA (other D:1/D:4, on every date) for 3A090.b and consumer items; 3A090.c to Macau/D:5 from ${e.hbm2024.date}; country groups on the date; the UAE's move to A:5 (${e.uaeRule2026.date}) with the licence the same rule kept.`,
     },
     {
       id: "diffusion-2025",
@@ -101,7 +119,7 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
       cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 + Macau) denial; 4E091 model weights.`,
+      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
@@ -165,7 +183,7 @@ export function countryAllocation(
       suggestions: [],
     };
   }
-  const tier = diffusionTier(country.treatedAs).tier;
+  const tier = diffusionTier(country.treatedAs, asOf).tier;
   if (tier === 1)
     return {
       ok: false,
@@ -184,22 +202,47 @@ export function countryAllocation(
   };
 }
 
-/** ECCN 4E091: closed weights of a model trained with >= 1e26 operations (Diffusion and the proposal only). */
+/** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
+export interface ModelWeightsFacts {
+  /** The model is a fine-tune (derivative) of published weights. */
+  derivedFromPublished?: boolean | null;
+  /** Operations added to the published weights (fine-tuning), when derived. */
+  extraOps?: number | null;
+  /** The model is more capable than the most capable model with published weights. */
+  exceedsBestPublished?: boolean | null;
+}
+
+/**
+ * ECCN 4E091 (Diffusion and the proposal only): closed weights of a model trained with >= 1e26
+ * operations, less the Note 2 exclusions (no more capable than the best published model; a light
+ * fine-tune of published weights). `controlled` is null when the inputs leave it open: derived from
+ * published weights with the extra operations unknown. `trainingOps` counts all operations, a
+ * derivative's base model included.
+ */
 export function modelWeightsControlled(
   trainingOps: number,
   published: boolean,
   regime: RegimeId,
-  asOf: IsoDate
-): { controlled: boolean; steps: Step[]; confidence: Confidence } {
+  asOf: IsoDate,
+  facts: ModelWeightsFacts = {}
+): { controlled: boolean | null; steps: Step[]; confidence: Confidence; reason?: string } {
   if (typeof trainingOps !== "number" || !Number.isFinite(trainingOps) || trainingOps < 0) {
     throw new RangeError(`training_ops must be a number >= 0, got ${String(trainingOps)}`);
   }
+  const extra = facts.extraOps ?? null;
+  if (extra !== null && (typeof extra !== "number" || !Number.isFinite(extra) || extra < 0))
+    throw new RangeError(`extra_ops must be a number >= 0, got ${String(extra)}`);
+  if (extra !== null && extra > trainingOps)
+    throw new RangeError(
+      `extra_ops (${fmt(extra)}) cannot exceed training_ops (${fmt(trainingOps)}), which counts all operations`
+    );
   const d = EFFECTIVE.diffusion;
   const steps: Step[] = [];
-  const done = (controlled: boolean) => ({
+  const done = (controlled: boolean | null, reason?: string) => ({
     controlled,
     steps,
     confidence: weakestOf(steps.map((s) => s.confidence)),
+    ...(reason ? { reason } : {}),
   });
   if (regime === "baseline-2023") {
     steps.push({
@@ -238,7 +281,8 @@ export function modelWeightsControlled(
       cite: d.cite,
       confidence: d.confidence,
     });
-  const ops = mustValueAt(MODEL_WEIGHTS_OPS, later(asOf, d.date), "MODEL_WEIGHTS_OPS");
+  const textDate = later(asOf, d.date);
+  const ops = mustValueAt(MODEL_WEIGHTS_OPS, textDate, "MODEL_WEIGHTS_OPS");
   if (published) {
     steps.push({
       text: "Published (open) weights are not controlled (15 CFR 734.7)",
@@ -247,117 +291,72 @@ export function modelWeightsControlled(
     });
     return done(false);
   }
-  const controlled = trainingOps >= ops.value;
+  if (trainingOps < ops.value) {
+    steps.push({
+      text: `Unpublished weights trained with ${fmt(trainingOps)} operations < ${fmt(ops.value)}: not 4E091`,
+      cite: ops.cite,
+      confidence: ops.confidence,
+    });
+    return done(false);
+  }
   steps.push({
-    text: `Unpublished weights trained with ${fmt(trainingOps)} operations ${controlled ? ">=" : "<"} ${fmt(ops.value)}: ${controlled ? "ECCN 4E091, licence worldwide except AIA (15 CFR 742.6(a)(13))" : "not 4E091"}`,
+    text: `Unpublished weights trained with ${fmt(trainingOps)} operations >= ${fmt(ops.value)}: 4E091 unless a Note 2 exclusion applies`,
     cite: ops.cite,
     confidence: ops.confidence,
   });
-  return done(controlled);
+  const note2 = `${ops.cite.replace(/^ECCN 4E091/, "ECCN 4E091 Note 2")}`;
+  if (facts.exceedsBestPublished === false) {
+    steps.push({
+      text: "No more capable than the most capable model with published weights: excluded by Note 2",
+      cite: note2,
+      confidence: ops.confidence,
+    });
+    return done(false);
+  }
+  if (facts.derivedFromPublished === true) {
+    const floor = mustValueAt(DERIVATIVE_OPS_FLOOR, textDate, "DERIVATIVE_OPS_FLOOR");
+    const share = mustValueAt(DERIVATIVE_OPS_SHARE, textDate, "DERIVATIVE_OPS_SHARE");
+    if (extra === null) {
+      steps.push({
+        text: `Derived from published weights, with the extra operations unknown: excluded if they are at most the larger of ${fmt(floor.value)} and ${share.value * 100}% of the published model's operations`,
+        cite: floor.cite,
+        confidence: "unconfirmed",
+      });
+      return done(
+        null,
+        `the model derives from published weights and its extra training operations are unknown: 4E091 Note 2 excludes it if they are at most max(${fmt(floor.value)}, ${share.value * 100}% of the published model's)`
+      );
+    }
+    const limit = Math.max(floor.value, share.value * (trainingOps - extra));
+    const light = extra <= limit;
+    steps.push({
+      text: `Derived from published weights with ${fmt(extra)} extra operations ${light ? "<=" : ">"} max(${fmt(floor.value)}, ${share.value * 100}% of ${fmt(trainingOps - extra)}) = ${fmt(limit)}: ${light ? "excluded by Note 2" : "not excluded"}`,
+      cite: floor.cite,
+      confidence: floor.confidence,
+    });
+    if (light) return done(false);
+  }
+  if (facts.exceedsBestPublished !== true) {
+    steps.push({
+      text: "Taken as controlled: Note 2 excludes models no more capable than the most capable published one, which is not known here (give exceeds_best_published)",
+      cite: note2,
+      confidence: "unconfirmed",
+    });
+  }
+  steps.push({
+    text: "ECCN 4E091: licence worldwide except AIA (15 CFR 742.6(a)(13))",
+    cite: ops.cite,
+    confidence: ops.confidence,
+  });
+  return done(true);
 }
 
-/** Diffusion tier (the rule's own lists, fixed as of Jan 2025; `asOf` is accepted for symmetry). */
+/** Diffusion tier on `asOf`: Tier 1 the rule's fixed list, Tier 3 Macau and D:5 on the date, Tier 2 the rest. */
 export function countryTier(country: Country, asOf: IsoDate): 1 | 2 | 3 {
-  void asOf;
-  return diffusionTier(country.treatedAs).tier;
+  return diffusionTier(country.treatedAs, asOf).tier;
 }
 
 /** The EAR groups that matter here on `asOf`, sorted: e.g. ["D:1", "D:4", "D:5"]; HK reports China's. */
 export function countryGroups(country: Country, asOf: IsoDate): string[] {
   return groupsOf(country.treatedAs, asOf);
-}
-
-/** The main sources behind the rules data, for the pane's provenance (reference/regulations.md §0, §1.1). */
-export function sources(): { cite: string; url?: string; what: string; confidence: Confidence }[] {
-  return [
-    {
-      cite: "15 CFR 740, 742, 746, 774 (eCFR issue 2026-07-23, via a public scrape)",
-      url: "https://www.ecfr.gov/current/title-15",
-      what: "Country groups, ECCN 3A090/4A090/4E091 text, licence exceptions",
-      confidence: "confirmed",
-    },
-    {
-      cite: "87 FR 62186 (2022-10-13, effective 2022-10-07)",
-      url: "https://www.federalregister.gov/d/2022-21658",
-      what: "Oct 2022 rule: 3A090/4A090 created, licence for China",
-      confidence: "secondary",
-    },
-    {
-      cite: "88 FR 2821 (2023-01-18)",
-      url: "https://www.federalregister.gov/d/2023-00888",
-      what: "Macau added to the Oct 2022 controls",
-      confidence: "secondary",
-    },
-    {
-      cite: "88 FR 73458 (2023-10-25, effective 2023-11-17)",
-      url: "https://www.federalregister.gov/d/2023-23055",
-      what: "AC/S IFR: TPP/PD tests, D:1/D:4/D:5 scope, HQ rule, NAC",
-      confidence: "confirmed",
-    },
-    {
-      cite: "FR doc 2024-07004 (2024-04-04)",
-      url: "https://www.federalregister.gov/d/2024-07004",
-      what: "NAC/ACA split",
-      confidence: "secondary",
-    },
-    {
-      cite: "89 FR 96790 (2024-12-05)",
-      url: "https://www.federalregister.gov/d/2024-28270",
-      what: "3A090.c (HBM), License Exception HBM",
-      confidence: "secondary",
-    },
-    {
-      cite: "90 FR 4544 (2025-01-15, effective 2025-01-13)",
-      url: "https://www.federalregister.gov/d/2025-00636",
-      what: "Framework for AI Diffusion: tiers, AIA, LPP, allocations, 4E091",
-      confidence: "secondary",
-    },
-    {
-      cite: "91 FR 1684 (2026-01-15)",
-      url: "https://www.govinfo.gov/content/pkg/FR-2026-01-15/html/2026-00789.htm",
-      what: "China/Macau case-by-case review under 21,000 TPP and 6,500 GB/s",
-      confidence: "confirmed",
-    },
-    {
-      cite: "GAO B-337935 (2026-05-12)",
-      url: "https://www.gao.gov/products/b-337935",
-      what: "Diffusion non-enforcement is a rule under the Congressional Review Act",
-      confidence: "confirmed",
-    },
-    {
-      cite: "BIS guidance 2026-05-31",
-      url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/",
-      what: "D:5/Macau-HQ licence requirement enforced worldwide",
-      confidence: "secondary",
-    },
-    {
-      cite: "91 FR 43034 (reported 2026-07-14)",
-      what: "UAE moved to A:5; 3A090.b scope names the UAE (date UNCONFIRMED)",
-      confidence: "unconfirmed",
-    },
-    {
-      cite: "CSET-2023",
-      url: "https://exportcontrol.lbl.gov/a-bigger-yard-a-higher-fence-understanding-biss-expanded-controls-on-advanced-computing-exports/",
-      what: "Explainer of the Oct 2023 rule: review policies, NAC, HQ rule",
-      confidence: "secondary",
-    },
-    {
-      cite: "KELLY chip-export-controls tracker (2026-03-18)",
-      url: "https://github.com/s-w-kelly/chip-export-controls",
-      what: "Threshold history and chip TPP/PD table",
-      confidence: "secondary",
-    },
-    {
-      cite: "SemiAnalysis, How the AI Diffusion Framework Works",
-      url: "https://semianalysis.com",
-      what: "Diffusion tiers, LPP and allocation figures",
-      confidence: "secondary",
-    },
-    {
-      cite: "Epoch AI Machine Learning Hardware dataset; vendor datasheets",
-      url: "https://epoch.ai/data/machine-learning-hardware",
-      what: "Chip catalog (TPP, die area, bandwidth)",
-      confidence: "secondary",
-    },
-  ];
 }

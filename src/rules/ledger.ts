@@ -2,7 +2,18 @@
 // consignee's allowance use accumulates per calendar year (Diffusion LPP, 15 CFR 740.29; the
 // proposal's allowance) and each destination's country-allocation use across rows, so the row
 // that crosses a limit is the row that needs a licence. Shared by LEDGER, the task pane and the CLI.
+import { fold } from "./fold";
 import type { Determination, IsoDate, Shipment } from "./types";
+
+/**
+ * The key a consignee's allowance accumulates under: case, spaces and punctuation fold, so
+ * "Acme Inc." and "ACME  INC" are one consignee. Null for a name with a letter of another script
+ * (a look-alike letter would make a second consignee with a fresh allowance).
+ */
+export function consigneeKey(name: string): string | null {
+  const folded = fold(name);
+  return folded.ok ? folded.key : null;
+}
 
 export interface LedgerEntry {
   /** The shipment without its running totals (those are filled in here). */
@@ -42,13 +53,16 @@ export function runLedger<D extends Decided, E extends LedgerEntry = LedgerEntry
   const allowance = new Map<string, number>();
   const allocation = new Map<string, number>();
   for (const { entry, index } of order) {
-    const key = entry.consignee
-      ? `${entry.consignee.toLowerCase()}|${entry.asOf.slice(0, 4)}`
-      : `#${index}`;
+    const name = entry.consignee ? consigneeKey(entry.consignee) : "";
+    const key = name ? `${name}|${entry.asOf.slice(0, 4)}` : `#${index}`;
     const country = entry.shipment.destination.treatedAs;
     const prior = allowance.get(key) ?? 0;
     const used = allocation.get(country) ?? 0;
     try {
+      if (name === null)
+        throw new Error(
+          `consignee '${entry.consignee.slice(0, 60)}' has a letter outside the Latin alphabet`
+        );
       const result = decide(
         { ...entry.shipment, priorTpp: prior, countryAllocationUsed: used },
         entry

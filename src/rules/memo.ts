@@ -1,9 +1,15 @@
 // A bounded memo: repeated inputs cost a Map hit; the cache is dropped when it grows past `limit`
 // (enough for any sheet's distinct inputs, never unbounded growth). Memoised values are shared:
 // treat them as immutable.
-export function memo<T>(limit = 10_000): (key: string, compute: () => T) => T {
+export interface Memo<T> {
+  (key: string, compute: () => T): T;
+  /** Entries held now (never more than the limit). */
+  readonly size: number;
+}
+
+export function memo<T>(limit = 10_000): Memo<T> {
   const cache = new Map<string, T>();
-  return (key, compute) => {
+  const lookup = (key: string, compute: () => T): T => {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const value = compute();
@@ -11,4 +17,5 @@ export function memo<T>(limit = 10_000): (key: string, compute: () => T) => T {
     cache.set(key, value);
     return value;
   };
+  return Object.defineProperty(lookup, "size", { get: () => cache.size }) as Memo<T>;
 }

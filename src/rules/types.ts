@@ -9,7 +9,7 @@ export type Confidence = "confirmed" | "secondary" | "unconfirmed";
 export type RegimeId = "enforced" | "baseline-2023" | "diffusion-2025" | "proposal-500";
 
 export type Status = "NLR" | "EXCEPTION" | "LICENSE" | "INDETERMINATE";
-export type ExceptionCode = "LPP" | "AIA" | "ACA" | "NAC" | "HBM" | "VEU";
+export type ExceptionCode = "LPP" | "AIA" | "ACA" | "NAC" | "HBM" | "VEU" | "SPP";
 export type ReviewPolicy = "presumption of denial" | "case-by-case" | "presumption of approval";
 
 /** A fact's provenance: where it comes from and how sure we are. */
@@ -43,6 +43,11 @@ export interface Chip {
   denseTflopsFp64: number | null;
   /** Total processing performance per unit (dense, max over precisions); null when unpublished. */
   tpp: number | null;
+  /**
+   * Where published figures disagree: the other (lower) TPP. `tpp` holds the higher one, which is the
+   * one counted in classification and allowance arithmetic (the cautious reading); null otherwise.
+   */
+  tppDisputed: number | null;
   dieAreaMm2: number | null;
   /** TPP / applicable die area; null when the die area is unpublished. */
   performanceDensity: number | null;
@@ -53,7 +58,12 @@ export interface Chip {
   interconnectGbs: number | null;
   tdpW: number | null;
   datacenter: boolean;
-  usOrigin: boolean;
+  /**
+   * Designed in the United States (NVIDIA, AMD, Google TPU, AWS Trainium, Microsoft Maia ...), wherever
+   * fabricated: such chips are subject to the EAR when shipped from the US (15 CFR 734.3(a)(1)) and,
+   * made abroad, through the foreign direct product rules (734.9(h)). False for Huawei Ascend, Biren.
+   */
+  usDesigned: boolean;
   /** Chip-specific government notices (e.g. the 2025 H20/MI308 "is informed" letters). */
   flags: string[];
   sourceUrls: string[];
@@ -85,8 +95,11 @@ export interface Shipment {
   countryAllocationUsed?: number;
   /** The destination has a government-to-government agreement (doubles the Diffusion allocation). */
   g2g?: boolean;
-  /** Export from the United States (default) or a reexport / export from abroad. */
-  exportFrom?: "US" | "abroad";
+  /**
+   * The country the item leaves from; default the United States (an export from the US). Any other
+   * country makes the shipment a reexport or an export from abroad (15 CFR 734.14, 734.9(h)).
+   */
+  shipFrom?: Country | null;
 }
 
 export interface Classification {
@@ -96,7 +109,7 @@ export interface Classification {
   control: "a" | "b" | "c" | "none" | "indeterminate";
   /** Not designed or marketed for datacenters (NAC/ACA-eligible when .a/.b). */
   nonDatacenter: boolean;
-  steps: Step[];
+  steps: readonly Step[];
   confidence: Confidence;
   /** Why the classification could not be decided, when control is "indeterminate". */
   reason?: string;
@@ -114,7 +127,7 @@ export interface Determination {
   reviewPolicy: ReviewPolicy | null;
   /** "3A090.a", ... or "not 3A090"; "" when the classification itself is indeterminate. */
   eccn: string;
-  steps: Step[];
+  steps: readonly Step[];
   confidence: Confidence;
   regime: RegimeId;
   asOf: IsoDate;
@@ -140,6 +153,13 @@ export interface Determination {
   destinationEntered?: string;
   /** Qualifies the review policy, e.g. "while AE's allocation lasts". */
   reviewNote?: string;
+  /** The country the item leaves from, as entered (ISO alpha-2; "US" by default). */
+  shipFrom?: string;
+  /**
+   * What the answer obliges or warns of beyond the verdict, e.g. NAC's notice, LPP's certification
+   * and reporting, another country's own permit: so that FALSE never reads as "nothing to do".
+   */
+  notes?: string[];
 }
 
 export interface RegimeInfo {
@@ -156,4 +176,11 @@ export interface RegimeInfo {
 
 /** A resolution that may fail with a message and "did you mean" suggestions. */
 export type Resolved<T> =
-  { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      suggestions: string[];
+      /** The text itself is unreadable (a letter of another script, far too long): #VALUE!, not #N/A. */
+      refused?: boolean;
+    };

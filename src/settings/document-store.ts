@@ -1,7 +1,13 @@
 // Saves and restores the workbook's choice in Office document settings, which travel with the file.
 // The Office settings object is passed in, so this runs against Office, a test double or nothing.
 import { isRegimeId, parseDate } from "../rules";
-import { SETTINGS_KEYS, WorkbookSettings, getSettings, updateSettings } from "./settings";
+import {
+  EARLIEST_AS_OF,
+  SETTINGS_KEYS,
+  WorkbookSettings,
+  getSettings,
+  updateSettings,
+} from "./settings";
 
 /** The part of Office.Settings this module uses. */
 export interface DocumentSettingsStore {
@@ -11,15 +17,39 @@ export interface DocumentSettingsStore {
   saveAsync(callback?: (result: { status: unknown; error?: { message?: string } }) => void): void;
 }
 
-/** Reads the saved choice; unknown or malformed values are ignored rather than trusted. */
-export function restoreFromDocument(store: DocumentSettingsStore): Readonly<WorkbookSettings> {
+export interface RestoreResult {
+  settings: Readonly<WorkbookSettings>;
+  /** Each saved value that was not used, and why ("regime 'bogus': not a regime id"). */
+  ignored: string[];
+}
+
+/** A saved value as a message quotes it (at most 60 characters). */
+function saved(value: unknown): string {
+  const text = typeof value === "string" ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+  return text.length > 62 ? text.slice(0, 60) + "…" : text;
+}
+
+/**
+ * Reads the saved choice. A malformed saved value is not trusted: it is ignored, and the result
+ * says which one and why, so the pane can tell the user instead of silently using the default.
+ */
+export function restoreFromDocument(store: DocumentSettingsStore): RestoreResult {
   const regime = store.get(SETTINGS_KEYS.regime);
   const asOf = store.get(SETTINGS_KEYS.asOf);
-  const parsedDate = typeof asOf === "string" && asOf ? parseDate(asOf) : null;
-  return updateSettings({
-    regime: typeof regime === "string" && isRegimeId(regime) ? regime : null,
-    asOf: parsedDate && parsedDate.ok ? parsedDate.value : null,
-  });
+  const ignored: string[] = [];
+  const absent = (v: unknown) => v === null || v === undefined || v === "";
+  let regimeValue: WorkbookSettings["regime"] = null;
+  if (typeof regime === "string" && isRegimeId(regime)) regimeValue = regime;
+  else if (!absent(regime)) ignored.push(`regime ${saved(regime)}: not a regime id`);
+  let asOfValue: WorkbookSettings["asOf"] = null;
+  if (!absent(asOf)) {
+    const parsed = typeof asOf === "string" ? parseDate(asOf) : null;
+    if (!parsed || !parsed.ok) ignored.push(`as-of date ${saved(asOf)}: not a date (YYYY-MM-DD)`);
+    else if (parsed.value < EARLIEST_AS_OF)
+      ignored.push(`as-of date ${saved(asOf)}: before ${EARLIEST_AS_OF}`);
+    else asOfValue = parsed.value;
+  }
+  return { settings: updateSettings({ regime: regimeValue, asOf: asOfValue }), ignored };
 }
 
 /** Writes the current choice into the document and saves it. Resolves false when saving failed. */

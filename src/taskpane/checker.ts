@@ -22,6 +22,8 @@ export interface CheckInput {
   endUserHq: string;
   /** Blank: 0. */
   priorTpp: string;
+  /** The country the item leaves from. Blank (or absent): the United States. */
+  shipFrom?: string;
 }
 
 export type CheckField = keyof CheckInput;
@@ -105,10 +107,21 @@ export function parseCheckInput(
 
   const priorTpp = numberField("priorTpp", input.priorTpp, 0, Types.tpp, "prior TPP", errors);
 
+  let shipFrom: Country | null = null;
+  const from = (input.shipFrom ?? "").trim();
+  if (from !== "") shipFrom = resolved("shipFrom", resolveCountry(from), errors);
+
   if (errors.length || !item || !destination) return { ok: false, errors };
   return {
     ok: true,
-    shipment: { item, destination, quantity, endUserHq: endUserHq ?? destination, priorTpp },
+    shipment: {
+      item,
+      destination,
+      quantity,
+      endUserHq: endUserHq ?? destination,
+      priorTpp,
+      shipFrom,
+    },
   };
 }
 

@@ -1,14 +1,8 @@
 /* global globalThis, document, Document, HTMLFormElement, HTMLInputElement, HTMLButtonElement, HTMLDataListElement */
 // The task pane: wires taskpane.html to the settings, the checker and the sheet actions. Nothing
 // runs at import; index.ts calls init() once Office is ready (or at once outside Office).
-import {
-  CHIPS,
-  RULES_DATA_HASH,
-  RULES_DATA_VERSION,
-  listRegimes,
-  parseDate,
-  sources,
-} from "../rules";
+import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, parseDate } from "../rules";
+import { sources } from "../rules/sources";
 import { countryIndex } from "../rules/data/countries";
 import type { RegimeId, RegimeInfo } from "../rules/types";
 import {
@@ -17,6 +11,7 @@ import {
   saveToDocument,
 } from "../settings/document-store";
 import {
+  EARLIEST_AS_OF,
   WorkbookSettings,
   effectiveAsOf,
   effectiveRegime,
@@ -183,7 +178,9 @@ export function init(
   // The workbook's saved choice.
   if (env.settings) {
     try {
-      restoreFromDocument(env.settings);
+      const { ignored } = restoreFromDocument(env.settings);
+      if (ignored.length)
+        settingsStatus.textContent = `Ignored the saved ${ignored.join("; ")}. Using the default instead; choose again to save a valid value.`;
     } catch (error) {
       settingsStatus.textContent = `Could not read the saved choice: ${String(error)}`;
     }
@@ -267,7 +264,16 @@ export function init(
   });
 
   const applyFixedDate = (value: string) => {
-    const parsed = parseDate(value);
+    const read = parseDate(value);
+    // The floor every as-of date meets, typed here, saved in the workbook or passed to a formula.
+    const parsed: typeof read =
+      read.ok && read.value < EARLIEST_AS_OF
+        ? {
+            ok: false,
+            message: `Dates before ${EARLIEST_AS_OF} are not accepted.`,
+            suggestions: [],
+          }
+        : read;
     if (!parsed.ok) {
       asOfError.hidden = false;
       asOfError.textContent = parsed.message;
@@ -302,6 +308,7 @@ export function init(
       quantity: value("quantity"),
       endUserHq: value("endUserHq"),
       priorTpp: value("priorTpp"),
+      shipFrom: value("shipFrom"),
     };
   };
   const show = (outcome: CheckOutcome) => {

@@ -94,6 +94,7 @@ export const FIELD_IDS: Readonly<Record<CheckField, string>> = {
   quantity: "quantity",
   endUserHq: "hq",
   priorTpp: "prior-tpp",
+  shipFrom: "ship-from",
 };
 
 /** Marks each field with its error (aria-invalid + message + "did you mean" buttons); clears the others. */
@@ -151,7 +152,11 @@ export function shipmentTitle(shipment: Shipment): string {
     shipment.endUserHq && shipment.endUserHq.code !== d.code
       ? `, end user headquartered in ${shipment.endUserHq.name}`
       : "";
-  return `${itemName(shipment)} × ${formatNumber(shipment.quantity, 0)} to ${d.name} (${d.code})${hq}`;
+  const from =
+    shipment.shipFrom && shipment.shipFrom.treatedAs !== "US"
+      ? `, shipped from ${shipment.shipFrom.name} (${shipment.shipFrom.code})`
+      : "";
+  return `${itemName(shipment)} × ${formatNumber(shipment.quantity, 0)} to ${d.name} (${d.code})${hq}${from}`;
 }
 
 function fact(term: string, value: Child | Child[]): HTMLElement[] {

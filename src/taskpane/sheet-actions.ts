@@ -431,6 +431,7 @@ export function buildAudit(
       "Row",
       ...inputs.map((k) => COLUMN_LABELS[k]),
       "As of",
+      "Ship from",
       "Status",
       "License required",
       "Exception",
@@ -456,9 +457,10 @@ function auditRow(
     r.asOf ?? String(r.inputs.date ?? ""),
   ];
   const d = r.determination;
-  if (!d) return [...row, "ERROR", "", "", "", "", "", "", `Not evaluated: ${r.error}`];
+  if (!d) return [...row, "", "ERROR", "", "", "", "", "", "", `Not evaluated: ${r.error}`];
   return [
     ...row,
+    d.shipFrom ?? "US",
     d.status,
     d.licenseRequired === null ? "" : d.licenseRequired,
     d.exception ?? "",

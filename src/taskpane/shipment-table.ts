@@ -200,9 +200,11 @@ function parseRow(inputs: RowInputs, defaultAsOf: IsoDate): ParsedRow {
   return {
     item: Types.item.coerce(inputs.chip, "chip"),
     destination: Types.country.coerce(inputs.destination, "destination"),
-    quantity: isBlank(inputs.quantity) ? 1 : Types.quantity.coerce(inputs.quantity, "quantity"),
+    quantity: isBlank(inputs.quantity) ? 1 : Types.units.coerce(inputs.quantity, "quantity"),
     endUserHq: isBlank(inputs.hq) ? null : Types.country.coerce(inputs.hq, "end_user_hq"),
-    consignee: isBlank(inputs.consignee) ? "" : Types.text.coerce(inputs.consignee, "consignee"),
+    consignee: isBlank(inputs.consignee)
+      ? ""
+      : Types.consignee.coerce(inputs.consignee, "consignee"),
     asOf: isBlank(inputs.date) ? defaultAsOf : Types.date.coerce(inputs.date, "date"),
   };
 }

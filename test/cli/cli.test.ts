@@ -1,6 +1,6 @@
 // `exportctl check`: the CLI logic in-process (src/cli/main.ts, the same function adapters as the
 // add-in), on CSV and xlsx; once as a child process through bin/exportctl.mjs; and a 100,000-row
-// CSV for speed.
+// CSV (every row kept, progress reported; its speed is measured by npm run bench, not asserted here).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -99,7 +99,7 @@ describe("CSV in, CSV out", () => {
       /^#N\/A: Unknown country 'Atlantis'/
     );
     expect(byNote("bad quantity")["License required"]).toBe(
-      "#VALUE!: quantity must be a whole number >= 0, got '-5'"
+      "#VALUE!: quantity must be a whole number >= 1, got '-5'"
     );
     const blank = byNote("blank row kept");
     expect(OUT_HEADERS.map((h) => blank[h])).toEqual(["", "", "", "", ""]);
@@ -111,9 +111,12 @@ describe("CSV in, CSV out", () => {
     expect(byNote("first").Explanation).toMatch(
       /^LICENSE REQUIRED: 3A090\.a .*Regime: enforced, as of 2025-06-01/
     );
-    expect(byNote("quantity as text with a thousands separator")["License required"]).toMatch(
-      /^(TRUE|FALSE)$/
-    );
+    // "1,000" is one thousand units: 1,000 x B200 (TPP 36,000, reference/chips.md) = 36,000,000 / 15,832
+    // = 2,273.88 H100-equivalents (not 2.27 or 2,273,876); to IN (A:5, outside D:1/D:4/D:5:
+    // regulations.md §7.1 #5) no licence on 2025-06-01.
+    const thousands = byNote("quantity as text with a thousands separator");
+    expect(Number(thousands["H100 equivalents"])).toBeCloseTo((1000 * 36_000) / 15_832, 3); // 4 decimals written
+    expect(thousands["License required"]).toBe("FALSE");
 
     const audit = auditOf(path.join(dir, "shipments-small.checked.audit.csv"));
     expect(audit["Input file"]).toBe("shipments-small.csv");
@@ -456,7 +459,7 @@ describe("as a command", () => {
 describe("a 100,000-row CSV", () => {
   // Order-book-like data: a few chips, destinations and order sizes, 300 consignees (so LEDGER runs
   // over the whole table), a chip typo in every 8th row, the default regime.
-  test("is checked with every row kept, well within 15 s", async () => {
+  test("is checked with every row kept, a progress report, and the reference answers on sampled rows", async () => {
     const chips = ["H100", "B200", "H20", "A100", "L40S", "MI300X", "RTX 4090", "H1OO"];
     const dests = ["AE", "IN", "CN", "DE", "SG", "VN", "PL", "US", "SA", "MY", "GB"];
     const sizes = [1, 8, 16, 64, 100, 256, 512, 1000, 2000];
@@ -470,10 +473,7 @@ describe("a 100,000-row CSV", () => {
     }
     const file = path.join(dir, "big.csv");
     fs.writeFileSync(file, lines.join("\n") + "\n");
-    const started = Date.now();
     const { code, stderr } = await run("check", "big.csv");
-    const ms = Date.now() - started;
-    console.log(`100,000-row CSV checked in ${ms} ms\n${stderr}`);
     expect(code).toBe(0);
     const text = fs.readFileSync(path.join(dir, "big.checked.csv"), "utf8");
     const rows = parseCsv(text);
@@ -481,6 +481,14 @@ describe("a 100,000-row CSV", () => {
     expect(rows[8][6]).toBe("#N/A: Unknown chip 'H1OO'. Did you mean H100?"); // row 8 is the 8th chip
     expect(auditOf(path.join(dir, "big.checked.audit.csv"))["Rows"]).toBe(String(N));
     expect(stderr).toMatch(/exportctl checking|exportctl writing/); // a progress report on a large file, even without a TTY
-    expect(ms).toBeLessThan(15000);
+    // Sampled rows against the reference, not against the code: H100 (3A090.a) to CN needs a licence
+    // (regulations.md §7.1 #1); to IN, GB or PL (A:5) none for a local buyer (§7.1 #5).
+    const sample = rows.slice(1).filter((r) => r[0] === "H100" && r[3] === "");
+    const toCn = sample.filter((r) => r[1] === "CN");
+    const toA5 = sample.filter((r) => ["IN", "GB", "PL"].includes(r[1]));
+    expect(toCn.length).toBeGreaterThan(5);
+    expect(toA5.length).toBeGreaterThan(5);
+    for (const r of toCn) expect(r[6]).toBe("TRUE");
+    for (const r of toA5) expect(r[6]).toBe("FALSE");
   }, 60000);
 });

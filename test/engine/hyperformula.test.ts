@@ -1,6 +1,8 @@
 // The EXPORTCTL functions inside a real spreadsheet engine (HyperFormula, tests only: GPLv3), mixed
-// with Excel's own functions: IF, COUNTIF, SUM, SUMIF, IFERROR, ISNA, spilled ranges. Every expected
-// value is derived independently: per-row adapter calls, or catalog TPP / 15,832, never a magic number.
+// with Excel's own functions: IF, COUNTIF, SUM, SUMIF, IFERROR, ISNA, spilled ranges. What the
+// engine shows is compared with direct adapter calls (the engine adds nothing of its own), and the
+// adapter's answers for the sample rows are checked first against the reference (regulations.md §7,
+// DESIGN.md), so agreement means right, not just consistent. H100-equivalents: catalog TPP / 15,832.
 // Then examples/shipments.xlsx (read with exceljs) is evaluated formula by formula and checked
 // against direct adapter calls, and its cached results against the engine.
 import * as fs from "fs";
@@ -64,6 +66,24 @@ const ROWS: [string, string, number, string, string | number][] = [
   ["RTX 4090", "IR", 1, "", "2023-06-01"],
   ["Gaudi 3", "US", 512, "", "2025-06-01"],
   ["H200", "MO", 16, "", "2026-03-01"],
+];
+/** REQUIRES_LICENSE for each row of ROWS, read from the sources rather than the code. */
+const REFERENCE: [boolean, string][] = [
+  [
+    true,
+    "AE in D:4 until the 2026 UAE rule; 3A090.a to D:4 (outside A:5/A:6) needs a licence (§2, §7.1 #3)",
+  ],
+  [true, "3A090.a to CN (D:5) (§7.1 #1)"],
+  [false, "H20 below 3A090 in 2024 (§7.1 #11)"],
+  [true, "H20 to CN after the is-informed letter of 2025-04-09 (§7.3 #8)"],
+  [false, "DE is A:5: outside the baseline destination set; Diffusion not enforced (§6.4, §4)"],
+  [false, "before the Oct 2022 rule took effect on 2022-10-07 (87 FR 62186; §1.1)"],
+  [true, "A100 to China under the Oct 2022 rule (§1.1)"],
+  [true, "CN-headquartered buyer anywhere: the D:5/Macau-HQ rule (§7.1 #4, #6)"],
+  [false, "IN is A:5 (§7.1 #5)"],
+  [true, "Iran: the whole CCL under embargo (15 CFR 746.7; DESIGN.md)"],
+  [false, "the United States is not an export destination"],
+  [true, "3A090.a to Macau (§7.1 #2)"],
 ];
 const N = ROWS.length;
 const LAST = N + 1;
@@ -147,6 +167,13 @@ describe("a workbook mixing EXPORTCTL with Excel's own functions", () => {
     summary = hf.getSheetId("Summary")!;
   });
   afterAll(() => hf?.destroy());
+
+  test("the adapter's answer for each row is the reference's", () => {
+    expect(REFERENCE).toHaveLength(ROWS.length);
+    ROWS.forEach((row, i) =>
+      expect({ row, got: perRow[i] }).toEqual({ row, got: REFERENCE[i][0] })
+    );
+  });
 
   test("the rows cover licences and no licences, so the counts below mean something", () => {
     expect(perRow.filter((v) => v === true).length).toBeGreaterThanOrEqual(3);

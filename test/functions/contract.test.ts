@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LoadedAddin, loadAddin, DIST } from "../support/excel-runtime";
-import { loadCases, matches } from "../support/cases";
+import { goldenTitle, loadCases, matches } from "../support/cases";
 
-const SHIPMENT = ["chip", "destination", "quantity", "end_user_hq", "regime", "as_of", "prior_tpp"];
+const SHIPMENT = ["chip", "destination", "quantity", "end_user_hq", "regime", "as_of", "prior_tpp", "ship_from"];
 const CONTRACT: Record<string, string[]> = {
   TPP: ["chip"],
   PERFORMANCE_DENSITY: ["chip"],
@@ -21,11 +21,11 @@ const CONTRACT: Record<string, string[]> = {
   EXPLAIN: SHIPMENT,
   LPP_REMAINING: ["prior_tpp", "regime", "as_of"],
   COUNTRY_ALLOCATION: ["country", "g2g", "regime", "as_of"],
-  MODEL_WEIGHTS_CONTROLLED: ["training_ops", "published", "regime", "as_of"],
+  MODEL_WEIGHTS_CONTROLLED: ["training_ops", "published", "regime", "as_of", "derived_from_published", "extra_ops", "exceeds_best_published"],
   CHIP_SPEC: ["chip", "field"],
   REGIME: [],
   REGIMES: [],
-  LEDGER: ["chips", "destinations", "quantities", "end_user_hqs", "consignees", "dates", "regime"],
+  LEDGER: ["chips", "destinations", "quantities", "end_user_hqs", "consignees", "dates", "regime", "ship_froms"],
   SCREEN_PARTY: ["name", "country", "min_score"],
 };
 const REQUIRED_COUNT: Record<string, number> = { ...Object.fromEntries(Object.entries(CONTRACT).map(([k, v]) => [k, v.length ? 1 : 0])), REQUIRES_LICENSE: 2, LICENSE_EXCEPTION: 2, REVIEW_POLICY: 2, EXPLAIN: 2, CHIP_SPEC: 2, LEDGER: 6 };
@@ -67,7 +67,7 @@ test("no function is volatile, streaming or cancelable", () => {
   }
 });
 
-test.each(loadCases().map((c) => [c.id, c] as const))("golden %s through the bundle", async (_id, c) => {
+test.each(loadCases().map((c) => [goldenTitle(c, "bundle"), c] as const))("%s", async (_title, c) => {
   const got = await addin.call(c.fn, ...c.args);
   expect({ id: c.id, ok: matches(c.expect, got, c.tol), got }).toEqual({ id: c.id, ok: true, got });
 });
@@ -153,12 +153,26 @@ describe("omitted arguments and defaults", () => {
 
   test("with nothing saved: enforced, today", async () => {
     expect(await addin.call("REGIME")).toBe("enforced");
+    // The page's clock decides "today": 100 H20 to CN need no licence on 2024-06-01 (regulations.md
+    // §7.1 #11) and do on 2025-06-01, after the is-informed letter of 2025-04-09 (§7.3 #8).
+    for (const [today, licence] of [
+      ["2024-06-01", false],
+      ["2025-06-01", true],
+    ] as const) {
+      const page = await loadAddin({}, { today });
+      try {
+        expect({ today, licence: await page.call("REQUIRES_LICENSE", "H20", "CN", 100) }).toEqual({ today, licence });
+        expect(await page.call("EXPLAIN", "H20", "CN", 100)).toContain(`as of ${today}`);
+      } finally {
+        page.close();
+      }
+    }
   });
 });
 
 describe("error messages name the argument and the value", () => {
   test.each([
-    [["REQUIRES_LICENSE", "H100", "CN", -5], "#VALUE!", "quantity must be a whole number >= 0, got -5"],
+    [["REQUIRES_LICENSE", "H100", "CN", -5], "#VALUE!", "quantity must be a whole number >= 1, got -5"],
     [["REQUIRES_LICENSE", "H100", "CN", 2.5], "#VALUE!", "quantity"],
     [["REQUIRES_LICENSE", "H100", "CN", 1, null, "nope"], "#VALUE!", "'nope'"],
     [["REQUIRES_LICENSE", "H100", "CN", 1, null, null, "31/02/2024"], "#VALUE!", "as_of"],

@@ -1,8 +1,9 @@
-// Every shared golden case, called through the same adapters Excel calls (in-process, scalars
-// shaped as 1x1 ranges as Excel passes them to matrix parameters).
+// Every golden case (test/golden/*.json), called through the same adapters Excel calls (in-process,
+// scalars shaped as 1x1 ranges as Excel passes them to matrix parameters). Titled with goldenTitle:
+// npm test counts each case once and reports this layer as "golden via functions".
 import * as functions from "../../src/functions/functions";
 import { resetSettings } from "../../src/settings/settings";
-import { loadCases, matches, seen } from "../support/cases";
+import { goldenTitle, loadCases, matches, seen } from "../support/cases";
 
 const byId: Record<string, (...args: unknown[]) => unknown> = {
   TPP: functions.tpp,
@@ -28,13 +29,11 @@ const asExcelPasses = (arg: unknown) => (arg === null || arg === undefined ? nul
 
 beforeEach(() => resetSettings());
 
-describe.each(loadCases().map((c) => [c.id, c] as const))("golden %s", (_id, c) => {
-  test(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)})`, () => {
-    const fn = byId[c.fn];
-    expect(fn).toBeDefined();
-    const got = seen(fn(...c.args.map(asExcelPasses)));
-    if (!matches(c.expect, got, c.tol)) {
-      throw new Error(`got ${JSON.stringify(got)}, expected ${JSON.stringify(c.expect)}`);
-    }
-  });
+test.each(loadCases().map((c) => [goldenTitle(c, "functions"), c] as const))("%s", (_title, c) => {
+  const fn = byId[c.fn];
+  expect(fn).toBeDefined();
+  const got = seen(fn(...c.args.map(asExcelPasses)));
+  if (!matches(c.expect, got, c.tol)) {
+    throw new Error(`${c.fn}(${JSON.stringify(c.args).slice(1, -1)}): got ${JSON.stringify(got)}, expected ${JSON.stringify(c.expect)}`);
+  }
 });

@@ -14,9 +14,9 @@ import {
   listRegimes,
   lppRemaining,
   modelWeightsControlled,
-  sources,
 } from "../../src/rules";
-import { COUNTRY_GROUPS, DIFFUSION_TIER1, DIFFUSION_TIER3, groupsOf, inGroup } from "../../src/rules/data/country-groups";
+import { sources } from "../../src/rules/sources";
+import { COUNTRY_GROUPS, DIFFUSION_TIER1, diffusionTier, groupsOf, inGroup } from "../../src/rules/data/country-groups";
 import { valueAt, mustValueAt, TPP_A1 } from "../../src/rules/data/parameters";
 import { fmt, weakestOf } from "../../src/rules/format";
 import { chip, country, det, shipment } from "./helpers";
@@ -32,14 +32,18 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "RULES_DATA_VERSION",
       "chipById",
       "classify",
+      "consigneeKey",
       "countryAllocation",
       "countryGroups",
       "countryTier",
+      "decide",
       "decisionKey",
       "determine",
+      "eraOf",
       "explain",
       "h100Equivalent",
       "isRegimeId",
+      "limitSides",
       "listRegimes",
       "lppRemaining",
       "modelWeightsControlled",
@@ -48,27 +52,24 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveCountry",
       "resolveItem",
       "runLedger",
-      "sources",
+      "WITHIN_ALLOCATION",
+      "WITHIN_ALLOWANCE",
     ].sort(),
   );
   expect(DEFAULT_REGIME).toBe("enforced");
   expect(H100_TPP).toBe(15832);
-  expect(RULES_DATA_VERSION).toBe("2026.11.27");
+  expect(RULES_DATA_VERSION).toBe("2026.11.30");
   expect(RULES_DATA_HASH).toMatch(/^[0-9a-f]{64}$/);
 });
 
-test("catalog: 58 chips, interconnect only where sourced, H20 flags", () => {
-  expect(CHIPS).toHaveLength(58);
-  const withIc = Object.fromEntries(CHIPS.filter((c) => c.interconnectGbs !== null).map((c) => [c.id, c.interconnectGbs]));
-  expect(withIc).toEqual({
-    "nvidia-a100-sxm-80gb": 600,
-    "nvidia-a100-pcie-80gb": 600,
-    "nvidia-a800-sxm": 400,
-    "nvidia-a800-pcie": 400,
-    "nvidia-h800-sxm": 400,
-    "nvidia-h800-pcie": 400,
-    "nvidia-h100-sxm": 900,
-  });
+test("catalog: 74 chips, interconnect only where sourced, H20 and GP10 flags", () => {
+  expect(CHIPS).toHaveLength(74);
+  const withoutIc = CHIPS.filter((c) => c.interconnectGbs === null).map((c) => c.id);
+  // Unknown where no source gives it: the Oct 2022 window answers INDETERMINATE for those above 4,800 TPP.
+  expect(withoutIc).toContain("nvidia-b30a");
+  expect(withoutIc).not.toContain("nvidia-rtx-4090");
+  expect(chipById("nvidia-h100-pcie")?.interconnectGbs).toBe(728);
+  expect(CHIPS.filter((c) => c.flags.includes("GP10_ASCEND")).map((c) => c.id).sort()).toEqual(["huawei-ascend-910b", "huawei-ascend-910c"]);
   expect(CHIPS.filter((c) => c.flags.includes("H20_IS_INFORMED")).map((c) => c.id).sort()).toEqual(["amd-mi308x", "nvidia-h20", "nvidia-h20e"]);
   expect(chipById("nvidia-b200")?.tpp).toBe(36000);
   expect(chipById("nope")).toBeUndefined();
@@ -155,7 +156,9 @@ describe("countryTier and countryGroups", () => {
   test("tiers", () => {
     expect(countryTier(country("US"), "2025-06-01")).toBe(1);
     expect(countryTier(country("Spain"), "2025-06-01")).toBe(1);
-    expect(countryTier(country("KH"), "2026-11-27")).toBe(3); // the rule's own Jan 2025 list
+    expect(countryTier(country("KH"), "2026-11-27")).toBe(2); // Tier 3 follows D:5: KH left it 2025-11-07
+    expect(countryTier(country("KH"), "2025-06-01")).toBe(3);
+    expect(countryTier(country("MO"), "2026-11-27")).toBe(3);
     expect(countryTier(country("CY"), "2025-06-01")).toBe(2);
     expect(countryTier(country("Brazil"), "2025-06-01")).toBe(2);
   });
@@ -167,7 +170,8 @@ describe("countryTier and countryGroups", () => {
     expect(countryGroups(country("AE"), "2025-06-01")).toEqual(["D:4"]);
     expect(countryGroups(country("AE"), "2026-08-01")).toEqual(["A:5"]);
     expect(countryGroups(country("KH"), "2026-08-01")).toEqual(["D:1"]);
-    expect(countryGroups(country("CY"), "2024-06-01")).toEqual(["A:6", "D:5"]);
+    expect(countryGroups(country("CY"), "2024-05-29")).toEqual(["A:6", "D:5"]);
+    expect(countryGroups(country("CY"), "2024-07-01")).toEqual(["A:6"]);
     expect(countryGroups(country("CY"), "2025-06-01")).toEqual(["A:6"]);
     expect(countryGroups(country("BR"), "2024-06-01")).toEqual([]);
   });
@@ -180,16 +184,21 @@ describe("countryTier and countryGroups", () => {
     expect(members("A:5")).toHaveLength(38);
     expect(members("A:6")).toHaveLength(8);
     expect(Object.keys(DIFFUSION_TIER1)).toHaveLength(19);
-    expect(Object.keys(DIFFUSION_TIER3)).toHaveLength(24);
+    // Tier 3 = Macau + D:5 on the date (22 in the July 2026 table; 23 with Cambodia in Jan 2025).
+    expect(Object.keys(COUNTRY_GROUPS["D:5"]).filter((c) => diffusionTier(c, at).tier === 3)).toHaveLength(22);
+    expect(diffusionTier("MO", at).tier).toBe(3);
+    expect(Object.keys(COUNTRY_GROUPS["D:5"]).filter((c) => diffusionTier(c, "2025-01-13").tier === 3)).toHaveLength(23);
     // 2025: D:5 had KH (23); D:4 had AE (22); A:5 had 37.
     expect(Object.keys(COUNTRY_GROUPS["D:5"]).filter((c) => inGroup("D:5", c, "2025-06-01").member)).toHaveLength(23);
     expect(groupsOf("AE", "2025-06-01")).toEqual(["D:4"]);
   });
   test("group facts carry confidence: the uncertain spans are unconfirmed", () => {
-    expect(inGroup("D:4", "AE", "2026-03-01").confidence).toBe("unconfirmed");
+    expect(inGroup("D:4", "AE", "2026-03-01").confidence).toBe("secondary");
+    expect(inGroup("A:5", "AE", "2026-07-10")).toMatchObject({ member: true, confidence: "secondary" });
     expect(inGroup("D:4", "AE", "2025-03-01").confidence).toBe("secondary");
     expect(inGroup("A:5", "AE", "2026-08-01").confidence).toBe("confirmed");
-    expect(inGroup("D:5", "CY", "2024-01-01").confidence).toBe("unconfirmed");
+    expect(inGroup("D:5", "CY", "2024-01-01")).toMatchObject({ member: true, confidence: "secondary" });
+    expect(inGroup("D:5", "CY", "2024-05-30")).toMatchObject({ member: false, confidence: "confirmed" });
     expect(inGroup("D:5", "CN", "2024-01-01")).toEqual({ member: true, cite: "Supp. No. 1 to 15 CFR 740 (eCFR-2026-07-23)", confidence: "confirmed" });
     expect(inGroup("D:5", "BR", "2024-01-01").member).toBe(false);
   });
@@ -242,4 +251,36 @@ test("helpers: valueAt, fmt, weakestOf", () => {
   expect(fmt(Number.NaN)).toBe("NaN");
   expect(weakestOf([])).toBe("confirmed");
   expect(weakestOf(["confirmed", "secondary"])).toBe("secondary");
+});
+
+describe("modelWeightsControlled: 4E091 Note 2 inputs", () => {
+  const at = "2026-11-30";
+  test("omitted: TRUE with the Note 2 caveat and a lowered confidence", () => {
+    const r = modelWeightsControlled(2e26, false, "diffusion-2025", at);
+    expect(r.controlled).toBe(true);
+    expect(r.confidence).toBe("unconfirmed");
+    expect(r.steps.some((s) => s.text.includes("most capable published"))).toBe(true);
+  });
+  test("no more capable than the best published model: excluded", () => {
+    expect(modelWeightsControlled(2e26, false, "diffusion-2025", at, { exceedsBestPublished: false }).controlled).toBe(false);
+    const beyond = modelWeightsControlled(2e26, false, "diffusion-2025", at, { exceedsBestPublished: true });
+    expect(beyond).toMatchObject({ controlled: true, confidence: "confirmed" });
+  });
+  test("derivatives of published weights: max(2.5e25, 25% of the base) decides; unknown extra ops is open", () => {
+    const open = modelWeightsControlled(2e26, false, "diffusion-2025", at, { derivedFromPublished: true });
+    expect(open.controlled).toBeNull();
+    expect(open.reason).toContain("extra training operations are unknown");
+    // base 1.6e26: 25% = 4e25 > 2.5e25
+    expect(modelWeightsControlled(2e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 4e25 }).controlled).toBe(false);
+    expect(modelWeightsControlled(2.0000001e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 4.1e25 }).controlled).toBe(true);
+    // small base: the 2.5e25 floor applies
+    expect(modelWeightsControlled(1e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 2.5e25 }).controlled).toBe(false);
+    expect(modelWeightsControlled(1e26, false, "diffusion-2025", at, { derivedFromPublished: true, extraOps: 2.6e25 }).controlled).toBe(true);
+    expect(() => modelWeightsControlled(1e26, false, "diffusion-2025", at, { extraOps: 2e26 })).toThrow("cannot exceed training_ops");
+    expect(() => modelWeightsControlled(1e26, false, "diffusion-2025", at, { extraOps: -1 })).toThrow("extra_ops must be a number >= 0");
+  });
+  test("below 1e26 and published stay FALSE whatever the Note 2 inputs", () => {
+    expect(modelWeightsControlled(9e25, false, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
+    expect(modelWeightsControlled(2e26, true, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
+  });
 });

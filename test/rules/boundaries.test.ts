@@ -1,7 +1,7 @@
 // Every threshold, each side, and the day before / the day of every effective date in the timelines.
 // Chips are synthetic copies of real catalog rows with changed facts (see helpers.synthetic).
-import { classify, lppRemaining, type Determination } from "../../src/rules";
-import { det, eccnItem, item, synthetic } from "./helpers";
+import { classify, countryGroups, countryTier, explain, lppRemaining, type Determination } from "../../src/rules";
+import { country, det, eccnItem, item, synthetic } from "./helpers";
 
 const AS_OF = "2024-06-01";
 const eccnOf = (tpp: number, pd: number | null, base = "H100") => classify(item(synthetic(base, { tpp, performanceDensity: pd })), AS_OF).eccn;
@@ -133,9 +133,64 @@ describe("effective dates: the day before and the day of", () => {
     const [b, d] = pair("L40", "VN", "2024-04-03", "2024-04-04");
     expect([b.exception, d.exception]).toEqual(["NAC", "ACA"]);
   });
-  test("2024-12-05: 3A090.c", () => {
-    const [b, d] = pair(eccnItem("3A090.c"), "CN", "2024-12-04", "2024-12-05");
+  test("2024-05-30: Cyprus out of D:5 (89 FR 40369)", () => {
+    const [b, d] = pair("H100", "DE", "2024-05-29", "2024-05-30", "enforced", { hq: "CY" });
+    expect([b.status, d.status]).toEqual(["LICENSE", "NLR"]);
+    expect([countryGroups(country("CY"), "2024-05-29"), countryGroups(country("CY"), "2024-05-30")]).toEqual([["A:6", "D:5"], ["A:6"]]);
+    const [nb, nd] = pair("RTX 5090", "DE", "2024-05-29", "2024-05-30", "enforced", { hq: "CY" });
+    expect([nb.exception, nd.exception]).toEqual(["NAC", null]);
+    expect(d.steps.some((s) => s.cite.includes("89 FR 40369"))).toBe(true);
+  });
+  test("2024-12-02: 3A090.c (89 FR 96790; compliance 2024-12-31)", () => {
+    const [b, d] = pair(eccnItem("3A090.c"), "CN", "2024-12-01", "2024-12-02");
     expect([b.status, d.status]).toEqual(["NLR", "LICENSE"]);
+    expect(d.reason).toContain("below 3.3 GB/s/mm²");
+    const [cb, cd] = pair(eccnItem("3A090.c"), "CN", "2024-12-30", "2024-12-31");
+    expect([cb.notes?.length, cd.notes?.length]).toEqual([1, 0]);
+    expect(cb.notes?.[0]).toContain("2024-12-31");
+  });
+  test("2025-05-13: Huawei Ascend 910B/C under the GP10 guidance", () => {
+    const [b, d] = pair("Ascend 910B", "DE", "2025-05-12", "2025-05-13");
+    expect([b.status, d.status]).toEqual(["NLR", "LICENSE"]);
+    expect(d.reason).toContain("General Prohibition 10");
+    const [fb, fd] = pair("Ascend 910C", "DE", "2025-05-12", "2025-05-13", "enforced", { shipFrom: "CN" });
+    expect([fb.status, fd.status]).toEqual(["INDETERMINATE", "LICENSE"]);
+  });
+  test("2025-07-14: Malaysia's own permit noted on reexports from Malaysia", () => {
+    const [b, d] = pair("H100", "DE", "2025-07-13", "2025-07-14", "enforced", { shipFrom: "MY" });
+    expect([b.notes, d.notes?.length]).toEqual([[], 1]);
+    expect(d.notes?.[0]).toContain("MITI Directive");
+    expect(det("H100", "DE", "enforced", "2025-07-14").notes).toEqual([]);
+  });
+  test("2025-09-02: Syria, License Exception SPP for EAR99 (90 FR 42315)", () => {
+    const [b, d] = pair(eccnItem("EAR99"), "SY", "2025-09-01", "2025-09-02");
+    expect([b.status, d.status, d.exception]).toEqual(["LICENSE", "EXCEPTION", "SPP"]);
+    const [hb, hd] = pair("H100", "SY", "2025-09-01", "2025-09-02");
+    expect([hb.reviewPolicy, hd.reviewPolicy]).toEqual(["presumption of denial", "presumption of denial"]);
+    const [tb, td] = pair("T4", "SY", "2025-09-01", "2025-09-02");
+    expect([tb.reviewPolicy, td.reviewPolicy]).toEqual(["presumption of denial", "case-by-case"]);
+  });
+  test("2025-09-29, 2025-11-10 and 2026-11-10: the Affiliates rule in the closing step", () => {
+    const last = (d: Determination) => d.steps[d.steps.length - 1].text;
+    const [b, d] = pair("H100", "DE", "2025-09-28", "2025-09-29");
+    expect([last(b).includes("Affiliates"), last(d).includes("90 FR 47201")]).toEqual([false, true]);
+    const [sb, sd] = pair("H100", "DE", "2025-11-09", "2025-11-10");
+    expect([last(sb).includes("suspended"), last(sd).includes("suspended")]).toEqual([false, true]);
+    const [ub, ud] = pair("H100", "DE", "2026-11-09", "2026-11-10");
+    expect([last(ub).includes("unconfirmed"), last(ud).includes("unconfirmed")]).toEqual([false, true]);
+    expect(explain(ud)).toContain("status after that is unconfirmed");
+  });
+  test("2025-11-07: Cambodia leaves D:5 with its ITAR 126.1 removal (stays D:1)", () => {
+    const [b, d] = pair("H100", "KH", "2025-11-06", "2025-11-07");
+    expect([b.reviewPolicy, d.reviewPolicy]).toEqual(["presumption of denial", "presumption of approval"]);
+    expect([b.groups, d.groups]).toEqual([["D:1", "D:5"], ["D:1"]]);
+    const [hb, hd] = pair("H100", "DE", "2025-11-06", "2025-11-07", "enforced", { hq: "KH" });
+    expect([hb.status, hd.status]).toEqual(["LICENSE", "NLR"]);
+    expect([countryTier(country("KH"), "2025-11-06"), countryTier(country("KH"), "2025-11-07")]).toEqual([3, 2]);
+    const [tb, td] = pair("H100", "KH", "2025-11-06", "2025-11-07", "diffusion-2025");
+    expect([tb.reviewPolicy, td.exception]).toEqual(["presumption of denial", "LPP"]);
+    // The window until the EAR text conformed is marked in the group fact's citation.
+    expect(d.steps.some((s) => s.cite.includes("until its conforming change of 2026-02-03"))).toBe(true);
   });
   test("2025-01-13: Diffusion effective (as-if step before it)", () => {
     const [b, d] = pair("H100", "IN", "2025-01-12", "2025-01-13", "diffusion-2025");
@@ -165,23 +220,37 @@ describe("effective dates: the day before and the day of", () => {
     const [hb, hd] = pair("H100", "MY", "2026-01-14", "2026-01-15", "enforced", { hq: "CN" });
     expect([hb.reviewPolicy, hd.reviewPolicy]).toEqual(["case-by-case", "presumption of denial"]);
   });
-  test("2026-02-03: Cambodia leaves D:5 (stays D:1)", () => {
+  test("2026-02-03: Cambodia's EAR text conformed (same answers, the EAR citation)", () => {
     const [b, d] = pair("H100", "KH", "2026-02-02", "2026-02-03");
-    expect([b.reviewPolicy, d.reviewPolicy]).toEqual(["presumption of denial", "presumption of approval"]);
-    expect([b.groups, d.groups]).toEqual([["D:1", "D:5"], ["D:1"]]);
-    const [hb, hd] = pair("H100", "DE", "2026-02-02", "2026-02-03", "enforced", { hq: "KH" });
-    expect([hb.status, hd.status]).toEqual(["LICENSE", "NLR"]);
+    expect([b.reviewPolicy, d.reviewPolicy]).toEqual(["presumption of approval", "presumption of approval"]);
+    expect([b.groups, d.groups]).toEqual([["D:1"], ["D:1"]]);
+    expect(d.steps.some((s) => s.cite.includes("RIN 0694-AK41"))).toBe(true);
+    expect(b.steps.some((s) => s.cite.includes("RIN 0694-AK41"))).toBe(false);
   });
-  test("2026-07-14: the UAE moves from D:4 to A:5", () => {
-    const [b, d] = pair("H100", "AE", "2026-07-13", "2026-07-14");
+  test("2026-01-15: the case-by-case review covers exports from the US only", () => {
+    const [b, d] = pair("H200", "CN", "2026-01-14", "2026-01-15", "enforced", { shipFrom: "TW" });
+    expect([b.reviewPolicy, d.reviewPolicy]).toEqual(["presumption of denial", "presumption of denial"]);
+    expect(d.steps.some((s) => s.text.includes("Shipped from TW"))).toBe(true);
+  });
+  test("2026-07-10: the UAE moves from D:4 to A:5, with the licence the same rule kept", () => {
+    const [b, d] = pair("H100", "AE", "2026-07-09", "2026-07-10");
     expect(brief(b)).toEqual(["LICENSE", null, "presumption of approval"]);
-    expect(d.status).toBe("INDETERMINATE");
+    expect(brief(d)).toEqual(["LICENSE", null, null]);
+    expect(d.reason).toContain("Supp. No. 8 to part 740");
+    expect(d.reason).toContain("91 FR 43034");
     expect([b.groups, d.groups]).toEqual([["D:4"], ["A:5"]]);
-    const [lb, ld] = pair("L40", "AE", "2026-07-13", "2026-07-14");
+    const [lb, ld] = pair("L40", "AE", "2026-07-09", "2026-07-10");
     expect([lb.exception, ld.status]).toEqual(["ACA", "LICENSE"]);
-    const [bb, bd] = pair("H100", "AE", "2026-07-13", "2026-07-14", "baseline-2023");
-    expect([bb.status, bd.status]).toEqual(["LICENSE", "NLR"]);
-    expect(bd.confidence).toBe("unconfirmed");
+    const [gb, gd] = pair("RTX 5090", "AE", "2026-07-09", "2026-07-10");
+    expect([gb.exception, gd.status]).toEqual(["ACA", "INDETERMINATE"]);
+    const [bb, bd] = pair("H100", "AE", "2026-07-09", "2026-07-10", "baseline-2023");
+    expect([bb.status, bd.status]).toEqual(["LICENSE", "LICENSE"]);
+    expect(bd.confidence).toBe("secondary");
+  });
+  test("2027-04-06: G42 and Core42 leave Supp. No. 8 to part 740", () => {
+    const [b, d] = pair("H100", "AE", "2027-04-05", "2027-04-06");
+    expect([b.status, d.status]).toEqual(["LICENSE", "LICENSE"]);
+    expect([b.reason.includes("G42"), d.reason.includes("G42")]).toEqual([true, false]);
   });
   test("2022-02-24 Russia and 2022-03-02 Belarus (15 CFR 746.8)", () => {
     const [rb, rd] = pair("A100", "RU", "2022-02-23", "2022-02-24");

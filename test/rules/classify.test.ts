@@ -1,4 +1,6 @@
 import { classify, CHIPS, type Classification } from "../../src/rules";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { looksLikeEccn, parseEccn } from "../../src/rules/classify";
 import { chip, eccnItem, item, synthetic } from "./helpers";
 
@@ -52,9 +54,12 @@ describe("catalog chips (current text)", () => {
     }
   });
 
-  test("catalog note tags agree with our classification where the note is definite", () => {
+  test("catalog note tags (chips.csv) agree with our classification where the note is definite", () => {
+    const csv = readFileSync(join(__dirname, "../../src/rules/data/chips.csv"), "utf8").split("\r\n").slice(1).filter((line) => line !== "");
+    const tags = new Map(csv.map((line) => [line.split(",")[0], /\[computed_eccn=([^\]]+)\]/.exec(line)?.[1] ?? ""]));
+    expect(tags.size).toBe(CHIPS.length);
     for (const c of CHIPS) {
-      const tag = /\[computed_eccn=([^\]]+)\]/.exec(c.notes)?.[1] ?? "";
+      const tag = tags.get(c.id) ?? "";
       const ours = classify(item(c), "2026-11-27");
       if (tag.startsWith("3A090.a")) expect(ours.eccn).toBe("3A090.a");
       else if (tag.startsWith("3A090.b")) expect(ours.eccn).toBe("3A090.b");
@@ -73,7 +78,11 @@ describe("dates", () => {
     expect(cls("A800", "2023-03-01").eccn).toBe("not 3A090");
     expect(cls("H800", "2023-03-01").eccn).toBe("not 3A090");
     expect(cls("H100", "2023-03-01").eccn).toBe("3A090.a");
-    expect(cls("L40S", "2023-03-01").control).toBe("indeterminate"); // TPP >= 4,800, interconnect unknown
+    expect(cls("L40S", "2023-03-01").eccn).toBe("not 3A090"); // TPP >= 4,800, host link 64 GB/s < 600
+    expect(cls("RTX 4090", "2022-11-01").eccn).toBe("not 3A090");
+    expect(cls("H100 PCIe", "2023-03-01").eccn).toBe("3A090.a"); // NVLink bridge 600 + PCIe 128
+    expect(cls("MI250X", "2023-03-01").eccn).toBe("3A090.a"); // Infinity Fabric 800
+    expect(cls("B30A", "2023-03-01").control).toBe("indeterminate"); // TPP >= 4,800, interconnect unknown
     expect(cls("L40", "2023-03-01").eccn).toBe("not 3A090"); // TPP < 4,800
     expect(cls("B40", "2023-03-01").control).toBe("indeterminate"); // TPP unknown
     expect(cls("A800", "2023-11-17").eccn).toBe("3A090.a");
@@ -96,9 +105,18 @@ describe("ECCNs the user knows", () => {
     expect(e("5A002.z.3.b", "2024-06-01").control).toBe("b");
     for (const none of ["EAR99", "3A991.p", "4A994.l", "5A992.c"]) expect(e(none, "2024-06-01")).toMatchObject({ eccn: none, control: "none" });
   });
-  test("3A090.c from 2024-12-05", () => {
-    expect(e("3A090.c", "2024-12-04")).toMatchObject({ eccn: "not 3A090", control: "none" });
-    expect(e("3A090.c", "2024-12-05")).toMatchObject({ eccn: "3A090.c", control: "c" });
+  test("3A090.c from 2024-12-02", () => {
+    expect(e("3A090.c", "2024-12-01")).toMatchObject({ eccn: "not 3A090", control: "none" });
+    expect(e("3A090.c", "2024-12-02")).toMatchObject({ eccn: "3A090.c", control: "c" });
+  });
+  test("a bare 3A090 / 4A090 tries every subparagraph; 'not 3A090' is accepted", () => {
+    expect(e("3A090", "2025-01-01")).toMatchObject({ eccn: "", control: "indeterminate", possible: ["a", "b", "c"] });
+    expect(e("3A090", "2024-12-01").possible).toEqual(["a", "b"]);
+    expect(e("4A090", "2025-01-01").possible).toEqual(["a", "b"]);
+    expect(e("3A090", "2023-03-01")).toMatchObject({ eccn: "3A090", control: "a" });
+    expect(e("3A090", "2022-01-01")).toMatchObject({ eccn: "not 3A090", control: "none" });
+    expect(e("not 3A090", "2025-01-01")).toMatchObject({ eccn: "not 3A090", control: "none" });
+    expect(e("3A090", "2025-01-01").reason).toContain("3A090.a, 3A090.b, 3A090.c");
   });
   test("before the paragraph existed", () => {
     expect(e("3A090.a", "2022-10-06").control).toBe("none");

@@ -86,8 +86,11 @@ describe("§7.2 diffusion-2025 (2025-06-01)", () => {
   test("8. 100 x H100 to CN: Tier 3, denial", () => {
     expect(dif("CN", 100)).toMatchObject({ status: "LICENSE", tier: 3, reviewPolicy: "presumption of denial" });
   });
-  test("9. VEU limits are not modelled: the determination says so", () => {
-    expect(dif("MY", 5000).steps.some((s) => s.text.includes("VEU"))).toBe(true);
+  test("9. a UVEU holder's 8 % of its TPP in MY (over the 7 % cap): licence; VEU limits are not modelled and it says so", () => {
+    // 100 EFLOP-equivalent is beyond any allowance; 5,000 H100 (79,160,000 TPP) stands in for it.
+    const d = dif("MY", 5000);
+    expect(d).toMatchObject({ status: "LICENSE", licenseRequired: true });
+    expect(d.steps.some((s) => s.text.includes("VEU"))).toBe(true);
   });
   test("10. model weights: closed 2e26 controlled; published not", () => {
     expect(modelWeightsControlled(2e26, false, "diffusion-2025", on).controlled).toBe(true);
@@ -107,7 +110,7 @@ describe("§7.3 enforced", () => {
     expect(d.reviewNote).toContain("Supp. No. 2 to part 748 para (dd)");
   });
   test("2. the same H200s reexported from TW: denial", () => {
-    expect(det("H200", "CN", "enforced", "2026-03-01", { quantity: 1000, exportFrom: "abroad" })).toMatchObject({ reviewPolicy: "presumption of denial" });
+    expect(det("H200", "CN", "enforced", "2026-03-01", { quantity: 1000, shipFrom: "TW" })).toMatchObject({ reviewPolicy: "presumption of denial" });
   });
   test("3. 100 x B200 to CN: TPP >= 21,000, denial", () => {
     expect(det("B200", "CN", "enforced", "2026-03-01", { quantity: 100 })).toMatchObject({ status: "LICENSE", reviewPolicy: "presumption of denial" });
@@ -138,11 +141,20 @@ describe("§7.3 enforced", () => {
   test("10. 100 x H100 to IL on any date: no licence", () => {
     for (const on of ["2023-01-01", "2024-06-01", "2026-08-01"]) expect(det("H100", "IL", "enforced", on, { quantity: 100 }).licenseRequired).toBe(false);
   });
-  test("11. UAE 2026-08-01: 3A090.b licence; 3A090.a indeterminate with the reason", () => {
+  test("11. UAE 2026-08-01: 3A090.b licence; 3A090.a licence with the UAE rule's carve-outs; gaming cards open", () => {
     expect(det("L40", "AE", "enforced", "2026-08-01")).toMatchObject({ eccn: "3A090.b", status: "LICENSE" });
     const a = det("H100", "AE", "enforced", "2026-08-01");
-    expect(a).toMatchObject({ status: "INDETERMINATE", licenseRequired: null });
+    expect(a).toMatchObject({ status: "LICENSE", licenseRequired: true, reviewPolicy: null, confidence: "secondary" });
     expect(a.reason).toContain("91 FR 43034");
+    expect(a.reason).toContain("UAE Government");
+    expect(a.reason).toContain("G42 and Core42");
+    const g = det("RTX 5090", "AE", "enforced", "2026-08-01");
+    expect(g).toMatchObject({ status: "INDETERMINATE", licenseRequired: null });
+    expect(g.reason).toContain("silent");
+    // baseline-2023 applies the move together with the licence, never the move alone.
+    expect(det("H100", "AE", "baseline-2023", "2026-09-01")).toMatchObject({ status: "LICENSE" });
+    // A D:5-headquartered buyer in the UAE: the headquarters rule decides.
+    expect(det("H100", "AE", "enforced", "2026-08-01", { hq: "CN" }).reviewPolicy).toBe("presumption of denial");
   });
   test("catalog chips used above are the real rows", () => {
     expect(chip("H200").memoryBandwidthGbs).toBe(4800);
@@ -210,9 +222,9 @@ describe("enforced, other branches", () => {
     expect(det(eccnItem("EAR99"), "RU", "enforced", "2024-06-01")).toMatchObject({ status: "INDETERMINATE", licenseRequired: null });
     expect(det(eccnItem("EAR99"), "IR", "enforced", "2024-06-01").status).toBe("LICENSE");
   });
-  test("Cyprus-headquartered end user: D:5 until shown out, flagged unconfirmed", () => {
-    const d = det("H100", "DE", "enforced", "2024-06-01", { hq: "CY" });
-    expect(d).toMatchObject({ status: "LICENSE", confidence: "unconfirmed" });
+  test("Cyprus-headquartered end user: D:5 until 89 FR 40369 (2024-05-30)", () => {
+    expect(det("H100", "DE", "enforced", "2024-05-01", { hq: "CY" })).toMatchObject({ status: "LICENSE", confidence: "secondary" });
+    expect(det("H100", "DE", "enforced", "2024-07-01", { hq: "CY" }).status).toBe("NLR");
     expect(det("H100", "DE", "enforced", "2025-06-01", { hq: "CY" }).status).toBe("NLR");
   });
   test("open classifications: same answer everywhere vs decisive", () => {

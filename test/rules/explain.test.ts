@@ -4,20 +4,31 @@ import { det, eccnItem, synthetic } from "./helpers";
 const NOT_CHECKED = "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
 
 describe("explain", () => {
-  test("the Diffusion example from the brief", () => {
+  test("regulations.md §7.2 #1 (2,000 x H100 to AE, diffusion-2025): every part DESIGN §3 asks of EXPLAIN", () => {
+    // Expected parts come from the reference, not from the code: licence; 3A090.a; AE is Tier 2;
+    // 2,000 x 15,832 = 31,664,000 TPP > the LPP allowance of 26,900,000 (15 CFR 740.29); presumption
+    // of approval. The LPP and allocation figures rest on secondary sources (§8 #1): never "confirmed".
+    const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
+    expect(line).toMatch(/^LICENSE REQUIRED\b/);
+    for (const part of ["3A090.a", "AE", "Tier 2", "31,664,000", "26,900,000", "740.29", "presumption of approval", "diffusion-2025", "2025-06-01"]) {
+      expect({ part, found: line.includes(part) }).toEqual({ part, found: true });
+    }
+    expect(line).toMatch(/Confidence: (secondary|unconfirmed)\./);
+    expect(line.endsWith(NOT_CHECKED)).toBe(true);
+  });
+
+  test("regression check (pinned output of 2026-11, not a reference): the §7.2 #1 sentence word for word", () => {
     const line = explain(det("H100", "AE", "diffusion-2025", "2025-06-01", { quantity: 2000 }));
     expect(line).toContain(
       "LICENSE REQUIRED: 3A090.a (TPP 15,832 >= 4,800; 88 FR 73458) to AE, Diffusion Tier 2; 31,664,000 TPP exceeds the LPP allowance of 26,900,000 per consignee per year (15 CFR 740.29); review: presumption of approval while AE's allocation lasts",
     );
-    expect(line).toMatch(/Confidence: (secondary|unconfirmed)\./);
-    expect(line.endsWith(NOT_CHECKED)).toBe(true);
   });
 
   test("verdicts for each status", () => {
     expect(explain(det("H100", "IN", "diffusion-2025", "2025-06-01", { quantity: 10 }))).toMatch(/^NO LICENSE REQUIRED under License Exception LPP: 3A090\.a/);
     expect(explain(det("H100", "IN", "enforced", "2025-06-01"))).toMatch(/^NO LICENSE REQUIRED \(NLR\): 3A090\.a .* to IN, groups A:5;/);
     expect(explain(det("H100", "MY", "enforced", "2025-06-01"))).toContain("to MY, no D:1/D:4/D:5/A:5/A:6 group");
-    const ind = explain(det("H100", "AE", "enforced", "2026-08-01"));
+    const ind = explain(det("RTX 5090", "AE", "enforced", "2026-08-01"));
     expect(ind).toMatch(/^INDETERMINATE: 3A090\.a/);
     expect(ind).toContain("91 FR 43034");
     expect(ind).toContain("Rests on unconfirmed facts:");
@@ -70,6 +81,7 @@ describe("explain", () => {
       allowanceTpp: 0,
       allocationTpp: 0,
     };
+    // (shipFrom and notes are optional: a determination built elsewhere may lack them)
     expect(explain(d)).toBe(`NO LICENSE REQUIRED (NLR): not 3A090 to DE, groups A:5; r. Regime: enforced, as of 2024-06-01. Confidence: confirmed. ${NOT_CHECKED}`);
   });
 
@@ -77,5 +89,60 @@ describe("explain", () => {
     const c = synthetic("L40", { tpp: 3000, performanceDensity: 2.0 });
     expect(explain(det(c, "CN", "baseline-2023", "2024-06-01"))).toContain("notify BIS 25 days before shipment");
     expect(explain(det(c, "VN", "baseline-2023", "2024-06-01"))).toContain("License Exception ACA");
+  });
+});
+
+describe("what an answer obliges and warns of (2026-11-30 rules)", () => {
+  test("case-by-case names the Supp. No. 2 to part 748 (dd) conditions; REVIEW_POLICY keeps its contract value", () => {
+    const d = det("H200", "CN", "enforced", "2026-03-01", { quantity: 100 });
+    expect(d.reviewPolicy).toBe("case-by-case");
+    const line = explain(d);
+    for (const part of ["(dd)", "commercially available in the US", "50%", "third-party testing in the US", "know-your-customer", "remote-access"]) expect(line).toContain(part);
+  });
+  test("a reexport says so, and stays at presumption of denial", () => {
+    const line = explain(det("H200", "CN", "enforced", "2026-03-01", { shipFrom: "TW" }));
+    expect(line).toContain("Shipped from TW (not an export from the US)");
+    expect(line).toContain("review: presumption of denial");
+  });
+  test("NAC and LPP answers say what they oblige", () => {
+    const nac = det("RTX 4090", "CN", "baseline-2023", "2024-06-01");
+    expect(nac.exception).toBe("NAC");
+    expect(explain(nac)).toContain("Note: License Exception NAC obliges you to notify BIS and wait 25 days before exporting");
+    const lpp = det("H100", "IN", "diffusion-2025", "2025-06-01", { quantity: 10 });
+    expect(lpp.exception).toBe("LPP");
+    expect(explain(lpp)).toContain("certifications and the reporting to BIS of 15 CFR 740.29");
+  });
+  test("a reexport from Malaysia notes Malaysia's own permit (a warning, not a US rule)", () => {
+    const line = explain(det("H100", "DE", "enforced", "2026-03-01", { shipFrom: "MY" }));
+    expect(line).toContain("Malaysia's own rule (not a US one)");
+    expect(line).toContain("MITI Directive");
+    expect(explain(det("H100", "DE", "enforced", "2026-03-01", { shipFrom: "SG" }))).not.toContain("MITI");
+  });
+  test("the UAE carve-outs are in the explanation", () => {
+    const line = explain(det("H100", "AE", "enforced", "2026-09-01", { quantity: 2000 }));
+    expect(line).toMatch(/^LICENSE REQUIRED: 3A090\.a/);
+    for (const part of ["UAE Government", "Supp. No. 8 to part 740", "G42 and Core42", "Microsoft", "91 FR 43034"]) expect(line).toContain(part);
+  });
+  test("Ascend under GP10, and a foreign-designed chip from abroad", () => {
+    expect(explain(det("Ascend 910B", "DE", "enforced", "2026-06-09"))).toContain("General Prohibition 10");
+    const open = det("BR100", "DE", "enforced", "2026-06-09", { shipFrom: "CN" });
+    expect(open.status).toBe("INDETERMINATE");
+    expect(explain(open)).toContain("foreign direct product rules or de minimis, not evaluated");
+    // Shipped from the US it is classified like any other item.
+    const fromUs = det("BR100", "DE", "enforced", "2026-06-09");
+    expect(fromUs.status).toBe("NLR");
+    expect(fromUs.steps.some((s) => s.cite === "15 CFR 734.3(a)(1)")).toBe(true);
+  });
+  test("the 3A090.b licence to the UAE marks the ACA reading unconfirmed", () => {
+    const d = det("L40", "AE", "enforced", "2026-08-01");
+    expect(d.status).toBe("LICENSE");
+    expect(d.confidence).toBe("unconfirmed");
+    expect(explain(d)).toContain("License Exception ACA taken as unavailable for the UAE");
+  });
+  test("a disputed catalog figure is named and the higher counted", () => {
+    const d = det("B300", "IN", "diffusion-2025", "2025-06-01", { quantity: 480 });
+    expect(d.exception).toBe("LPP");
+    expect(det("B300", "IN", "diffusion-2025", "2025-06-01", { quantity: 481 }).status).toBe("LICENSE");
+    expect(d.steps.some((s) => s.text.includes("published figures disagree (TPP 54,000 vs 56,000)"))).toBe(true);
   });
 });

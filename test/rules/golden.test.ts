@@ -1,6 +1,8 @@
-// Every case of test/golden/cases.json, mapped to rules calls (omitted end_user_hq = destination,
-// quantity = 1, prior = 0; no as_of = the research cut-off).
-import cases from "../golden/cases.json";
+// The golden cases (test/golden/*.json) that are determinations on canonical inputs, mapped to rules
+// calls (omitted end_user_hq = destination, quantity = 1, prior = 0; no as_of = the research cut-off).
+// Cases that test how inputs are read (serial dates, blanks, spilled ranges, errors) belong to the
+// adapters and run at the functions and bundle layers only. Titled with goldenTitle: npm test counts
+// each case once and reports this layer as "golden via rules".
 import {
   classify,
   countryAllocation,
@@ -16,31 +18,26 @@ import {
   type Determination,
   type RegimeId,
 } from "../../src/rules";
+import { goldenTitle, loadCases, type GoldenCase as Case } from "../support/cases";
 import { chip, country, item } from "./helpers";
 
 type Arg = unknown;
-interface Case {
-  id: string;
-  fn: string;
-  args: Arg[];
-  expect: unknown;
-  tol?: number;
-}
 
 const CUTOFF = "2026-11-27";
 const str = (a: Arg, d: string) => (a === null || a === undefined ? d : String(a));
 const num = (a: Arg, d: number) => (a === null || a === undefined ? d : Number(a));
 
-/** REQUIRES_LICENSE(chip, destination, [quantity], [end_user_hq], [regime], [as_of], [prior_tpp]). */
+/** REQUIRES_LICENSE(chip, destination, [quantity], [end_user_hq], [regime], [as_of], [prior_tpp], [ship_from]). */
 function shipmentCase(args: Arg[]): Determination {
-  const [c, dest, qty, hq, regime, asOf, prior] = args;
+  const [c, dest, qty, hq, regime, asOf, prior, from] = args;
+  const shipFrom = from === null || from === undefined || from === 0 ? null : country(String(from));
   const it = resolveItem(String(c));
   if (!it.ok) throw new Error(it.message);
   const r = str(regime, "enforced");
   if (!isRegimeId(r)) throw new Error(`bad regime ${r}`);
   const destination = country(String(dest));
   return determine(
-    { item: it.value, quantity: num(qty, 1), destination, endUserHq: hq === null || hq === undefined ? null : country(String(hq)), priorTpp: num(prior, 0) },
+    { item: it.value, quantity: num(qty, 1), destination, endUserHq: hq === null || hq === undefined ? null : country(String(hq)), priorTpp: num(prior, 0), shipFrom },
     r,
     str(asOf, CUTOFF),
   );
@@ -82,12 +79,45 @@ function run(c: Case): unknown {
   }
 }
 
-const all = (cases as { cases: Case[] }).cases;
-const isError = (e: unknown): e is { error: string; messageIncludes?: string } => typeof e === "object" && e !== null && "error" in e;
-const determinations = all.filter((c) => !isError(c.expect) && !Array.isArray(c.expect));
+const MAPPED = new Set(["TPP", "PERFORMANCE_DENSITY", "H100_EQUIVALENT", "ECCN", "COUNTRY_TIER", "REQUIRES_LICENSE", "LICENSE_EXCEPTION", "REVIEW_POLICY", "LPP_REMAINING", "COUNTRY_ALLOCATION", "MODEL_WEIGHTS_CONTROLLED"]);
+const scalarExpect = (e: unknown) => ["number", "string", "boolean"].includes(typeof e) || (typeof e === "object" && e !== null && "notPrefix" in e);
+/** Arguments the rules API takes as they are: text that resolves, ISO dates, whole quantities, known regimes. */
+function canonical(c: Case): boolean {
+  const a = c.args;
+  if (!a.every((x) => x === null || ["string", "number", "boolean"].includes(typeof x))) return false;
+  const iso = (x: Arg) => x == null || (typeof x === "string" && /^\d{4}-\d{2}-\d{2}$/.test(x));
+  const regime = (x: Arg) => x == null || isRegimeId(x);
+  const num = (x: Arg) => x == null || typeof x === "number";
+  const resolves = (x: Arg, r: (t: string) => { ok: boolean }) => typeof x === "string" && x.trim() === x && r(x).ok;
+  const place = (x: Arg) => resolves(x, resolveCountry);
+  switch (c.fn) {
+    case "REQUIRES_LICENSE":
+    case "LICENSE_EXCEPTION":
+    case "REVIEW_POLICY":
+      return resolves(a[0], resolveItem) && place(a[1]) && (a[2] == null || (Number.isInteger(a[2]) && (a[2] as number) >= 0)) && (a[3] == null || place(a[3])) && regime(a[4]) && iso(a[5]) && num(a[6]) && (a[7] == null || place(a[7]));
+    case "TPP":
+    case "PERFORMANCE_DENSITY":
+      return resolves(a[0], resolveChip);
+    case "H100_EQUIVALENT":
+      return resolves(a[0], resolveChip) && num(a[1]);
+    case "ECCN":
+      return resolves(a[0], resolveChip) && iso(a[1]);
+    case "COUNTRY_TIER":
+      return place(a[0]) && iso(a[1]);
+    case "LPP_REMAINING":
+      return typeof a[0] === "number" && regime(a[1]) && iso(a[2]);
+    case "COUNTRY_ALLOCATION":
+      return place(a[0]) && (a[1] == null || typeof a[1] === "boolean") && regime(a[2]) && iso(a[3]);
+    case "MODEL_WEIGHTS_CONTROLLED":
+      return typeof a[0] === "number" && (a[1] == null || typeof a[1] === "boolean") && regime(a[2]) && iso(a[3]) && a.length <= 4;
+    default:
+      return false;
+  }
+}
+const determinations = loadCases().filter((c) => MAPPED.has(c.fn) && scalarExpect(c.expect) && canonical(c));
 
 describe("golden cases (rules level)", () => {
-  test.each(determinations.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+  test.each(determinations.map((c) => [goldenTitle(c, "rules"), c] as const))("%s", (_title, c) => {
     const got = run(c);
     const e = c.expect;
     if (typeof e === "number") expect(got as number).toBeCloseTo(e, c.tol !== undefined ? Math.max(0, -Math.log10(c.tol)) : 6);
@@ -95,14 +125,6 @@ describe("golden cases (rules level)", () => {
     else if (typeof e === "boolean") expect(got).toBe(e);
     else if (typeof e === "object" && e !== null && "notPrefix" in e) expect(String(got).startsWith((e as { notPrefix: string }).notPrefix)).toBe(false);
     else throw new Error(`unhandled expectation in ${c.id}`);
-  });
-
-  test("covers every determination case of the golden file", () => {
-    const fns = new Set(determinations.map((c) => c.fn));
-    for (const fn of ["REQUIRES_LICENSE", "LICENSE_EXCEPTION", "REVIEW_POLICY", "TPP", "PERFORMANCE_DENSITY", "H100_EQUIVALENT", "ECCN", "COUNTRY_TIER", "LPP_REMAINING", "COUNTRY_ALLOCATION", "MODEL_WEIGHTS_CONTROLLED"]) {
-      expect(fns.has(fn)).toBe(true);
-    }
-    expect(determinations.length).toBeGreaterThanOrEqual(50);
   });
 
   test("error cases: the rules give the adapters what they need", () => {
@@ -114,8 +136,10 @@ describe("golden cases (rules level)", () => {
     if (!badCountry.ok) expect(badCountry.message).toContain("Atlantis");
     expect(() => shipmentCase(["H100", "CN", -5])).toThrow("quantity must be a whole number >= 0, got -5");
     expect(isRegimeId("nope")).toBe(false);
-    // spill: per-row results, a bad row fails on its own
-    const rows = ["H100", "H20", "H1OO"].map((c) => (resolveItem(c).ok ? shipmentCase([c, "CN", 1, null, "enforced", "2024-06-01"]).licenseRequired : "#N/A"));
-    expect(rows).toEqual([true, false, "#N/A"]);
+    // A bad row fails on its own: the good rows still get the reference answers, H100 to CN on
+    // 2024-06-01 needs a licence (regulations.md §7.1 #1) and the H20 does not (§7.1 #11).
+    expect(["H100", "H20", "H1OO"].map((c) => resolveItem(c).ok)).toEqual([true, true, false]);
+    expect(shipmentCase(["H100", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired).toBe(true);
+    expect(shipmentCase(["H20", "CN", 100, null, "baseline-2023", "2024-06-01"]).licenseRequired).toBe(false);
   });
 });

@@ -29,7 +29,8 @@ export interface ShipOptions {
   prior?: number;
   used?: number;
   g2g?: boolean;
-  exportFrom?: "US" | "abroad";
+  /** The ship-from country (default US). */
+  shipFrom?: string;
 }
 
 export function shipment(what: Chip | Item, dest: string, o: ShipOptions = {}): Shipment {
@@ -42,7 +43,7 @@ export function shipment(what: Chip | Item, dest: string, o: ShipOptions = {}): 
     priorTpp: o.prior ?? 0,
     countryAllocationUsed: o.used ?? 0,
     g2g: o.g2g ?? false,
-    exportFrom: o.exportFrom ?? "US",
+    shipFrom: o.shipFrom ? country(o.shipFrom) : null,
   };
 }
 

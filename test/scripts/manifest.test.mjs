@@ -283,7 +283,7 @@ test("permissions, shared runtime and namespace", async () => {
 
 test(
   "XSD catches structure the store checks do not look at (Runtimes after AllFormFactors)",
-  { skip: !haveSchemas && "no schemas folder" },
+  { skip: !haveSchemas && "SKIPPED, ../shared/schemas absent" },
   async () => {
     const moved = (x) => {
       const runtimes = x.match(/ *<Runtimes>[\s\S]*?<\/Runtimes>\n/)[0];

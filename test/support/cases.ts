@@ -1,6 +1,8 @@
-// The golden cases format (test/golden/cases.json): one formula per case and its expected value.
+// The golden cases format (every test/golden/*.json): one formula per case and its expected value.
 // Matching follows the shared golden runner: numbers within tol, text case-insensitive,
-// {error, messageIncludes}, {notPrefix}, {not}, and 2-D arrays for spilled results.
+// {error, messageIncludes}, {notPrefix}, {not}, {oneOf}, and 2-D arrays for spilled results.
+// Each layer (rules, functions, bundle) names its tests with goldenTitle, so that `npm test` counts
+// a case once however many layers run it, and reports each layer as "golden via <layer>: n/m".
 import * as fs from "fs";
 import * as path from "path";
 
@@ -10,11 +12,23 @@ export interface GoldenCase {
   args: unknown[];
   expect: unknown;
   tol?: number;
+  /** The golden file the case comes from, e.g. "cases.json". */
+  file: string;
 }
 
+const GOLDEN_DIR = path.join(__dirname, "..", "golden");
+
+/** Every case of every test/golden/*.json, in file order. */
 export function loadCases(): GoldenCase[] {
-  const file = path.join(__dirname, "..", "golden", "cases.json");
-  return JSON.parse(fs.readFileSync(file, "utf8")).cases;
+  const files = fs.readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".json")).sort();
+  return files.flatMap((file) =>
+    (JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, file), "utf8")).cases as Omit<GoldenCase, "file">[]).map((c) => ({ ...c, file })),
+  );
+}
+
+/** The test title scripts/test.mjs recognises: one golden case at one layer. */
+export function goldenTitle(c: Pick<GoldenCase, "file" | "id">, layer: "rules" | "functions" | "bundle"): string {
+  return `golden ${c.file}:${c.id} via ${layer}`;
 }
 
 /** An Excel error value as the tests see it. */
@@ -55,6 +69,7 @@ export function matches(expect: unknown, got: unknown, tol?: number): boolean {
     }
     if ("notPrefix" in e) return typeof got === "string" && !got.trim().toUpperCase().startsWith(String(e.notPrefix).toUpperCase());
     if ("not" in e) return !matches(e.not, got, tol);
+    if ("oneOf" in e) return (e.oneOf as unknown[]).some((x) => matches(x, got, tol));
   }
   if (typeof expect === "number") return typeof got === "number" && Math.abs(got - expect) <= (tol ?? 1e-9);
   if (typeof expect === "string") return typeof got === "string" && got.trim().toLowerCase() === expect.trim().toLowerCase();

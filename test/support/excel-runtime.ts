@@ -43,7 +43,12 @@ class DistLoader extends ResourceLoader {
   }
 }
 
-export async function loadAddin(initial: Record<string, unknown> = {}): Promise<LoadedAddin> {
+export interface LoadOptions {
+  /** The page's clock reads this local date (noon), e.g. "2024-06-01"; default: the real clock. */
+  today?: string;
+}
+
+export async function loadAddin(initial: Record<string, unknown> = {}, options: LoadOptions = {}): Promise<LoadedAddin> {
   const metaFile = path.join(DIST, "functions.json");
   if (!fs.existsSync(metaFile)) throw new Error("dist/functions.json is missing: run npm run build first");
   const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
@@ -59,6 +64,7 @@ export async function loadAddin(initial: Record<string, unknown> = {}): Promise<
     virtualConsole: new VirtualConsole(),
     beforeParse(window) {
       installStandIns(window as unknown as Record<string, unknown>, settings, registry);
+      if (options.today) installClock(window as unknown as { Date: DateConstructor }, options.today);
     },
   });
   await new Promise<void>((resolve) => {
@@ -88,6 +94,23 @@ export async function loadAddin(initial: Record<string, unknown> = {}): Promise<
       dom.window.close();
     },
   };
+}
+
+/** A page clock stopped at noon local time on `today`: new Date() and Date.now() read it. */
+function installClock(window: { Date: DateConstructor }, today: string) {
+  const Real = window.Date;
+  const [y, m, d] = today.split("-").map(Number);
+  const fixed = new Real(y, m - 1, d, 12).getTime();
+  class Stopped extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(fixed);
+      else super(...(args as [number]));
+    }
+    static now() {
+      return fixed;
+    }
+  }
+  window.Date = Stopped as unknown as DateConstructor;
 }
 
 function installStandIns(window: Record<string, unknown>, settings: Map<string, unknown>, registry: Map<string, (...args: unknown[]) => unknown>) {

@@ -3,6 +3,7 @@
 import { listRegimes } from "../../src/rules";
 import { CheckInput, checkShipment, parseCheckInput } from "../../src/taskpane/checker";
 import { verdictOf, verdictText } from "../../src/taskpane/verdict";
+import { resetWorkbookFormat, setWorkbookFormat } from "../../src/settings/workbook-format";
 
 const input = (patch: Partial<CheckInput> = {}): CheckInput => ({ chip: "H100", destination: "IN", quantity: "1700", endUserHq: "", priorTpp: "", ...patch });
 
@@ -25,7 +26,8 @@ test("a valid shipment gets a result under each of the four regimes, in the regi
   expect(outcome.shipment.quantity).toBe(1700);
 });
 
-test("names, aliases, codes and thousands separators are accepted", () => {
+test("names, aliases, codes and the workbook's thousands separators are accepted", () => {
+  setWorkbookFormat({ numberFormat: { decimalSeparator: ".", groupSeparator: "," } }); // en-US, read from Excel
   const outcome = checkShipment(input({ chip: "nvidia h100", destination: "India", quantity: "1,699", endUserHq: "Germany", priorTpp: "15,832,000" }), "2025-06-01");
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
@@ -33,6 +35,10 @@ test("names, aliases, codes and thousands separators are accepted", () => {
   expect(outcome.shipment.endUserHq!.code).toBe("DE");
   expect(outcome.shipment.quantity).toBe(1699);
   expect(outcome.shipment.priorTpp).toBe(15832000);
+  resetWorkbookFormat();
+  // Without the workbook's number format, "1,699" could be 1.699 or 1699: refused, not guessed.
+  const unknown = checkShipment(input({ quantity: "1,699" }), "2025-06-01");
+  expect(unknown.ok).toBe(false);
 });
 
 test("an unknown chip is reported against the chip field with the resolver's suggestion", () => {
@@ -73,4 +79,18 @@ test("verdicts are words, not colours", () => {
     expect(verdictText(r.determination!)).toMatch(/^License required/);
   }
   expect(outcome.differs).toBe(false);
+});
+
+test("Ship from: blank is an export from the US; another country is a reexport and changes the China review", () => {
+  const from = (shipFrom: string | undefined) => {
+    const outcome = checkShipment(input({ chip: "H200", destination: "CN", quantity: "100", shipFrom }), "2026-03-01");
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    return outcome.results.find((r) => r.regime.id === "enforced")!.determination!;
+  };
+  expect(from(undefined).reviewPolicy).toBe("case-by-case");
+  expect(from("  ").reviewPolicy).toBe("case-by-case");
+  expect(from("Taiwan")).toMatchObject({ reviewPolicy: "presumption of denial", shipFrom: "TW" });
+  const bad = parseCheckInput(input({ shipFrom: "Atlantis" }));
+  expect(bad.ok).toBe(false);
+  if (!bad.ok) expect(bad.errors.map((e) => e.field)).toEqual(["shipFrom"]);
 });

@@ -1,5 +1,6 @@
 // The pane in jsdom: taskpane.html wired by init() to fake document settings and a mock Excel.
-import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, sources } from "../../src/rules";
+import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../../src/rules";
+import { sources } from "../../src/rules/sources";
 import { SETTINGS_KEYS, effectiveAsOf, effectiveRegime, getSettings, resetSettings } from "../../src/settings/settings";
 import { Pane, PaneEnv, init } from "../../src/taskpane/pane";
 import { fakeExcel, fakeSettings, loadPaneHtml } from "./helpers";
@@ -85,6 +86,28 @@ test("on open the saved choice is restored and shown", () => {
   expect($<HTMLInputElement>("#asof-date").value).toBe("2025-06-01");
 });
 
+test("corrupted saved values are named in the pane and ignored, not used silently", () => {
+  const settings = fakeSettings({ [SETTINGS_KEYS.regime]: "bogus", [SETTINGS_KEYS.asOf]: "1900-01-01" });
+  open("Excel", { settings: settings.store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  expect(getSettings()).toEqual({ regime: null, asOf: null });
+  const status = $("#settings-status").textContent!;
+  expect(status).toContain("regime 'bogus'");
+  expect(status).toContain("as-of date '1900-01-01'");
+  expect(radio("enforced").checked).toBe(true);
+});
+
+test("an as-of date before 2000 typed in the pane is refused with the reason", async () => {
+  const settings = fakeSettings();
+  open("Excel", { settings: settings.store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  type("asof-date", "1905-07-17");
+  $("#asof-date").dispatchEvent(new Event("change", { bubbles: true }));
+  await pane!.idle();
+  expect($("#asof-error").hidden).toBe(false);
+  expect($("#asof-error").textContent).toContain("2000-01-01");
+  expect(getSettings().asOf).toBeNull();
+  expect(settings.data.has(SETTINGS_KEYS.asOf)).toBe(false);
+});
+
 test("a fixed as-of date is saved and applied; back to today removes it", async () => {
   const settings = fakeSettings();
   const excel = fakeExcel([], { selection: [0, 0, 1, 1] });
@@ -130,6 +153,20 @@ test("a shipment is checked under every regime, side by side, with steps and cit
   choose(radio("diffusion-2025"));
   await pane!.idle();
   expect(document.querySelector('#results .card[data-regime="diffusion-2025"] .tag')!.textContent).toBe("workbook default");
+});
+
+test("the checker's Ship from field: a reexport from Taiwan keeps China at presumption of denial", () => {
+  open("Excel", { settings: fakeSettings({ [SETTINGS_KEYS.asOf]: "2026-03-01" }).store, excel: fakeExcel([], { selection: [0, 0, 1, 1] }).excel });
+  type("chip", "H200");
+  type("destination", "CN");
+  type("quantity", "100");
+  submit();
+  const enforced = () => document.querySelector<HTMLElement>('#results .card[data-regime="enforced"]')!.textContent!;
+  expect(enforced()).toContain("case-by-case");
+  type("ship-from", "Taiwan");
+  submit();
+  expect(enforced()).toContain("presumption of denial");
+  expect($("#results").textContent).toContain("shipped from Taiwan");
 });
 
 test("a bad chip shows the resolver's message and 'did you mean' inline; choosing the suggestion checks again", () => {

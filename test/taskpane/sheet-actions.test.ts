@@ -174,6 +174,8 @@ test("Audit snapshot: inputs, regime, as-of date, rules version and hash, every 
   expect(rows[1][at("License required")]).toBe(true); // 1,700 H100s to India under Diffusion as written
   expect(rows.every((r) => typeof r[at("Explanation")] === "string" && (r[at("Explanation")] as string).length > 40)).toBe(true);
   expect(rows[0][at("H100 equivalents")]).toBe(2000);
+  // The ship-from country each row was judged with (an export from the US unless the row says otherwise).
+  expect(rows.map((r) => r[at("Ship from")])).toEqual(["US", "US", "US", "US"]);
 });
 
 test("recalculate asks Excel for a full calculation, and is skipped without Excel", async () => {

@@ -110,6 +110,6 @@ test("bad rows carry their own error; blank rows are skipped", () => {
   const rows = evaluateRows(t, "enforced", "2025-06-01");
   expect(rows[0].error).toMatch(/Did you mean H100/);
   expect(rows[1].present).toBe(false);
-  expect(rows[2].error).toBe("quantity must be a whole number >= 0, got -3");
+  expect(rows[2].error).toBe("quantity must be a whole number >= 1, got -3");
   expect(rows[3].determination).not.toBeNull();
 });

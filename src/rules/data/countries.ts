@@ -1,8 +1,9 @@
-// Country resolution: ISO 3166-1 codes and English names (npm i18n-iso-countries) plus our own aliases.
-// The "/index" entry is the package's browser build: the default Node entry registers every locale
-// at require time (~55 ms); we only need English, registered lazily on first use.
-import * as isoCountries from "i18n-iso-countries/index";
+// Country resolution: ISO 3166-1 codes and English names (the data of npm i18n-iso-countries) plus
+// our own aliases. Only the package's data files are imported: its code brings a diacritics table
+// the functions bundle does not need (names are folded here, see fold.ts).
+import codes from "i18n-iso-countries/codes.json";
 import en from "i18n-iso-countries/langs/en.json";
+import { fold } from "../fold";
 import type { Country } from "../types";
 
 /** Destinations the EAR does not treat as separate (15 CFR 738 / 85 FR 83765: Hong Kong as China). */
@@ -39,10 +40,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   Emirates: "AE",
   "Viet Nam": "VN",
   "South Korea": "KR",
-  Korea: "KR",
+  "Korea, South": "KR",
   "Republic of Korea": "KR",
   ROK: "KR",
   "North Korea": "KP",
+  "Korea, North": "KP",
   DPRK: "KP",
   "Democratic People's Republic of Korea": "KP",
   Türkiye: "TR",
@@ -104,16 +106,27 @@ const ALIASES: Readonly<Record<string, string>> = {
   Macedonia: "MK",
   Brunei: "BN",
   Palestine: "PS",
+  // The emirates and city names exporters write for the UAE.
+  Dubai: "AE",
+  "Abu Dhabi": "AE",
 };
 
-/** Case-, diacritic- and punctuation-insensitive key: "Türkiye" -> "turkiye", "U.S.A." -> "usa". */
+/**
+ * Names that stand for more than one destination: #N/A listing them, never one picked silently
+ * (North Korea is under embargo, South Korea is not).
+ */
+const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
+  Korea: ["KP", "KR"],
+  Congo: ["CD", "CG"],
+};
+
+/**
+ * Case-, diacritic- and punctuation-insensitive key: "Türkiye" -> "turkiye", "U.S.A." -> "usa".
+ * For our own tables; a user's text goes through fold(), which refuses other scripts.
+ */
 export function normalizeKey(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/[^a-z0-9]/g, "");
+  const folded = fold(text);
+  return folded.ok ? folded.key : "";
 }
 
 export interface CountryIndex {
@@ -130,8 +143,9 @@ let index: CountryIndex | null = null;
 /** Built on first use: nothing heavy happens at module load. */
 export function countryIndex(): CountryIndex {
   if (index) return index;
-  isoCountries.registerLocale(en as isoCountries.LocaleData);
-  const all = isoCountries.getNames("en", { select: "all" });
+  const all: Record<string, string[]> = {};
+  for (const [code, names] of Object.entries(en.countries as Record<string, string | string[]>))
+    all[code] = typeof names === "string" ? [names] : names;
   const byKey = new Map<string, string[]>();
   const names = new Map<string, string>();
   const suggestions: CountryIndex["suggestions"] = [];
@@ -151,13 +165,13 @@ export function countryIndex(): CountryIndex {
     if (DISPLAY_NAMES[code]) suggestions.push({ key: normalizeKey(display), code, label: display });
   }
   // Codes win over names, our aliases win over everything (they settle the package's ambiguities).
-  for (const [alpha3, alpha2] of Object.entries(isoCountries.getAlpha3Codes()))
-    add(normalizeKey(alpha3), alpha2, true);
+  for (const [alpha2, alpha3] of codes as string[][]) add(normalizeKey(alpha3), alpha2, true);
   for (const code of names.keys()) add(normalizeKey(code), code, true);
   for (const [alias, code] of Object.entries(ALIASES)) {
     add(normalizeKey(alias), code, true);
     suggestions.push({ key: normalizeKey(alias), code, label: alias });
   }
+  for (const [name, codes] of Object.entries(AMBIGUOUS)) byKey.set(normalizeKey(name), [...codes]);
   for (const codes of byKey.values()) codes.sort();
   index = { byKey, names, suggestions };
   return index;

@@ -24,14 +24,23 @@ const member = (from: IsoDate, value: boolean, source: Source): Dated<boolean> =
 const always = (codes: string): Record<string, Timeline<boolean>> =>
   Object.fromEntries(codes.split(" ").map((code) => [code, [member(ALWAYS, true, ECFR)]]));
 
-// Cambodia: D:5 since the ITAR proscription of 2021-12-09; BIS removed it on 2026-02-03 (it stays in D:1).
+// One principle for D:5 exits: D:5 follows State's ITAR 126.1 list (the note to D:5 says that list
+// prevails), so a country leaves D:5 on the ITAR date where that date is confirmed, else on the EAR
+// conforming date; the window between the two is marked in the entry's citation.
+
+// Cambodia: D:5 since the ITAR proscription of 2021-12-09; out of ITAR 126.1 on 2025-11-07, EAR text
+// conformed on 2026-02-03 (it stays in D:1).
 const KH_D5: Timeline<boolean> = [
   member(ALWAYS, true, {
     cite: "Supp. No. 1 to 15 CFR 740 (D:5 incl. KH in Jan 2025: SEMI, getcoai)",
     confidence: "secondary",
   }),
+  member("2025-11-07", false, {
+    cite: "Out of D:5 with its removal from ITAR 126.1 (DDTC rule effective 2025-11-07; DLA Piper, Crowell); the EAR text still listed KH in D:5 until its conforming change of 2026-02-03",
+    confidence: "secondary",
+  }),
   member("2026-02-03", false, {
-    cite: "BIS rule of 2026-02-03 removing Cambodia from D:5 (fenwick.com)",
+    cite: "BIS 'EAR: Conforming Change for Cambodia' (RIN 0694-AK41), effective 2026-02-03",
     confidence: "secondary",
   }),
   member(ECFR_DATE, false, ECFR),
@@ -50,45 +59,39 @@ const NI_SINCE_2024: Timeline<boolean> = [
   member(ECFR_DATE, true, ECFR),
 ];
 
-// Cyprus: in D:5 (and A:6) per CSET-2023 although the ITAR proscription was suspended from 2022-10-01;
-// out of D:5 by Jan 2025 (Tier 3 = 23 countries without CY). The removal date is unknown, so we keep it
-// in D:5 until then (the cautious reading for the headquarters test) and flag that span unconfirmed.
+// Cyprus: in D:5 (and A:6) per CSET-2023; out of D:5 by BIS's conforming change 89 FR 40369, effective
+// 2024-05-30. State's ITAR Cyprus rule (88 FR 63016, 2023-10-01) may have ended it earlier: not confirmed,
+// so the EAR date is used.
 const CY_D5: Timeline<boolean> = [
   member(ALWAYS, true, {
     cite: "Supp. No. 1 to 15 CFR 740 (CY in D:5: CSET-2023 fn. 10)",
     confidence: "secondary",
   }),
-  member("2023-11-18", true, {
-    cite: "CY kept in D:5 until shown out: removal date UNCONFIRMED (reference/regulations.md §2)",
-    confidence: "unconfirmed",
-  }),
-  member("2025-01-13", false, {
-    cite: "Not in D:5 by Jan 2025 (23 D:5 countries per SEMI, getcoai)",
-    confidence: "secondary",
+  member("2024-05-30", false, {
+    cite: "89 FR 40369 (FR doc 2024-10280), effective 2024-05-30: Cyprus no longer in D:5 (an earlier ITAR-based exit, 88 FR 63016, not confirmed)",
+    confidence: "confirmed",
   }),
   member(ECFR_DATE, false, ECFR),
 ];
 
-// UAE: D:4 through at least 2025; moved to A:5 by the UAE rule reported as 91 FR 43034 of 2026-07-14
-// (date UNCONFIRMED; the move itself is in the eCFR table of 2026-07-23).
+// UAE: D:4 through at least 2025; moved from D:4 to A:5 by 91 FR 43034 (FR doc 2026-14132), effective
+// 2026-07-10 (published 2026-07-14; date from the FR document metadata; the move is in the eCFR of 2026-07-23).
 const UAE_SOURCE_2025: Source = {
   cite: "Supp. No. 1 to 15 CFR 740 (AE in D:4 through at least 2025)",
   confidence: "secondary",
 };
-const UAE_OPEN: Source = {
-  cite: "AE's group move date: 91 FR 43034 (reported 2026-07-14; UNCONFIRMED)",
-  confidence: "unconfirmed",
+const UAE_RULE: Source = {
+  cite: "91 FR 43034 (FR doc 2026-14132), effective 2026-07-10: AE removed from D:4, added to A:5",
+  confidence: "secondary",
 };
 const AE_D4: Timeline<boolean> = [
   member(ALWAYS, true, UAE_SOURCE_2025),
-  member("2026-01-01", true, UAE_OPEN),
-  member("2026-07-14", false, UAE_OPEN),
+  member("2026-07-10", false, UAE_RULE),
   member(ECFR_DATE, false, ECFR),
 ];
 const AE_A5: Timeline<boolean> = [
   member(ALWAYS, false, UAE_SOURCE_2025),
-  member("2026-01-01", false, UAE_OPEN),
-  member("2026-07-14", true, UAE_OPEN),
+  member("2026-07-10", true, UAE_RULE),
   member(ECFR_DATE, true, ECFR),
 ];
 
@@ -123,9 +126,11 @@ export interface GroupFact extends Source {
 }
 
 /** Is `code` (as treated: HK -> CN) in `group` on `asOf`, and how sure are we. */
+const NOT_LISTED: GroupFact = Object.freeze({ member: false, ...ECFR });
+
 export function inGroup(group: GroupId, code: string, asOf: IsoDate): GroupFact {
   const timeline = COUNTRY_GROUPS[group][code];
-  if (!timeline) return { member: false, ...ECFR };
+  if (!timeline) return NOT_LISTED;
   const entry = valueAt(timeline, asOf) as Dated<boolean>; // every timeline starts at ALWAYS
   return { member: entry.value, cite: entry.cite, confidence: entry.confidence };
 }
@@ -155,35 +160,36 @@ export const DIFFUSION_TIER1: Readonly<Record<string, Source>> = {
   },
 };
 
-export const DIFFUSION_TIER3: Readonly<Record<string, Source>> = {
-  ...Object.fromEntries(
-    "AF BY MM KH CF CN CD CU ER HT IR IQ KP LB LY NI RU SO SS SD SY VE ZW".split(" ").map((c) => [
-      c,
-      {
-        cite: "90 FR 4544: Tier 3 = D:5 as of Jan 2025 (23 countries incl. KH; SEMI, getcoai)",
-        confidence: "secondary" as Confidence,
-      },
-    ])
-  ),
-  MO: { cite: "90 FR 4544: Tier 3 includes Macau", confidence: "secondary" },
-};
-
 export interface TierFact extends Source {
   tier: 1 | 2 | 3;
 }
 
-/** Diffusion tier of a destination as treated (HK -> CN). */
-export function diffusionTier(code: string): TierFact {
+/**
+ * Diffusion tier of a destination (as treated: HK -> CN) on `asOf`. Tier 1 is the rule's fixed list
+ * (Supp. No. 5 to part 740, para (a)); Tier 3 is "Macau or a destination specified in Country Group
+ * D:5", a reference to the group, so it follows D:5 on the date (Cambodia is Tier 2 from 2025-11-07).
+ */
+export function diffusionTier(code: string, asOf: IsoDate): TierFact {
   const t1 = DIFFUSION_TIER1[code];
   if (t1) return { tier: 1, ...t1 };
-  const t3 = DIFFUSION_TIER3[code];
-  if (t3) return { tier: 3, ...t3 };
+  if (code === "MO")
+    return { tier: 3, cite: "90 FR 4544: Tier 3 includes Macau", confidence: "secondary" };
+  const d5 = inGroup("D:5", code, asOf);
+  if (d5.member)
+    return {
+      tier: 3,
+      cite: `90 FR 4544: Tier 3 = Macau or Country Group D:5 (${d5.cite})`,
+      confidence: weakest(d5.confidence, "secondary"),
+    };
   return {
     tier: 2,
-    cite: "90 FR 4544: Tier 2 = every destination not in Tier 1 or Tier 3",
-    confidence: "secondary",
+    cite: `90 FR 4544: Tier 2 = every destination not in Tier 1 or Tier 3 (D:5 on the date: ${d5.cite})`,
+    confidence: weakest(d5.confidence, "secondary"),
   };
 }
+
+const RANK: Record<Confidence, number> = { confirmed: 2, secondary: 1, unconfirmed: 0 };
+const weakest = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
 
 // ---------------------------------------------------------------------------------------------
 // Comprehensive embargoes and sanctions: 15 CFR part 746 covers the whole CCL there.

@@ -1,7 +1,9 @@
 // Regime "baseline-2023": the advanced-computing rules of Oct 2023 (88 FR 73458, effective 2023-11-17)
 // as amended in Apr 2024 (FR doc 2024-07004: NAC/ACA split) and Dec 2024 (89 FR 96790: 3A090.c).
-// Country groups are taken on the as-of date (Cambodia left D:5 on 2026-02-03; the UAE moved to A:5
-// in July 2026). Before 2023-11-17 it is evaluated as if already in force. reference/regulations.md §6.1.
+// The text "as amended": ACA for D:1/D:4 destinations on every date. Country groups are taken on the
+// as-of date (Cyprus out of D:5 2024-05-30; Cambodia 2025-11-07; the UAE in A:5 from 2026-07-10, with
+// the licence the same rule kept for 3A090.a items). Before 2023-11-17 it is evaluated as if already in
+// force. reference/regulations.md §6.1; updates-2026-11.md.
 import { classify } from "../classify";
 import { EFFECTIVE } from "../data/parameters";
 import type { Step } from "../types";
@@ -10,11 +12,16 @@ import {
   domesticCheck,
   embargoCheck,
   later,
+  originCheck,
+  uaeCheck,
   overClassifications,
   step,
   type Context,
   type Evaluation,
 } from "./common";
+
+/** The Oct 2023 rules have no quantity limits: quantities never enter its decisions. */
+export const limitSides = (): number => 0;
 
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
@@ -23,7 +30,10 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, later(ctx.asOf, acs.date));
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin)
+    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
@@ -32,7 +42,8 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < acs.date) {
     steps.push(
       step(
-        `Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`,
+        () =>
+          `Evaluated as if in force: the Oct 2023 rule took effect on ${acs.date}, after ${ctx.asOf}`,
         acs.cite,
         acs.confidence
       )
@@ -40,8 +51,12 @@ export function evaluate(ctx: Context): Evaluation {
   }
   // ECCN 3A090 (TPP, performance density, datacenter note), then 15 CFR 742.6(a)(6) and 740.8.
   steps.push(...classification.steps);
-  const outcome = overClassifications(classification, steps, (control) =>
-    baselineCore(ctx, classification, control)
+  const outcome = overClassifications(
+    classification,
+    steps,
+    (control) =>
+      uaeCheck(ctx, classification, control, []) ??
+      baselineCore(ctx, classification, control, { uaeNamedForB: true, acaAlways: true })
   );
   return { ...outcome, classification };
 }

@@ -1,14 +1,19 @@
 // Pieces every regime shares: the context a regime decides on, outcome builders, the part 746 embargo
 // check that comes first, the closing "not checked" step, trying each possible classification when
 // the item's is open, and the Oct 2023 baseline core (15 CFR 742.6(a)(6), 740.8) that `enforced` reuses.
-import { EFFECTIVE, NAC_NOTICE_DAYS, mustValueAt } from "../data/parameters";
+import {
+  EFFECTIVE,
+  HBM_EXCEPTION_DENSITY_MAX,
+  NAC_NOTICE_DAYS,
+  UAE_CARVE_OUTS,
+  mustValueAt,
+} from "../data/parameters";
 import { embargoOn, inGroup, type GroupFact, type GroupId } from "../data/country-groups";
 import { fmt, weakestOf } from "../format";
-import { memo } from "../memo";
+import { step, textsOff } from "../step";
 import type {
   Chip,
   Classification,
-  Confidence,
   Country,
   ExceptionCode,
   IsoDate,
@@ -36,11 +41,21 @@ export interface Context {
   priorTpp: number;
   countryAllocationUsed: number;
   g2g: boolean;
+  /** The country the item leaves from, as treated (HK -> CN); "US" by default. */
+  shipFrom: string;
+  /** An export from the US, or a reexport / export from abroad (any other ship-from country). */
   exportFrom: "US" | "abroad";
   tppPerUnit: number | null;
   /** quantity x TPP per unit (null when the TPP is unknown). */
   totalTpp: number | null;
 }
+
+/** What a regime's quantity limits read: the shipment's TPP and the running totals before it. */
+export type LimitInput = Pick<Context, "totalTpp" | "priorTpp" | "countryAllocationUsed" | "g2g">;
+
+/** Bits of a regime's limitSides(): within the consignee allowance, within the country allocation. */
+export const WITHIN_ALLOWANCE = 1;
+export const WITHIN_ALLOCATION = 2;
 
 export interface Outcome {
   status: Status;
@@ -48,28 +63,25 @@ export interface Outcome {
   reviewPolicy: ReviewPolicy | null;
   reason: string;
   reviewNote?: string;
-  steps: Step[];
+  /** What the answer obliges or warns of (NAC notice, LPP reporting, ...). */
+  notes?: string[];
+  steps: readonly Step[];
   tier: 1 | 2 | 3 | null;
-  allowanceTpp: number;
-  allocationTpp: number;
+  /** What the shipment's TPP is drawn from: WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits (0: nothing). */
+  draws: number;
 }
 
 export interface Evaluation extends Outcome {
   classification: Classification;
 }
 
-type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "allowanceTpp" | "allocationTpp">>;
+type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "draws" | "notes">>;
 
-export const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
+export { step };
 
-const base = (steps: Step[], extra: Extra) => ({
+const base = (steps: readonly Step[], extra: Extra) => ({
   tier: null,
-  allowanceTpp: 0,
-  allocationTpp: 0,
+  draws: 0,
   ...extra,
   steps,
 });
@@ -77,7 +89,7 @@ const base = (steps: Step[], extra: Extra) => ({
 export function license(
   reason: string,
   reviewPolicy: ReviewPolicy | null,
-  steps: Step[],
+  steps: readonly Step[],
   extra: Extra = {}
 ): Outcome {
   return { status: "LICENSE", exception: null, reviewPolicy, reason, ...base(steps, extra) };
@@ -86,7 +98,7 @@ export function license(
 export function viaException(
   code: ExceptionCode,
   reason: string,
-  steps: Step[],
+  steps: readonly Step[],
   extra: Extra = {}
 ): Outcome {
   return {
@@ -98,11 +110,11 @@ export function viaException(
   };
 }
 
-export function noLicense(reason: string, steps: Step[], extra: Extra = {}): Outcome {
+export function noLicense(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
   return { status: "NLR", exception: null, reviewPolicy: null, reason, ...base(steps, extra) };
 }
 
-export function indeterminate(reason: string, steps: Step[], extra: Extra = {}): Outcome {
+export function indeterminate(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
   return {
     status: "INDETERMINATE",
     exception: null,
@@ -112,16 +124,58 @@ export function indeterminate(reason: string, steps: Step[], extra: Extra = {}):
   };
 }
 
-/** Ends every determination: what this module does not check. */
-export const NOT_CHECKED: Step = {
-  text: "Not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744) — screen them yourself",
-  cite: "15 CFR 744; Supp. No. 4 to part 744",
-  confidence: "confirmed",
-};
-
-/** Short form for one-line explanations. */
-export const NOT_CHECKED_SHORT =
+const NOT_CHECKED_BASE =
+  "Not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744) — screen them yourself";
+const NOT_CHECKED_SHORT_BASE =
   "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
+
+/** The Affiliates (50% ownership) rule as it stands on `asOf`, for the closing "not checked" step. */
+function affiliatesOn(asOf: IsoDate): { text: string; cite: string } | null {
+  const rule = EFFECTIVE.affiliatesRule;
+  const stay = EFFECTIVE.affiliatesSuspended;
+  const snap = EFFECTIVE.affiliatesSnapback;
+  if (asOf < rule.date) return null;
+  if (asOf < stay.date)
+    return {
+      text: `the Affiliates rule (${rule.cite}, from ${rule.date}): entities owned 50% or more by Entity List, MEU or SDN parties are restricted too`,
+      cite: rule.cite,
+    };
+  if (asOf < snap.date)
+    return {
+      text: `the Affiliates rule (${rule.cite}) is suspended from ${stay.date} to the day before ${snap.date} (${stay.cite})`,
+      cite: `${rule.cite}; ${stay.cite}`,
+    };
+  return {
+    text: `the Affiliates rule (${rule.cite}), suspended until the day before ${snap.date} (${stay.cite}): its status after that is unconfirmed, so ownership of 50% or more by Entity List, MEU or SDN parties may create a licence requirement`,
+    cite: `${rule.cite}; ${stay.cite}; ${snap.cite}`,
+  };
+}
+
+/** Ends every determination: what this module does not check, dated (the Affiliates rule from 2025-09-29). */
+export function notCheckedStep(asOf: IsoDate): Step {
+  const a = affiliatesOn(asOf);
+  return a
+    ? step(
+        `${NOT_CHECKED_BASE}, nor ${a.text}`,
+        `15 CFR 744; Supp. No. 4 to part 744; ${a.cite}`,
+        "confirmed"
+      )
+    : NOT_CHECKED;
+}
+
+/** Short form for one-line explanations, dated like notCheckedStep. */
+export function notCheckedShort(asOf: IsoDate): string {
+  const a = affiliatesOn(asOf);
+  return a ? `${NOT_CHECKED_SHORT_BASE.slice(0, -1)}; nor ${a.text}.` : NOT_CHECKED_SHORT_BASE;
+}
+
+/** The closing step before the Affiliates rule (kept for callers that show the undated form). */
+export const NOT_CHECKED: Step = step(
+  NOT_CHECKED_BASE,
+  "15 CFR 744; Supp. No. 4 to part 744",
+  "confirmed"
+);
+export const NOT_CHECKED_SHORT = NOT_CHECKED_SHORT_BASE;
 
 export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
@@ -129,29 +183,29 @@ export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 // 15 CFR part 746: comprehensive embargoes and sanctions cover the whole Commerce Control List, so
 // these destinations need a licence whatever the item's 3A090 status. Checked first in every regime.
 
-const noEmbargoStep = memo<Step>();
-
-export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
+export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification): Outcome | null {
   const e = embargoOn(ctx.dest, ctx.asOf);
   if (!e) {
     steps.push(
-      noEmbargoStep(`${ctx.dest}|${ctx.asOf}`, () =>
-        step(
+      step(
+        () =>
           `${ctx.dest} is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on ${ctx.asOf}`,
-          "15 CFR part 746",
-          "confirmed"
-        )
+        "15 CFR part 746",
+        "confirmed"
       )
     );
     return null;
   }
   const ear99 =
     ctx.item.kind === "eccn" && ctx.item.eccn.replace(/\s+/g, "").toUpperCase() === "EAR99";
+  const syria = EFFECTIVE.syriaRelief2025;
+  if (ctx.dest === "SY" && ctx.asOf >= syria.date) return syriaFrom2025(ctx, steps, ear99, cls);
   if (ear99 && e.section === "15 CFR 746.8") {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(
       step(
-        `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
+        () =>
+          `${ctx.dest} is under ${e.cite}; an EAR99 item needs a licence there only if it is listed in the supplements to part 746`,
         e.cite,
         e.confidence
       )
@@ -163,7 +217,8 @@ export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
   }
   steps.push(
     step(
-      `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
+      () =>
+        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
       e.cite,
       e.confidence
     )
@@ -173,6 +228,118 @@ export function embargoCheck(ctx: Context, steps: Step[]): Outcome | null {
     "presumption of denial",
     steps
   );
+}
+
+/**
+ * Syria from 2025-09-02 (90 FR 42315): EAR99 items under License Exception SPP; CCL items still need a
+ * licence, 3A090/4A090 items with a presumption of denial (Syria stays in D:5, 742.6(b)(10)), other
+ * CCL items case-by-case (approval for some civil end uses, which this module does not see).
+ */
+function syriaFrom2025(
+  ctx: Context,
+  steps: Step[],
+  ear99: boolean,
+  cls: Classification | undefined
+): Outcome {
+  const r = EFFECTIVE.syriaRelief2025;
+  if (ear99) {
+    steps.push(
+      step(
+        `Syria from ${r.date}: EAR99 items may go under License Exception SPP, within its end-user and end-use limits`,
+        r.cite,
+        r.confidence
+      )
+    );
+    return viaException(
+      "SPP",
+      `License Exception SPP for EAR99 items to Syria (${r.cite})`,
+      steps,
+      {
+        notes: [
+          `License Exception SPP has end-user and end-use limits (${r.cite}): check them before shipping`,
+        ],
+      }
+    );
+  }
+  const control = cls?.control;
+  const x090 = control === "a" || control === "b" || control === "c";
+  const policy: ReviewPolicy | null = x090
+    ? "presumption of denial"
+    : control === "none"
+      ? "case-by-case"
+      : null;
+  steps.push(
+    step(
+      `Syria from ${r.date}: items on the Commerce Control List still need a licence (15 CFR 746.9); review: ${
+        x090
+          ? "presumption of denial for 3A090/4A090 items (Syria stays in D:5, 15 CFR 742.6(b)(10))"
+          : control === "none"
+            ? "case-by-case (approval only for listed civil end uses)"
+            : "denial for 3A090/4A090 items, case-by-case otherwise: the classification decides"
+      }`,
+      `${r.cite}; 15 CFR 746.9; 15 CFR 742.6(b)(10)`,
+      r.confidence
+    )
+  );
+  return license(
+    `Syria (15 CFR 746.9 as amended by ${r.cite}): licence required for items on the Commerce Control List; only EAR99 items go under License Exception SPP`,
+    policy,
+    steps,
+    policy ? {} : { reviewNote: "denial for 3A090/4A090 items, case-by-case otherwise" }
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the item comes from: Huawei Ascend under the 2025 GP10 guidance, and chips not designed in the
+// US shipped from abroad (subject to the EAR only through the FDP rules or de minimis, not evaluated).
+
+export const GP10_FLAG = "GP10_ASCEND";
+
+export function originCheck(ctx: Context, steps: Step[]): Outcome | null {
+  const chip = ctx.chip;
+  if (!chip || ctx.dest === "US") return null;
+  const g = EFFECTIVE.gp10Ascend;
+  if (chip.flags.includes(GP10_FLAG) && ctx.asOf >= g.date) {
+    steps.push(
+      step(
+        `${chip.name}: ${g.what}; treated as licence required whatever the origin, destination or ship-from country`,
+        g.cite,
+        g.confidence
+      )
+    );
+    return license(
+      `BIS guidance of ${g.date}: using ${chip.name} anywhere risks violating General Prohibition 10 (15 CFR 736.2(b)(10)), so no shipment of it is free of licence risk`,
+      null,
+      steps,
+      {
+        reviewNote:
+          "not stated: the guidance warns against any use; no licence policy is published",
+      }
+    );
+  }
+  if (!chip.usDesigned && ctx.exportFrom === "abroad") {
+    steps.push(
+      step(
+        `${chip.name} is not designed in the US and leaves from ${ctx.shipFrom}: subject to the EAR only through the foreign direct product rules (15 CFR 734.9) or de minimis (734.4), which EXPORTCTL does not evaluate`,
+        "15 CFR 734.3(a), 734.4, 734.9",
+        "confirmed"
+      )
+    );
+    return indeterminate(
+      `${chip.name} is not designed in the US and ships from ${ctx.shipFrom}: it is subject to the EAR only through the foreign direct product rules or de minimis, not evaluated`,
+      steps
+    );
+  }
+  if (!chip.usDesigned) {
+    steps.push(
+      step(
+        `${chip.name} is not designed in the US, but shipped from the US it is subject to the EAR and classified like any other item`,
+        "15 CFR 734.3(a)(1)",
+        "confirmed"
+      )
+    );
+  }
+  return null;
 }
 
 /** Shipments to the United States are not exports. */
@@ -199,7 +366,8 @@ export function overClassifications(
 ): Outcome {
   if (cls.control !== "indeterminate") {
     const out = decide(cls.control);
-    return { ...out, steps: [...steps, ...out.steps] };
+    // On the verdict path there are no steps to join (see step.ts).
+    return textsOff() ? out : { ...out, steps: [...steps, ...out.steps] };
   }
   const possible = cls.possible ?? ["a", "b", "none"];
   const outcomes = possible.map((c) => decide(c));
@@ -207,10 +375,9 @@ export function overClassifications(
   const label = (c: Control) => (c === "none" ? "not 3A090" : `3A090.${c}`);
   const names = possible.map(label).join(", ");
   const cite = cls.steps[cls.steps.length - 1]?.cite ?? "Supp. No. 1 to 15 CFR 774";
-  const detail = first.steps.map((s) => ({
-    ...s,
-    text: `(taking ${label(possible[0])}) ${s.text}`,
-  }));
+  const detail = first.steps.map((s) =>
+    step(() => `(taking ${label(possible[0])}) ${s.text}`, s.cite, s.confidence)
+  );
   const identical = outcomes.every(
     (o) =>
       o.status === first.status &&
@@ -219,7 +386,8 @@ export function overClassifications(
   );
   if (identical && first.status !== "INDETERMINATE") {
     const note = step(
-      `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
+      () =>
+        `Classification open (${cls.reason}), but every possible classification (${names}) gives the same answer`,
       cite,
       cls.confidence
     );
@@ -231,7 +399,8 @@ export function overClassifications(
       .map((c, i) => `${label(c)}: ${outcomes[i].reviewPolicy ?? "not stated"}`)
       .join("; ");
     const note = step(
-      `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
+      () =>
+        `Classification open (${cls.reason}), but every possible classification (${names}) needs a licence; the review policy depends on it (${policies})`,
       cite,
       cls.confidence
     );
@@ -244,7 +413,7 @@ export function overClassifications(
     };
   }
   const answers = possible.map((c, i) => `${label(c)}: ${describe(outcomes[i])}`).join("; ");
-  steps.push(step(`Classification open and decisive (${answers})`, cite, "unconfirmed"));
+  steps.push(step(() => `Classification open and decisive (${answers})`, cite, "unconfirmed"));
   return indeterminate(`${cls.reason}; the answer depends on it (${answers})`, steps);
 }
 
@@ -271,13 +440,7 @@ export interface DestFacts {
   d5OrMacau: boolean;
 }
 
-const destMemo = memo<DestFacts>();
-
 export function destFacts(code: string, asOf: IsoDate): DestFacts {
-  return destMemo(`${code}|${asOf}`, () => computeDestFacts(code, asOf));
-}
-
-function computeDestFacts(code: string, asOf: IsoDate): DestFacts {
   const g = (id: GroupId) => inGroup(id, code, asOf);
   const [d1, d4, d5, a5, a6] = [g("D:1"), g("D:4"), g("D:5"), g("A:5"), g("A:6")];
   const macau = code === "MO";
@@ -286,28 +449,22 @@ function computeDestFacts(code: string, asOf: IsoDate): DestFacts {
   return { d1, d4, d5, a5, a6, macau, inScope, d5OrMacau };
 }
 
-const groupStepMemo = memo<Step>();
-
 /** A step stating the destination's groups on the date, with the weakest confidence of those facts. */
 export function groupStep(code: string, f: DestFacts, asOf: IsoDate): Step {
-  return groupStepMemo(`${code}|${asOf}`, () => computeGroupStep(code, f, asOf));
-}
-
-function computeGroupStep(code: string, f: DestFacts, asOf: IsoDate): Step {
+  if (textsOff()) return step("", "", "confirmed");
   const facts = [f.d1, f.d4, f.d5, f.a5, f.a6];
-  const names = (["D:1", "D:4", "D:5", "A:5", "A:6"] as const).filter((_, i) => facts[i].member);
-  const listed = names.length ? names.join(", ") : "none of D:1, D:4, D:5, A:5, A:6";
-  const scope = f.inScope
-    ? "within the D:1/D:4/D:5/Macau licence scope (not A:5/A:6)"
-    : names.some((n) => n.startsWith("D")) || f.macau
-      ? "outside the licence scope (A:5/A:6 carve-out)"
-      : "outside the D:1/D:4/D:5/Macau licence scope";
+  const text = () => {
+    const names = (["D:1", "D:4", "D:5", "A:5", "A:6"] as const).filter((_, i) => facts[i].member);
+    const listed = names.length ? names.join(", ") : "none of D:1, D:4, D:5, A:5, A:6";
+    const scope = f.inScope
+      ? "within the D:1/D:4/D:5/Macau licence scope (not A:5/A:6)"
+      : names.some((n) => n.startsWith("D")) || f.macau
+        ? "outside the licence scope (A:5/A:6 carve-out)"
+        : "outside the D:1/D:4/D:5/Macau licence scope";
+    return `${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`;
+  };
   const cites = [...new Set(facts.map((x) => x.cite))].join("; ");
-  return step(
-    `${code} on ${asOf}: groups ${listed}${f.macau ? " (Macau)" : ""}; ${scope}`,
-    cites,
-    weakestOf(facts.map((x) => x.confidence))
-  );
+  return step(text, cites, weakestOf(facts.map((x) => x.confidence)));
 }
 
 export interface HqFacts {
@@ -315,19 +472,14 @@ export interface HqFacts {
   step: Step;
 }
 
-const hqMemo = memo<HqFacts>();
-
 /** Headquarters rule: end user headquartered in, or with an ultimate parent in, Macau or D:5. */
 export function hqFacts(ctx: Context): HqFacts {
-  return hqMemo(`${ctx.hq}|${ctx.asOf}`, () => computeHqFacts(ctx));
-}
-
-function computeHqFacts(ctx: Context): HqFacts {
   const d5 = inGroup("D:5", ctx.hq, ctx.asOf);
   const concern = ctx.hq === "MO" || d5.member;
-  const text = concern
-    ? `End user headquartered in (or ultimate parent in) ${ctx.hq}: Macau or D:5 on ${ctx.asOf}`
-    : `End user headquartered in ${ctx.hq}: not Macau or D:5 on ${ctx.asOf}`;
+  const text = () =>
+    concern
+      ? `End user headquartered in (or ultimate parent in) ${ctx.hq}: Macau or D:5 on ${ctx.asOf}`
+      : `End user headquartered in ${ctx.hq}: not Macau or D:5 on ${ctx.asOf}`;
   return {
     concern,
     step: step(
@@ -336,6 +488,54 @@ function computeHqFacts(ctx: Context): HqFacts {
       d5.confidence
     ),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The UAE rule (91 FR 43034, effective 2026-07-10): the UAE moved from D:4 to A:5, but the same rule
+// kept a licence for 3A090.a items, except for the end users it names. Regimes that apply the move
+// (enforced, baseline-2023) apply the licence with it.
+
+export function uaeCheck(
+  ctx: Context,
+  cls: Classification,
+  control: Control,
+  steps: Step[]
+): Outcome | null {
+  if (ctx.dest !== "AE" || control !== "a") return null;
+  const f = destFacts(ctx.dest, ctx.asOf);
+  if (!f.a5.member) return null;
+  const hq = hqFacts(ctx);
+  if (hq.concern) return null; // the headquarters rule decides, with its own review policy
+  const u = EFFECTIVE.uaeRule2026;
+  steps.push(groupStep(ctx.dest, f, ctx.asOf), hq.step);
+  if (cls.nonDatacenter) {
+    steps.push(
+      step(
+        `Non-datacenter 3A090.a item to the UAE from ${u.date}: the sources found do not say how the UAE rule treats it (License Exception ACA applied before, when the UAE was in D:4)`,
+        u.cite,
+        "unconfirmed"
+      )
+    );
+    return indeterminate(
+      `a non-datacenter 3A090.a item to the UAE from ${u.date}: the sources found on the UAE rule (${u.cite}) are silent on it; License Exception ACA applied before`,
+      steps
+    );
+  }
+  const carve = mustValueAt(UAE_CARVE_OUTS, ctx.asOf, "UAE_CARVE_OUTS");
+  const who = carve.value.join("; ");
+  steps.push(
+    step(
+      `3A090.a item to the UAE (A:5 from ${u.date}): the UAE rule keeps the licence requirement; none is needed for ${who}`,
+      `${u.cite}; ${carve.cite}`,
+      weakestOf([u.confidence, carve.confidence])
+    )
+  );
+  return license(
+    `the UAE rule (${u.cite}) keeps a licence for 3A090.a items to the UAE; no licence is needed if the end user is ${carve.value.join(", or ")}`,
+    null,
+    steps,
+    { reviewNote: "not stated in the sources found" }
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,6 +554,8 @@ export interface BaselineHooks {
   hqElsewherePolicy?: (steps: Step[]) => PolicyChoice | null;
   /** 3A090.b scope names the UAE explicitly (UAE rule, July 2026; eCFR-2026-07-23). */
   uaeNamedForB?: boolean;
+  /** The text "as amended": ACA for D:1/D:4 destinations on every date (baseline-2023), not NAC before the split. */
+  acaAlways?: boolean;
 }
 
 const POLICY = "15 CFR 742.6(b)(10) (review policy per CSET-2023; CFR wording not read)";
@@ -388,23 +590,36 @@ export function baselineCore(
     if (f.d5OrMacau) {
       steps.push(
         step(
-          `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
+          () =>
+            `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
           "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790",
           EFFECTIVE.hbm2024.confidence
         )
       );
+      const hbm = mustValueAt(
+        HBM_EXCEPTION_DENSITY_MAX,
+        later(ctx.asOf, EFFECTIVE.hbm2024.date),
+        "HBM_EXCEPTION_DENSITY_MAX"
+      );
+      const compliance = EFFECTIVE.hbmCompliance;
       return license(
-        `3A090.c to ${dest} (Macau or D:5) needs a licence (15 CFR 742.6(a)(6)(i)(B)); License Exception HBM (740.25) may apply`,
+        `3A090.c to ${dest} (Macau or D:5) needs a licence (15 CFR 742.6(a)(6)(i)(B)); License Exception HBM (740.25) may apply, only to HBM with memory bandwidth density below ${fmt(hbm.value)} GB/s/mm²`,
         null,
         steps,
         {
           reviewNote: "not stated in our sources",
+          notes:
+            ctx.asOf < compliance.date
+              ? [
+                  `compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`,
+                ]
+              : undefined,
         }
       );
     }
     steps.push(
       step(
-        `3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`,
+        () => `3A090.c is controlled only to Macau and D:5; ${ctx.dest} is neither`,
         "15 CFR 742.6(a)(6)(i)(B)",
         EFFECTIVE.hbm2024.confidence
       )
@@ -424,7 +639,8 @@ export function baselineCore(
     if (f.inScope && f.d5OrMacau) {
       steps.push(
         step(
-          `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
+          () =>
+            `3A090.a-type item to Macau or D:5 (${ctx.dest}): licence required; review: presumption of denial`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -441,7 +657,8 @@ export function baselineCore(
       const policy: ReviewPolicy = hq.concern ? "presumption of denial" : "presumption of approval";
       steps.push(
         step(
-          `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
+          () =>
+            `3A090.a-type item to ${ctx.dest} (D:1/D:4, not D:5/Macau): licence required; review: ${policy}${hq.concern ? " (Macau/D:5-headquartered end user)" : ""}`,
           `15 CFR 742.6(a)(6)(iii); ${POLICY}`,
           "secondary"
         )
@@ -455,7 +672,8 @@ export function baselineCore(
     if (hq.concern) {
       steps.push(
         step(
-          `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
+          () =>
+            `End user headquartered in Macau/D:5: licence required for 3A090.a-type items to any destination; review: case-by-case`,
           `15 CFR 742.6(a)(6)(iii)(A) (744.23(a)(3) in 2023); ${POLICY}`,
           "secondary"
         )
@@ -470,7 +688,8 @@ export function baselineCore(
     }
     steps.push(
       step(
-        `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
+        () =>
+          `${ctx.dest} is outside the licence scope and the end user is not Macau/D:5-headquartered: no licence (NLR)`,
         "15 CFR 742.6(a)(6)(iii)",
         "confirmed"
       )
@@ -491,7 +710,8 @@ export function baselineCore(
   if ((f.inScope && f.d5OrMacau) || hq.concern) {
     steps.push(
       step(
-        `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
+        () =>
+          `${kind} to Macau/D:5 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice to BIS`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -499,16 +719,22 @@ export function baselineCore(
     return viaException(
       "NAC",
       `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8); BIS may require a licence`,
-      steps
+      steps,
+      { notes: [nacObligation(days.value)] }
     );
   }
   if (hooks.uaeNamedForB && control === "b" && ctx.dest === "AE" && f.a5.member) {
     const u = EFFECTIVE.uaeRule2026;
     steps.push(
       step(
-        "3A090.b scope names the United Arab Emirates explicitly; ACA covers only D:1/D:4 destinations: licence required",
+        "3A090.b scope names the United Arab Emirates explicitly: licence required",
         `15 CFR 742.6(a)(6)(iii)(B) (eCFR-2026-07-23); ${u.cite}`,
         "confirmed"
+      ),
+      step(
+        "License Exception ACA taken as unavailable for the UAE (ACA covered D:1/D:4 destinations; 740.8 as amended by the UAE rule not read)",
+        `15 CFR 740.8; ${u.cite}`,
+        "unconfirmed"
       )
     );
     return license(
@@ -520,10 +746,11 @@ export function baselineCore(
   }
   if (f.inScope) {
     const split = EFFECTIVE.acaSplit;
-    if (ctx.asOf < split.date) {
+    if (ctx.asOf < split.date && !hooks.acaAlways) {
       steps.push(
         step(
-          `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
+          () =>
+            `${kind} to D:1/D:4 (not D:5/Macau) before ${split.date}: License Exception NAC without notification (split into ACA on ${split.date})`,
           `15 CFR 740.8 (88 FR 73458); ${split.cite}`,
           split.confidence
         )
@@ -536,7 +763,8 @@ export function baselineCore(
     }
     steps.push(
       step(
-        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        () =>
+          `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification${ctx.asOf < split.date ? ` (the text as amended by ${split.cite}; enforced as NAC before ${split.date})` : ""}`,
         `15 CFR 740.8; ${split.cite}`,
         split.confidence
       )
@@ -549,7 +777,8 @@ export function baselineCore(
   }
   steps.push(
     step(
-      `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
+      () =>
+        `${kind} to ${ctx.dest}, outside D:1/D:4/D:5/Macau (or in A:5/A:6), end user not Macau/D:5-headquartered: no licence`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )
@@ -587,7 +816,8 @@ export function diffusionNacItems(
   if (tier === 3 || hq.concern) {
     steps.push(
       step(
-        `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
+        () =>
+          `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
         `15 CFR 740.8(a); ${days.cite}`,
         days.confidence
       )
@@ -596,7 +826,7 @@ export function diffusionNacItems(
       "NAC",
       `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8)`,
       steps,
-      { tier }
+      { tier, notes: [nacObligation(days.value)] }
     );
   }
   if (control === "a") {
@@ -604,7 +834,7 @@ export function diffusionNacItems(
     if (tier === 1 && aiaHq) {
       steps.push(
         step(
-          `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
+          () => `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
           "15 CFR 740.27 (90 FR 4544)",
           "secondary"
         )
@@ -618,7 +848,8 @@ export function diffusionNacItems(
     }
     steps.push(
       step(
-        `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
+        () =>
+          `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
         widened,
         "unconfirmed"
       )
@@ -633,7 +864,7 @@ export function diffusionNacItems(
   if (f.inScope) {
     steps.push(
       step(
-        `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
+        () => `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
         `15 CFR 740.8; ${EFFECTIVE.acaSplit.cite}`,
         EFFECTIVE.acaSplit.confidence
       )
@@ -647,7 +878,8 @@ export function diffusionNacItems(
   }
   steps.push(
     step(
-      `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
+      () =>
+        `${kind} to ${ctx.dest}: outside the 3A090.b licence scope (D:1/D:4/D:5/Macau less A:5/A:6)`,
       "15 CFR 742.6(a)(6)(iii)(B)",
       "confirmed"
     )
@@ -657,4 +889,9 @@ export function diffusionNacItems(
     steps,
     { tier }
   );
+}
+
+/** What License Exception NAC obliges: a FALSE under NAC is not "nothing to do". */
+export function nacObligation(days: number): string {
+  return `License Exception NAC obliges you to notify BIS and wait ${fmt(days)} days before exporting; BIS may require a licence instead (15 CFR 740.8(a))`;
 }

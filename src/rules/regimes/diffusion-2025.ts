@@ -12,12 +12,12 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
-import { memo } from "../memo";
-import type { Step } from "../types";
+import type { Dated, IsoDate, Step } from "../types";
 import {
   diffusionNacItems,
   domesticCheck,
   embargoCheck,
+  originCheck,
   hqFacts,
   indeterminate,
   later,
@@ -26,7 +26,10 @@ import {
   overClassifications,
   step,
   viaException,
+  WITHIN_ALLOCATION,
+  WITHIN_ALLOWANCE,
   type Context,
+  type LimitInput,
   type Control,
   type Evaluation,
   type Outcome,
@@ -34,7 +37,8 @@ import {
 
 const n = EFFECTIVE.diffusionNotEnforced;
 const AS_WRITTEN = step(
-  `As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`,
+  () =>
+    `As written, not as enforced: BIS has not enforced this rule since ${n.date} (the text is still codified)`,
   n.cite,
   n.confidence
 );
@@ -43,7 +47,34 @@ const VEU_NOT_MODELLED = step(
   "15 CFR 748.15 (90 FR 4544)",
   "secondary"
 );
-const tierSteps = memo<Step>();
+
+/** The Diffusion limits on the rule's text date: LPP (15 CFR 740.29) and the 2025-2027 country allocation. */
+export function limits(
+  textDate: IsoDate,
+  g2g: boolean
+): { lpp: Dated<number>; cap: Dated<number> } {
+  return {
+    lpp: mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP"),
+    cap: mustValueAt(
+      g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
+      textDate,
+      "COUNTRY_ALLOCATION"
+    ),
+  };
+}
+
+/**
+ * Which side of each limit the shipment falls on (WITHIN_ALLOWANCE, WITHIN_ALLOCATION bits): the
+ * only way the quantities enter a decision, so decide() and the decision key both read this.
+ */
+export function limitSides(x: LimitInput, asOf: IsoDate): number {
+  if (x.totalTpp === null) return 0;
+  const { lpp, cap } = limits(later(asOf, EFFECTIVE.diffusion.date), x.g2g);
+  return (
+    (x.priorTpp + x.totalTpp <= lpp.value ? WITHIN_ALLOWANCE : 0) |
+    (x.countryAllocationUsed + x.totalTpp <= cap.value ? WITHIN_ALLOCATION : 0)
+  );
+}
 
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
@@ -52,13 +83,15 @@ export function evaluate(ctx: Context): Evaluation {
   const classification = classify(ctx.item, textDate);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin) return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return {
       ...embargoed,
       steps: [...embargoed.steps, ...classification.steps],
       classification,
-      tier: diffusionTier(ctx.dest).tier,
+      tier: diffusionTier(ctx.dest, ctx.asOf).tier,
     };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification, tier: 1 };
@@ -66,7 +99,8 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < d.date) {
     steps.push(
       step(
-        `Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`,
+        () =>
+          `Evaluated as if in force: the Diffusion rule took effect on ${d.date}, after ${ctx.asOf}`,
         d.cite,
         d.confidence
       )
@@ -87,11 +121,9 @@ function decide(
   control: Control,
   textDate: string
 ): Outcome {
-  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 (Jan 2025) + Macau; Tier 2 = the rest.
-  const t = diffusionTier(ctx.dest);
-  const tierStep = tierSteps(ctx.dest, () =>
-    step(`${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence)
-  );
+  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
+  const t = diffusionTier(ctx.dest, ctx.asOf);
+  const tierStep = step(() => `${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence);
   const hq = hqFacts(ctx);
   const hqTier1 = DIFFUSION_TIER1[ctx.hq];
 
@@ -117,7 +149,8 @@ function decide(
   if (t.tier === 3 || hq.concern) {
     steps.push(
       step(
-        `Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`,
+        () =>
+          `Tier 3 destination or Macau/D:5-headquartered end user: licence required, presumption of denial; AIA and LPP unavailable`,
         "15 CFR 742.6(a)(6)(iii)(A), 742.6(b)(10) (90 FR 4544)",
         "secondary"
       )
@@ -137,7 +170,8 @@ function decide(
   if (t.tier === 1 && hqTier1) {
     steps.push(
       step(
-        `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
+        () =>
+          `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
         `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
         weakestOf(["secondary", hqTier1.confidence])
       )
@@ -152,7 +186,8 @@ function decide(
   if (t.tier === 1) {
     steps.push(
       step(
-        `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
+        () =>
+          `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
         "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
         "unconfirmed"
       )
@@ -161,7 +196,7 @@ function decide(
   steps.push(VEU_NOT_MODELLED);
 
   // 740.29 LPP: up to 26,900,000 TPP per ultimate consignee per calendar year (prior shipments count).
-  const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP");
+  const { lpp, cap } = limits(textDate, ctx.g2g);
   if (ctx.totalTpp === null) {
     steps.push(step("TPP unknown: the LPP allowance cannot be checked", lpp.cite, "unconfirmed"));
     return indeterminate(
@@ -170,12 +205,15 @@ function decide(
       { tier: t.tier }
     );
   }
+  const sides = limitSides(ctx, ctx.asOf);
   const cumulative = ctx.priorTpp + ctx.totalTpp;
-  const prior = ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(ctx.totalTpp)} now)` : "";
-  if (cumulative <= lpp.value) {
+  const total = ctx.totalTpp;
+  const prior = () => (ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(total)} now)` : "");
+  if (sides & WITHIN_ALLOWANCE) {
     steps.push(
       step(
-        `${fmt(cumulative)} TPP this calendar year${prior} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
+        () =>
+          `${fmt(cumulative)} TPP this calendar year${prior()} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
         lpp.cite,
         lpp.confidence
       )
@@ -186,13 +224,17 @@ function decide(
       steps,
       {
         tier: t.tier,
-        allowanceTpp: ctx.totalTpp,
+        draws: WITHIN_ALLOWANCE,
+        notes: [
+          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
+        ],
       }
     );
   }
   steps.push(
     step(
-      `${fmt(cumulative)} TPP this calendar year${prior} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
+      () =>
+        `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
       lpp.cite,
       lpp.confidence
     )
@@ -211,34 +253,31 @@ function decide(
     return license(exceeds, "presumption of approval", steps, { tier: 1 });
   }
   // Tier 2: presumption of approval while the 2025-2027 country allocation lasts (doubled with a G2G agreement).
-  const cap = mustValueAt(
-    ctx.g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
-    textDate,
-    "COUNTRY_ALLOCATION"
-  );
-  const used = ctx.countryAllocationUsed + ctx.totalTpp;
-  const usedText =
+  const used = ctx.countryAllocationUsed + total;
+  const usedText = () =>
     ctx.countryAllocationUsed > 0
-      ? `${fmt(ctx.countryAllocationUsed)} used + ${fmt(ctx.totalTpp)}`
-      : fmt(ctx.totalTpp);
-  const capName = `${ctx.dest}'s 2025-2027 allocation of ${fmt(cap.value)} TPP${ctx.g2g ? " (with a G2G agreement)" : ""}`;
-  if (used <= cap.value) {
+      ? `${fmt(ctx.countryAllocationUsed)} used + ${fmt(total)}`
+      : fmt(total);
+  const capName = () =>
+    `${ctx.dest}'s 2025-2027 allocation of ${fmt(cap.value)} TPP${ctx.g2g ? " (with a G2G agreement)" : ""}`;
+  if (sides & WITHIN_ALLOCATION) {
     steps.push(
       step(
-        `${usedText} <= ${capName}: presumption of approval; the licence draws ${fmt(ctx.totalTpp)} TPP from it`,
+        () =>
+          `${usedText()} <= ${capName()}: presumption of approval; the licence draws ${fmt(total)} TPP from it`,
         cap.cite,
         weakestOf([cap.confidence, "unconfirmed"])
       )
     );
     return license(exceeds, "presumption of approval", steps, {
       tier: 2,
-      allocationTpp: ctx.totalTpp,
+      draws: WITHIN_ALLOCATION,
       reviewNote: `while ${ctx.dest}'s allocation lasts (${fmt(cap.value - used)} TPP left after this shipment)`,
     });
   }
   steps.push(
     step(
-      `${usedText} TPP > ${capName}: presumption of denial`,
+      () => `${usedText()} TPP > ${capName()}: presumption of denial`,
       cap.cite,
       weakestOf([cap.confidence, "unconfirmed"])
     )

@@ -4,8 +4,12 @@
 //   from 2023-11-17          the Oct 2023 baseline with country groups on the date, plus:
 //     2025-04-09  H20/MI308 "is informed" licence (chip flag)
 //     2025-05-13  Diffusion rule not enforced (text still codified; GAO B-337935)
-//     2026-01-15  China/Macau review: case-by-case under 21,000 TPP and 6,500 GB/s (91 FR 1684)
-//     2026-07-14  UAE in A:5: 3A090.a to the UAE left open (91 FR 43034 / VEU status)
+//     2025-05-13  Huawei Ascend 910B/C/D: licence whatever the origin (BIS GP10 guidance; common.ts)
+//     2025-09-02  Syria: License Exception SPP for EAR99 items (90 FR 42315; common.ts)
+//     2026-01-15  China/Macau review: case-by-case under 21,000 TPP and 6,500 GB/s, only for exports
+//                 from the US of US-available (US-designed) items (91 FR 1684)
+//     2026-07-10  UAE in A:5, licence kept for 3A090.a items with carve-outs (91 FR 43034; common.ts)
+// Country-group dates (Cyprus 2024-05-30, Cambodia 2025-11-07) come from data/country-groups.ts.
 import { classify } from "../classify";
 import { inGroup, inOct2022Scope } from "../data/country-groups";
 import {
@@ -18,15 +22,15 @@ import { chipConfidence, fmt, weakestOf } from "../format";
 import type { Step } from "../types";
 import {
   baselineCore,
-  destFacts,
   domesticCheck,
   embargoCheck,
   hqFacts,
-  indeterminate,
   license,
   noLicense,
+  originCheck,
   overClassifications,
   step,
+  uaeCheck,
   type Context,
   type Control,
   type Evaluation,
@@ -36,12 +40,18 @@ import {
 
 export const H20_FLAG = "H20_IS_INFORMED";
 
+/** The law as enforced has no quantity limits: quantities never enter its decisions. */
+export const limitSides = (): number => 0;
+
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [];
   const classification = classify(ctx.item, ctx.asOf);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin)
+    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
@@ -52,7 +62,11 @@ export function evaluate(ctx: Context): Evaluation {
   if (ctx.asOf < oct.date) {
     steps.push(...classification.steps);
     steps.push(
-      step(`No advanced-computing licence requirement before ${oct.date}`, oct.cite, oct.confidence)
+      step(
+        () => `No advanced-computing licence requirement before ${oct.date}`,
+        oct.cite,
+        oct.confidence
+      )
     );
     return {
       ...noLicense(
@@ -97,7 +111,8 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   if (!scope.member) {
     steps.push(
       step(
-        `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
+        () =>
+          `The Oct 2022 rule required a licence only for China (and Macau from ${EFFECTIVE.macau2023.date}); ${ctx.dest} is outside it`,
         scope.cite,
         scope.confidence
       )
@@ -109,7 +124,8 @@ function oct2022Rule(ctx: Context, control: Control): Outcome {
   }
   steps.push(
     step(
-      `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
+      () =>
+        `3A090 item to ${ctx.dest} under the Oct 2022 rule: licence required (15 CFR 742.6(a)(6)); review: presumption of denial`,
       scope.cite,
       scope.confidence
     )
@@ -132,54 +148,47 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   const pre: Step[] = [];
   diffusionStatus(ctx, pre);
 
-  // UAE rule (reported 91 FR 43034, 2026-07-14): AE moved to A:5. For .a items the sources leave the
-  // licence question open, so say so instead of a silent "no licence" (reference/regulations.md §6.3, §7.3.11).
-  const f = destFacts(ctx.dest, ctx.asOf);
+  // UAE rule (91 FR 43034, 2026-07-10): A:5, but the licence for 3A090.a items stays, with carve-outs.
   const hq = hqFacts(ctx);
-  if (ctx.dest === "AE" && f.a5.member && control === "a" && !hq.concern) {
-    const u = EFFECTIVE.uaeRule2026;
-    pre.push(
-      step(
-        `The UAE is in A:5 on ${ctx.asOf}, outside the 2023 licence scope, but the UAE rule's treatment of 3A090.a items is not in our sources`,
-        `${u.cite}; ${f.a5.cite}`,
-        "unconfirmed"
-      )
-    );
-    return indeterminate(
-      "3A090.a to the UAE after its A:5 move: check the UAE rule (91 FR 43034) and the end user's VEU status",
-      pre
-    );
-  }
+  const uae = uaeCheck(ctx, cls, control, []);
+  if (uae) return { ...uae, steps: [...pre, ...uae.steps] };
 
-  const out = baselineCore(ctx, cls, control, {
+  const core = baselineCore(ctx, cls, control, {
     d5Policy: (s) => chinaReview2026(ctx, s),
     hqElsewherePolicy: (s) => hqReview2026(ctx, s),
     uaeNamedForB: true,
   });
-  if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && out.status !== "NLR") {
+  let out = core;
+  if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && core.status !== "NLR") {
     const g = EFFECTIVE.hqGuidance2026;
-    out.steps.push(
-      step(
-        "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
-        g.cite,
-        g.confidence
-      )
-    );
+    out = {
+      ...core,
+      steps: [
+        ...core.steps,
+        step(
+          "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
+          g.cite,
+          g.confidence
+        ),
+      ],
+    };
   }
 
   // 2025-04-09 is-informed letters: H20 and MI308 (chip flag) to China (incl. HK), Macau, D:5, or D:5/Macau-HQ.
   const letter = EFFECTIVE.h20Informed;
-  if (ctx.chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
+  const chip = ctx.chip;
+  if (chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
     const d5 = inGroup("D:5", ctx.dest, ctx.asOf);
     const covered = ctx.dest === "CN" || ctx.dest === "MO" || d5.member || hq.concern;
     if (covered) {
       const s = step(
-        `${ctx.chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
+        () =>
+          `${chip.name}: the ${letter.date} is-informed letter requires a licence to China (incl. Hong Kong), Macau, D:5 and Macau/D:5-headquartered end users`,
         letter.cite,
         letter.confidence
       );
       return license(
-        `is-informed letter of ${letter.date} for ${ctx.chip.name} (${letter.cite})`,
+        `is-informed letter of ${letter.date} for ${chip.name} (${letter.cite})`,
         null,
         [...pre, ...out.steps, s],
         {
@@ -200,7 +209,8 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
   if (ctx.asOf < n.date) {
     steps.push(
       step(
-        `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
+        () =>
+          `The Diffusion rule took effect on ${d.date} with compliance required from ${EFFECTIVE.diffusionCompliance.date}; BIS stopped enforcing it on ${n.date} before that`,
         `${d.cite}; ${n.cite}`,
         n.confidence
       )
@@ -213,7 +223,8 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
       : "";
   steps.push(
     step(
-      `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
+      () =>
+        `The Diffusion rule text (worldwide 3A090.a licence, LPP/AIA) is still codified but not enforced since ${n.date}${gao}`,
       `${d.cite}; ${n.cite}${gao ? `; ${EFFECTIVE.gao2026.cite}` : ""}`,
       n.confidence
     )
@@ -227,9 +238,19 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (ctx.exportFrom === "abroad") {
     steps.push(
       step(
-        "Reexports and exports from abroad to China/Macau stay under a presumption of denial",
+        `Shipped from ${ctx.shipFrom}, not from the US: reexports, exports from abroad and in-country transfers to China/Macau stay under a presumption of denial (the case-by-case review covers exports from the US only)`,
         `${r.cite} (cov.com; bakermckenzie)`,
         "secondary"
+      )
+    );
+    return { policy: "presumption of denial" };
+  }
+  if (ctx.chip && !ctx.chip.usDesigned) {
+    steps.push(
+      step(
+        `${ctx.chip.name} is not designed in the US, so not an item commercially available in the US: the case-by-case review does not apply; presumption of denial stays`,
+        r.cite,
+        r.confidence
       )
     );
     return { policy: "presumption of denial" };
@@ -242,7 +263,8 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp === null || chip === null || chip.memoryBandwidthGbs === null) {
     steps.push(
       step(
-        `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
+        () =>
+          `Review policy open: case-by-case needs ${lines}, and the item's ${tpp === null ? "TPP" : "DRAM bandwidth"} is unknown`,
         r.cite,
         "unconfirmed"
       )
@@ -257,19 +279,21 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   if (tpp < tppLine.value && bw < bwLine.value) {
     steps.push(
       step(
-        `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
+        () =>
+          `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
         `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`,
         conf
       )
     );
     return {
       policy: "case-by-case",
-      note: "only if you meet the Supp. No. 2 to part 748 para (dd) conditions (US availability, 50% of US volume, KYC, US third-party testing); otherwise presumption of denial",
+      note: "only if you meet the conditions of Supp. No. 2 to part 748 para (dd): the item is commercially available in the US and US supply is not short; cumulative shipments to China/Macau at most 50% of the product's volume to US end users; third-party testing in the US; know-your-customer and remote-access commitments; otherwise presumption of denial",
     };
   }
   steps.push(
     step(
-      `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
+      () =>
+        `TPP ${fmt(tpp)} or DRAM bandwidth ${fmt(bw)} GB/s is at or above ${fmt(tppLine.value)} / ${fmt(bwLine.value)} GB/s: presumption of denial stays`,
       r.cite,
       conf
     )
@@ -277,15 +301,16 @@ function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   return { policy: "presumption of denial" };
 }
 
-/** From 2026-01-15, Macau/D:5-headquartered end users outside D:5/Macau: presumption of denial (UNCONFIRMED nuance). */
+/** From 2026-01-15, Macau/D:5-headquartered end users outside D:5/Macau: presumption of denial (91 FR 1684 text). */
 function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
   if (ctx.asOf < r.date) return null;
   steps.push(
     step(
-      `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
-      `${r.cite} (secondary reproduction; UNCONFIRMED)`,
-      "unconfirmed"
+      () =>
+        `From ${r.date} the review for Macau/D:5-headquartered end users located elsewhere is a presumption of denial`,
+      `${r.cite} (rule text, read against govinfo)`,
+      r.confidence
     )
   );
   return { policy: "presumption of denial" };

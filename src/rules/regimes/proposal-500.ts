@@ -6,11 +6,12 @@ import { classify } from "../classify";
 import { diffusionTier } from "../data/country-groups";
 import { EFFECTIVE, H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
-import type { Step } from "../types";
+import type { Dated, IsoDate, Step } from "../types";
 import {
   diffusionNacItems,
   domesticCheck,
   embargoCheck,
+  originCheck,
   hqFacts,
   indeterminate,
   later,
@@ -19,7 +20,9 @@ import {
   overClassifications,
   step,
   viaException,
+  WITHIN_ALLOWANCE,
   type Context,
+  type LimitInput,
   type Control,
   type Evaluation,
   type Outcome,
@@ -33,19 +36,39 @@ const SCENARIO: Step = {
   confidence: "unconfirmed",
 };
 
+/** The proposal's allowance on the text date: a count of H100-equivalents times the H100's TPP. */
+export function limits(textDate: IsoDate): {
+  count: Dated<number>;
+  h100: Dated<number>;
+  allowance: number;
+} {
+  const count = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
+  const h100 = mustValueAt(H100_TPP, textDate, "H100_TPP");
+  return { count, h100, allowance: count.value * h100.value };
+}
+
+/** WITHIN_ALLOWANCE when the consignee's year stays within the allowance (no country allocation). */
+export function limitSides(x: LimitInput, asOf: IsoDate): number {
+  if (x.totalTpp === null) return 0;
+  const { allowance } = limits(later(asOf, EFFECTIVE.diffusion.date));
+  return x.priorTpp + x.totalTpp <= allowance ? WITHIN_ALLOWANCE : 0;
+}
+
 export function evaluate(ctx: Context): Evaluation {
   const steps: Step[] = [SCENARIO];
   const textDate = later(ctx.asOf, EFFECTIVE.diffusion.date);
   const classification = classify(ctx.item, textDate);
 
   // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const embargoed = embargoCheck(ctx, steps);
+  const origin = originCheck(ctx, steps);
+  if (origin) return { ...origin, classification };
+  const embargoed = embargoCheck(ctx, steps, classification);
   if (embargoed)
     return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
   const domestic = domesticCheck(ctx, steps);
   if (domestic) return { ...domestic, classification };
 
-  steps.push(step(`Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
+  steps.push(step(() => `Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
   steps.push(...classification.steps);
   const outcome = overClassifications(classification, steps, (control) =>
     decide(ctx, classification, control, textDate)
@@ -60,11 +83,12 @@ function decide(
   textDate: string
 ): Outcome {
   // No tiers: every destination but the US is treated as Tier 2, except Tier 3 (D:5 + Macau), which stays denied.
-  const t3 = diffusionTier(ctx.dest).tier === 3;
+  const t3 = diffusionTier(ctx.dest, ctx.asOf).tier === 3;
   const tier = t3 ? 3 : 2;
   const tierStep = step(
-    `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
-    `${SCENARIO.cite}; 90 FR 4544 Tier 3 list`,
+    () =>
+      `${ctx.dest}: treated as ${t3 ? "Tier 3 (denial kept)" : "Tier 2 (no tiers in the proposal)"}`,
+    `${SCENARIO.cite}; 90 FR 4544 Tier 3 (Macau and D:5 on the date)`,
     "unconfirmed"
   );
 
@@ -102,9 +126,7 @@ function decide(
   }
 
   // The allowance: 500 x 15,832 TPP per consignee per calendar year.
-  const count = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
-  const h100 = mustValueAt(H100_TPP, textDate, "H100_TPP");
-  const allowance = count.value * h100.value;
+  const { count, h100, allowance } = limits(textDate);
   const conf = weakestOf([count.confidence, h100.confidence]);
   if (ctx.totalTpp === null) {
     steps.push(step("TPP unknown: the allowance cannot be checked", count.cite, "unconfirmed"));
@@ -116,10 +138,11 @@ function decide(
   }
   const cumulative = ctx.priorTpp + ctx.totalTpp;
   const allowanceText = `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
-  if (cumulative <= allowance) {
+  if (limitSides(ctx, ctx.asOf) & WITHIN_ALLOWANCE) {
     steps.push(
       step(
-        `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
+        () =>
+          `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
         count.cite,
         conf
       )
@@ -130,13 +153,17 @@ function decide(
       steps,
       {
         tier,
-        allowanceTpp: ctx.totalTpp,
+        draws: WITHIN_ALLOWANCE,
+        notes: [
+          "the reports describe no conditions for the allowance; the Diffusion rule's LPP obliged certifications and reporting (15 CFR 740.29)",
+        ],
       }
     );
   }
   steps.push(
     step(
-      `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
+      () =>
+        `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
       count.cite,
       conf
     )
