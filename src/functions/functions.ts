@@ -5,7 +5,8 @@
 import { connectWorkbook } from "./host";
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
-import { screenParty as screeningImpl } from "./screening";
+import { rowwise } from "./broadcast";
+import { toExcelError } from "./errors";
 
 connectWorkbook();
 
@@ -370,5 +371,17 @@ export async function screenParty(
   country?: any[][],
   min_score?: any[][]
 ): Promise<any[][]> {
-  return screeningImpl(name, country, min_score);
+  try {
+    const m = await loadScreening();
+    return rowwise(m.PARAMS, await m.screeningRow())(name, country, min_score);
+  } catch (error) {
+    screening = null; // a chunk that failed to load is tried again on the next call
+    return [[toExcelError(error)]];
+  }
+}
+
+// SCREEN_PARTY's adapter and the matcher: a chunk loaded on its first call.
+let screening: Promise<typeof import("./screening")> | null = null;
+function loadScreening() {
+  return (screening ??= import(/* webpackChunkName: "screening" */ "./screening"));
 }

@@ -11,7 +11,7 @@ export {
   REQUIRED_CSV_COLUMNS,
 } from "./csl";
 export type { LoadOptions } from "./csl";
-export { nameKeys, nameTokens, foldName, NonLatinNameError, LEGAL_FORM_WORDS } from "./normalise";
+export { nameKeys, nameTokens, NonLatinNameError, LEGAL_FORM_WORDS } from "./normalise";
 export { DEFAULT_MIN_SCORE, ScreeningIndex, indexOf } from "./matcher";
 export type { ScreeningMatch } from "./matcher";
 export { screeningOutcome, listDescription } from "./verdict";

@@ -2,6 +2,7 @@
 // punctuation, legal-form words ("Co., Ltd.", "GmbH", "LLC") and token order do not distinguish
 // parties. What the folding cannot read is refused, never dropped: a Cyrillic "а" inside a Latin
 // name ("Huаwei") would otherwise slip past the list as a different name.
+import { fold } from "../rules/fold";
 
 /** Legal-form words (after folding), dropped from both the party's name and the listed names. */
 export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
@@ -59,20 +60,6 @@ export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
   "doo",
 ]);
 
-/** Letters NFKD does not decompose into a Latin base letter. */
-const LATIN_EXTRA: Record<string, string> = {
-  ß: "ss",
-  æ: "ae",
-  œ: "oe",
-  ø: "o",
-  đ: "d",
-  ð: "d",
-  ł: "l",
-  þ: "th",
-  ı: "i",
-  ħ: "h",
-};
-
 /** A name holding a letter that is not Latin after folding (Cyrillic, Greek, CJK, ...). */
 export class NonLatinNameError extends Error {
   constructor(readonly character: string) {
@@ -83,33 +70,39 @@ export class NonLatinNameError extends Error {
   }
 }
 
-/** Lowercase, accents and ligatures folded, "&" read as "and". */
-export function foldName(text: string): string {
-  return text
+/** What separates the words of a name: anything but letters, digits, their marks, dots and apostrophes. */
+const WORD_BREAK = /[^\p{L}\p{N}\p{M}'’`´.]+/u;
+
+/**
+ * A word of a listed name the input folding refuses (another script): lower-cased with its
+ * accents removed, kept as it is so that it can only match itself.
+ */
+function foreignWord(word: string): string {
+  return word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/[ßæœøđðłþıħ]/g, (c) => LATIN_EXTRA[c])
-    .replace(/&/g, " and ");
+    .replace(/['’`´.]/g, "");
 }
 
 /**
- * The words of a name: folded, dots and apostrophes removed inside words ("S.A." -> "sa",
- * "O'Neil" -> "oneil"), other punctuation splitting words, legal-form words dropped unless
+ * The words of a name, each folded as every typed name is (src/rules/fold: case, accents,
+ * ligatures, dots and apostrophes inside words: "S.A." -> "sa", "O'Neil" -> "oneil"); other
+ * punctuation and "&" (read as the word "and") split words; legal-form words dropped unless
  * nothing else is left. `strict` refuses non-Latin letters (the user's input); listed names keep
  * them (they can then only match themselves).
  */
 export function nameTokens(text: string, strict: boolean): string[] {
-  const folded = foldName(text)
-    .replace(/['’`´.]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-  if (strict) {
-    const bad = /[^a-z0-9 ]/u.exec(folded);
-    if (bad) throw new NonLatinNameError(bad[0]);
+  const words: string[] = [];
+  for (const raw of text.replace(/&/g, " and ").split(WORD_BREAK)) {
+    if (!raw) continue;
+    const folded = fold(raw);
+    if (folded.ok) {
+      if (folded.key) words.push(folded.key);
+    } else if (strict) throw new NonLatinNameError(folded.letter);
+    else words.push(foreignWord(raw));
   }
-  if (!folded) return [];
-  const words = folded.split(" ");
+  if (!words.length) return [];
   const kept = words.filter((w) => !LEGAL_FORM_WORDS.has(w));
   return kept.length ? kept : words;
 }

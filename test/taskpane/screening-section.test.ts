@@ -12,9 +12,12 @@ import { memoryScreeningStorage } from "../../src/taskpane/screening-storage";
 import { auditSnapshot, runSheetAction } from "../../src/taskpane/sheet-actions";
 import { listRegimes } from "../../src/rules";
 import { readScreeningList } from "../../src/screening";
-import { screenParty } from "../../src/functions/screening";
+import * as functions from "../../src/functions/functions";
 import { screeningList, setScreeningList, setScreeningPending } from "../../src/screening/store";
 import { fakeExcel, loadPaneHtml } from "./helpers";
+
+// Excel passes matrices; the tests pass single values too, as other hosts may.
+const screenParty = functions.screenParty as (...args: unknown[]) => Promise<unknown[][]>;
 
 // jsdom lacks Web Crypto's digest and TextDecoder; the browsers and node the add-in runs in have them.
 const g = globalThis as any;
