@@ -81,7 +81,8 @@ module.exports = async (env, options) => {
         { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
       ],
     },
-    optimization: { runtimeChunk: "single" },
+    // Shortest export names and module ids: the functions bundle counts every byte (DESIGN §6).
+    optimization: { runtimeChunk: "single", mangleExports: "size", moduleIds: "size", chunkIds: "size" },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),

@@ -61,7 +61,9 @@ export const PARAMS = [
  * The per-row body of SCREEN_PARTY once the list being restored (if any) is there; functions.ts
  * broadcasts it over PARAMS.
  */
-export async function screeningRow(): Promise<(name: string, country: string[] | null, min: number) => Cell> {
+export async function screeningRow(): Promise<
+  (name: string, country: string[] | null, min: number) => Cell
+> {
   const list = await screeningListReady();
   return (name, country, min) => {
     if (!list)
