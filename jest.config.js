@@ -25,7 +25,7 @@ module.exports = {
       ...common,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings,shipments}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{rules,functions,engine,cli,settings,shipments,screening}/**/*.test.ts"],
       // office-addin-mock (the settings tests' Excel objects): see the taskpane project.
       moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
     },

@@ -33,7 +33,7 @@ function newestSource() {
       for (const name of fs.readdirSync(p)) visit(path.join(p, name));
     } else if (st.mtimeMs > newest) newest = st.mtimeMs;
   };
-  for (const dir of ["cli", "shipments", "functions", "rules", "settings"])
+  for (const dir of ["cli", "shipments", "functions", "rules", "settings", "screening"])
     visit(path.join(root, "src", dir));
   visit(path.join(root, "webpack.config.js"));
   visit(path.join(root, "package.json"));

@@ -8,17 +8,19 @@
 // seeded table. Sections: (a) broadcast
 // with the bare lookup loop it is measured against, (a2) EXPLAIN, (b) one call per cell, (b2) a
 // whole-column call, (c) LEDGER, (d) load, (e) bundle sizes, (f) the CLI, (g) 1,000,000-row calls
-// with their peak memory (run in a child process started with --expose-gc, so the peak is theirs);
+// with their peak memory (run in a child process started with --expose-gc, so the peak is theirs),
+// (h) screening;
 // add a figure with report(label, value, target, pass). Every time is printed beside the bare loop
 // of this run (section (a), 100,000 rows): the machine is shared, so only ratios travel.
 //
-//   node scripts/bench.mjs [--only=broadcast,explain,percell,wholecolumn,ledger,load,size,cli,million] [--dist=DIR] [--reps=N]
+//   node scripts/bench.mjs [--only=broadcast,explain,percell,wholecolumn,ledger,load,size,cli,million,screen] [--dist=DIR] [--reps=N]
 //
 // --dist points at another build (e.g. a development build for readable --cpu-prof profiles):
 //   npx webpack --mode development --output-path /tmp/exportctl-dev
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench.mjs --dist=/tmp/exportctl-dev --only=broadcast
 //   node scripts/lib/cpuprofile-top.mjs /tmp/prof/*.cpuprofile
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +71,47 @@ function time(fn) {
   const t0 = performance.now();
   const out = fn();
   return [performance.now() - t0, out];
+}
+
+async function timeAsync(fn) {
+  const t0 = performance.now();
+  const out = await fn();
+  return [performance.now() - t0, out];
+}
+function lcg(seed) {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+// Names are words of 2-3 syllables from about 500 (onset x vowel x coda), a vocabulary as varied as
+// the CSL's mix of Chinese, Russian, Persian, Arabic and English names.
+const SYLLABLES = [];
+for (const onset of ["", "b", "ch", "d", "f", "g", "h", "k", "kh", "l", "m", "n", "p", "r", "s", "sh", "t", "v", "y", "z", "zh"])
+  for (const vowel of ["a", "e", "i", "o", "u", "ia", "ua", "ai"])
+    for (const coda of ["", "n", "ng", "r"]) SYLLABLES.push(onset + vowel + coda);
+function word(rnd) {
+  let w = "";
+  for (let k = 2 + Math.floor(rnd() * 2); k > 0; k--) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
+  return w[0].toUpperCase() + w.slice(1);
+}
+/** A CSL-layout CSV of n fictional entries (names of 2-4 generated words, some alternate names). */
+function generatedCsl(n, seed) {
+  const rnd = lcg(seed);
+  const cols = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
+  const sources = ["Entity List (EL) - Bureau of Industry and Security", "Specially Designated Nationals (SDN) - Treasury Department", "Denied Persons List (DPL) - Bureau of Industry and Security", "Unverified List (UVL) - Bureau of Industry and Security"];
+  const countries = ["CN", "RU", "IR", "AE", "HK", "TR", "SG", "PK", "BY", "KP"];
+  const lines = [cols];
+  const names = [];
+  for (let i = 0; i < n; i++) {
+    const words = [];
+    for (let k = 2 + Math.floor(rnd() * 3); k > 0; k--) words.push(word(rnd));
+    const name = `${words.join(" ")} ${["Co., Ltd.", "LLC", "Technology Co., Ltd.", "Trading Limited", "GmbH", ""][i % 6]}`.trim();
+    names.push(name);
+    const alt = rnd() < 0.4 ? `${words[0]} ${word(rnd)}; ${words.slice().reverse().join(" ")}` : "";
+    const country = countries[Math.floor(rnd() * countries.length)];
+    const row = [`gen-${i}`, sources[i % 4], "", "Entity", "", `"${name}"`, "", `"${i} Generated Road, City, , , ${country}"`, `${85 + (i % 6)} FR ${10000 + i}`, "2024-01-01", "", "", i % 4 === 0 ? "For all items subject to the EAR." : "", "", "", "", "", "", "", "", "", "", `"${alt}"`, "", "", "", "", "", ""];
+    lines.push(row.join(","));
+  }
+  return { text: lines.join("\n") + "\n", names };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,6 +830,59 @@ if (want("million") && argv.child) {
     report("cold LEDGER, 1,000,000 rows", ms(r.ms), "-", null);
     report("  its peak heap growth", `${Math.max(r.heap, r.used).toFixed(0)} MB`, "-", null, show(r));
   }
+}
+
+// Screening ------------------------------------------------------------------------------------
+if (want("screen")) {
+  console.log("\n(h) screening: a generated 30,000-entry list in the CSL layout, 10,000 party names");
+  const bin = path.join(ROOT, "bin", "exportctl.mjs");
+  // Builds the command-line bundle when src/ is newer (it exports the screening module).
+  spawnSync(process.execPath, [bin, "--version"], { cwd: ROOT, encoding: "utf8" });
+  const require = createRequire(import.meta.url);
+  const { screening } = require(path.join(ROOT, "node_modules", ".cache", "exportctl-cli", "exportctl.cjs"));
+  const { text, names } = generatedCsl(30_000, 11);
+  const bytes = new TextEncoder().encode(text);
+  const [tLoad, list] = await timeAsync(() =>
+    screening.readScreeningList(bytes, { fileName: "generated.csv", statedDate: "2026-11-20" })
+  );
+  report(
+    "load 30,000 entries (parse CSV + SHA-256)",
+    ms(tLoad),
+    "-",
+    null,
+    `(${(bytes.length / 1e6).toFixed(1)} MB, ${list.entries.length} entries)`
+  );
+  const [tIndex, index] = time(() => screening.indexOf(list));
+  report("build the match index", ms(tIndex), "-", null, `(${index.size} keys)`);
+  // 10,000 distinct parties: 10% listed names as written, 10% with one typing error, 80% unlisted.
+  const parties = [];
+  const rnd = lcg(23);
+  for (let i = 0; i < 10_000; i++) {
+    const r = rnd();
+    if (r < 0.1) parties.push(names[Math.floor(rnd() * names.length)].toUpperCase());
+    else if (r < 0.2) {
+      const n = names[Math.floor(rnd() * names.length)];
+      const at = 1 + Math.floor(rnd() * (n.length - 2));
+      parties.push(n.slice(0, at) + "q" + n.slice(at + 1));
+    } else parties.push(`${word(rnd)} ${word(rnd)} ${["Trading", "Technology", "Logistics", "Systems"][i % 4]} Co., Ltd.`);
+  }
+  let matches = 0;
+  const cpu0 = process.cpuUsage();
+  const [tCold] = time(() => {
+    for (const p of parties) if (index.screen(p, null, 90)) matches++;
+  });
+  const cpu = process.cpuUsage(cpu0);
+  report(
+    "screen 10,000 names (cold)",
+    ms(tCold),
+    "< 2 s",
+    tCold < 2000,
+    `(${matches} matches; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, load average ${os.loadavg()[0].toFixed(1)})`
+  );
+  const [tWarm] = time(() => {
+    for (const p of parties) index.screen(p, null, 90);
+  });
+  report("screen the same 10,000 again (memoised)", ms(tWarm), "-", null);
 }
 
 const missed = results.filter((r) => r.pass === false).map((r) => r.label);

@@ -515,9 +515,31 @@ const F = [
     see: ["COUNTRY_GROUPS", "SECTION_232_DUTY", "REGIMES"],
     regimeNote: "RULE_CHANGES lists the changes of every regime; the third column says which regimes each one reaches. The task pane's **Compare dates** and the batch command's `--compare-as-of` name these rows as the cause of each changed verdict.",
   },
+  {
+    id: "SCREEN_PARTY",
+    group: "Parties",
+    summary: "Screens a party (consignee, end user, purchaser, intermediary) against the screening list you loaded in the task pane: the US government's Consolidated Screening List (CSL), which combines the Commerce lists (Entity List, Denied Persons List, Unverified List, Military End-User List) with the State and Treasury lists (SDN and others). The list stays on your machine. A match is a lead for due diligence, not a legal conclusion; no match is not a clearance.",
+    args: [
+      { name: "name", type: "Text (or a range)", desc: "The party's name as you have it. Case, accents, punctuation, legal-form words (Co., Ltd., LLC, GmbH, S.A., ...) and word order do not matter; alternate names on the list count. A name with a non-Latin letter (Cyrillic, Greek, CJK) is refused with #VALUE!: the list is in Latin script.", example: '`"Zephyrion Quantum Computing Co., Ltd."`, `A2:A500`' },
+      { name: "country", optional: true, type: "Text (or a range)", desc: "Only entries with an address, nationality or citizenship in this country count, and entries listing no country. Hong Kong counts as China. Default: every country. Leave it empty unless you know where the party is: a listed party may receive goods anywhere.", example: '`"CN"`, `"China"`' },
+      { name: "min_score", optional: true, type: "Number", desc: "Lowest score that counts as a match, 1 to 100. Default **90**. The score is the Levenshtein similarity of the two normalised names, 100 × (1 − edits ÷ length of the longer), rounded: 100 is the same name after normalisation (an exact match); 90 allows one typing error in a name of 10 letters or more. A shared common word alone (\"Technology\") does not score 90.", example: "`95`, `85`" },
+    ],
+    returns: "Text. `MATCH: ...` (exact) or `POSSIBLE MATCH: ...; possible match: review` with the listed name (and the alternate name that matched), the source list, the listed countries, the score, the Federal Register citation (or the list's own rule), the Entity List licence requirement and policy, and the list's date and size; an Unverified List match adds the note on 15 CFR 744.15. `no match (list of DATE, N entries)` when nothing reaches min_score. \"\" for a blank name.",
+    errors: [
+      ["#N/A", "No screening list is loaded: load the CSL file in the task pane (Screening list).", "No screening list is loaded: load the Consolidated Screening List file in the task pane (Screening list)"],
+      ["#VALUE!", "A name with a non-Latin letter, a min_score outside 1-100.", "name 'Huаwei' holds the non-Latin letter 'а' (U+0430); ..."],
+      ["#N/A", "An unknown or ambiguous country.", "Unknown country 'Chnia'. Did you mean China?"],
+    ],
+    examples: [
+      ['=EXPORTCTL.SCREEN_PARTY("Zephyrion Quantum Computng")', "POSSIBLE MATCH: ... score 96 ...", "One typing error: a close match, to review."],
+      ['=EXPORTCTL.SCREEN_PARTY(E2:E500, B2:B500)', "a column", "Every consignee of a table, narrowed to each row's country."],
+      ['=EXPORTCTL.SCREEN_PARTY("Contoso Widgets", , 95)', "no match (list of 2026-11-20, 27,000 entries)", "Says which list was searched."],
+    ],
+    see: ["EXPLAIN", "LEDGER"],
+  },
 ];
 
-const GROUPS = ["Shipments", "Chips", "Countries", "Allowances", "Duties and changes", "Workbook"];
+const GROUPS = ["Shipments", "Chips", "Countries", "Allowances", "Duties and changes", "Parties", "Workbook"];
 const file = (id) => `${id.toLowerCase()}.html`;
 const byId = Object.fromEntries(F.map((f) => [f.id, f]));
 

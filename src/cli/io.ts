@@ -10,7 +10,6 @@ import {
   Cell,
   CsvParser,
   CsvSyntaxError,
-  OUTPUT_COLUMNS,
   Role,
   csvField,
   findHeaderRow,
@@ -31,6 +30,7 @@ import {
   lastFilled,
   noHeader,
   outputColumnIndexes,
+  outputColumnNames,
   padded,
   textOf,
 } from "./table";
@@ -219,7 +219,7 @@ export async function checkAndWrite(
 ): Promise<string[]> {
   const outFormat = formatOf(outFile);
   if (!outFormat) throw new InputError(`${outFile}: the output must be a .csv or .xlsx file.`);
-  const cols = outputColumnIndexes(table.headers, table.width);
+  const cols = outputColumnIndexes(table.headers, table.width, options.extraColumns);
   if (outFormat === "csv") return writeCsv(table, check, cols, outFile, audit, options);
   if (table.workbook && table.worksheet)
     return writeXlsxInPlace(table, check, cols, outFile, audit, options);
@@ -256,7 +256,8 @@ async function writeCsv(
     for (const row of table.titleRows) out.write(line(row));
     const width = Math.max(table.width, ...cols.map((c) => c + 1));
     const header = padded(table.headers, width);
-    cols.forEach((c, k) => (header[c] = OUTPUT_COLUMNS[k]));
+    const names = outputColumnNames(options);
+    cols.forEach((c, k) => (header[c] = names[k]));
     out.write(line(header));
     let done = 0;
     for await (const block of table.blocks()) {

@@ -41,6 +41,9 @@ import {
   numberLocale,
 } from "../shipments";
 import { compareDatesPath, writeDateComparison } from "./compare-dates";
+import { readScreeningFile } from "./screening-file";
+import { TableScreener } from "../shipments/screening";
+import { setScreeningList, screeningList } from "../screening/store";
 import pkg from "../../package.json";
 
 const PACKAGE_VERSION: string = pkg.version;
@@ -88,6 +91,12 @@ Options:
                      the rows that changed and the rule change behind each (RULE_CHANGES)
   --out FILE         where to write (.xlsx or .csv; the extension picks the format);
                      default: <input>.checked.xlsx|csv next to the input
+  --screen FILE      screen each row's Consignee against this Consolidated Screening List
+                     file (CSV or JSON, downloaded from trade.gov): adds a Screening column;
+                     an exact match on the Denied Persons, SDN, MEU or Entity List makes
+                     the row need a licence, a close match makes it INDETERMINATE
+  --screen-date DATE the list's date (default: the date in a JSON file, else the file's
+                     modified date); recorded in the audit
   --fail-on-license  exit 1 when any row needs a licence, or cannot be decided
                      (INDETERMINATE or an input error in the row)
   --progress         always show the progress bar (stderr)
@@ -111,8 +120,8 @@ Examples:
   npx exportctl check shipments.csv --regime diffusion-2025 --as-of 2025-06-01 --out checked.xlsx
   npx exportctl check orders.csv --fail-on-license || echo "licence needed"
 
-Not legal advice. Parties (Entity List and other screening lists) and end uses (15 CFR 744) are
-not checked: screen them yourself.
+Not legal advice. Parties are screened only with --screen, and a screening match is a lead for
+due diligence, not a legal conclusion. End uses (15 CFR 744) are not checked.
 `;
 
 class UsageError extends Error {}
@@ -143,6 +152,9 @@ interface CheckCommand {
   progress: boolean | null;
   locale: NumberLocale | null;
   explanations: boolean;
+  /** --screen: the screening list file, and its stated date. */
+  screen: string | null;
+  screenDate: string | null;
 }
 
 function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "version" {
@@ -161,6 +173,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
         out: { type: "string", short: "o" },
         "fail-on-license": { type: "boolean" },
         "fail-on-licence": { type: "boolean" },
+        screen: { type: "string" },
+        "screen-date": { type: "string" },
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -230,6 +244,15 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
         `--locale ${values.locale}: not a locale this system knows; use a BCP 47 tag such as en-US, de-DE or fr-FR.`
       );
   }
+  let screenDate: string | null = null;
+  if (values["screen-date"] !== undefined) {
+    if (values.screen === undefined) throw new UsageError("--screen-date needs --screen FILE.");
+    try {
+      screenDate = Types.date.coerce(values["screen-date"], "--screen-date");
+    } catch (error) {
+      throw new UsageError((error as Error).message + ".");
+    }
+  }
   if (values.progress && values["no-progress"])
     throw new UsageError("--progress and --no-progress contradict each other.");
   return {
@@ -242,6 +265,8 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
     progress: values.progress ? true : values["no-progress"] ? false : null,
     locale,
     explanations: !values["no-explanation"],
+    screen: values.screen !== undefined ? path.resolve(cwd, values.screen) : null,
+    screenDate,
   };
 }
 
@@ -432,6 +457,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   const cmd = command;
   const started = Date.now();
   const saved = getSettings();
+  const savedList = screeningList();
   const savedFormat = workbookFormat().numberFormat;
   // A bad row is an error value, made by constructing an Error: with tens of thousands of bad
   // rows, capturing their stack traces (never shown) would cost more than the check itself.
@@ -472,6 +498,22 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         "the workbook is too large to edit in memory: it is read and written as a stream, every sheet with its values and formulas, without cell formatting"
       );
     for (const w of warnings) say(`exportctl: warning: ${w}`);
+    let screener: TableScreener | null = null;
+    if (cmd.screen && match.roles.consignee === undefined) {
+      say(
+        `exportctl: --screen: ${path.basename(cmd.input)} has no Consignee column (Consignee, Ultimate consignee, End user or Customer): there is no party to screen.`
+      );
+      return EXIT.usage;
+    }
+    if (cmd.screen) {
+      const list = await readScreeningFile(cmd.screen, cmd.screenDate);
+      if (typeof list === "string") {
+        say(`exportctl: ${list}`);
+        return EXIT.usage;
+      }
+      setScreeningList(list);
+      screener = new TableScreener(list, match.roles.consignee);
+    }
     const readDone = Date.now();
 
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
@@ -507,7 +549,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     progress = progressFor(io, rows, cmd.progress);
     const stats = emptyStats();
     stats.ledger = ledger !== null;
-    const blank = ["", "", "", "", ""];
+    const blank = screener ? ["", "", "", "", "", ""] : ["", "", "", "", ""];
     const check = async (block: Cell[][], offset: number): Promise<Cell[][]> => {
       const upTo = Math.max(0, Math.min(block.length, rows - offset));
       const result = await checkShipments(
@@ -518,6 +560,8 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         defaultDate
       );
       result.stats.ledger = ledger !== null;
+      // Screening may turn a row's verdict into a licence or INDETERMINATE: before the counts.
+      if (screener) screener.screen(result, block);
       addStats(stats, result.stats);
       const values = result.values;
       for (let i = upTo; i < block.length; i++) values.push(blank);
@@ -533,7 +577,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         cmd.out,
         () => {
           checkDone = Date.now();
-          return buildAudit({
+          const audit = buildAudit({
             input: cmd.input,
             out: cmd.out,
             sheet: table.sheetName,
@@ -552,10 +596,21 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
             explanations: cmd.explanations,
             warnings,
           });
+          if (screener) {
+            const notChecked = audit.findIndex((row) => row[0] === "Not checked");
+            if (notChecked >= 0)
+              audit[notChecked] = [
+                "Not checked",
+                "End uses (15 CFR 744). Parties: each Consignee was screened against the list below only. Not legal advice.",
+              ];
+            audit.push(...screener.audit);
+          }
+          return audit;
         },
         {
           locale,
           roles: match.roles,
+          extraColumns: screener ? [screener.column] : [],
           onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
         }
       );
@@ -605,6 +660,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         (cmd.locale ? `, locale ${cmd.locale.tag}` : ""),
       `  rows: ${s.rows}   licences needed: ${s.licences}   no licence: ${s.noLicence}   indeterminate: ${s.indeterminate}   errors: ${s.errors}` +
         (s.blank ? `   blank: ${s.blank}` : ""),
+      ...(screener ? [`  ${screener.summary}`] : []),
       ...s.problems.slice(0, 5).map((p) => `  row ${table.headerRow + 2 + p.row}: ${p.message}`),
       ...(s.errors > 5
         ? [`  ... and ${s.errors - 5} more rows with errors (see the License required column)`]
@@ -642,6 +698,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
+    setScreeningList(savedList);
     setWorkbookFormat({ numberFormat: savedFormat });
   }
 }

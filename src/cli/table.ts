@@ -6,8 +6,10 @@ import type ExcelJS from "exceljs";
 import {
   Cell,
   NumberLocale,
+  OUTPUT_COLUMNS,
   Role,
   errorText,
+  headerKey,
   isBlankCell,
   isExcelError,
   matchHeaders,
@@ -102,9 +104,17 @@ export interface ReadResult {
   ledgerRows: Cell[][] | null;
 }
 
-/** Where each output column goes: an existing column of that name, else after the widest row. */
-export function outputColumnIndexes(headers: readonly Cell[], width: number): number[] {
+/**
+ * Where each output column goes (OUTPUT_COLUMNS, then `extra` such as "Screening"): an existing
+ * column of that name, else after the widest row.
+ */
+export function outputColumnIndexes(
+  headers: readonly Cell[],
+  width: number,
+  extra: readonly string[] = []
+): number[] {
   const existing = matchHeaders(headers).outputs;
+  for (const name of extra) existing.push(headers.findIndex((h) => headerKey(h) === headerKey(name)));
   let next = Math.max(width, lastFilled(headers));
   return existing.map((i) => (i >= 0 ? i : next++));
 }
@@ -119,7 +129,17 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Output columns of the table: the columns the check reads, typed in an xlsx written from CSV. */
   roles: Partial<Record<Role, number>>;
+  /** Columns written after OUTPUT_COLUMNS (e.g. "Screening"); the checker returns their values after the five. */
+  extraColumns?: readonly string[];
 }
+
+/** The names of the columns a check writes: OUTPUT_COLUMNS, then the extra ones. */
+export function outputColumnNames(options: WriteOptions): readonly string[] {
+  return [...OUTPUT_COLUMNS, ...(options.extraColumns ?? [])];
+}
+
+/** Display widths of the written columns in a workbook. */
+export const OUTPUT_WIDTHS = [16, 12, 24, 16, 90];
 
 export function padded(row: readonly Cell[], width: number): Cell[] {
   const out: Cell[] = new Array(Math.max(width, row.length));

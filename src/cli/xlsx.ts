@@ -8,7 +8,6 @@ import type ExcelJS from "exceljs";
 import {
   Cell,
   NumberLocale,
-  OUTPUT_COLUMNS,
   Role,
   errorText,
   findHeaderRow,
@@ -29,12 +28,14 @@ import {
   BlockChecker,
   LEDGER_ROLES,
   LoadedTable,
+  OUTPUT_WIDTHS,
   ReadOptions,
   ReadResult,
   WriteOptions,
   excel,
   lastFilled,
   noHeader,
+  outputColumnNames,
   padded,
   textOf,
 } from "./table";
@@ -178,10 +179,10 @@ export async function writeXlsxStream(
     });
     const width = Math.max(table.width, ...cols.map((c) => c + 1));
     for (let c = 0; c < width; c++) ws.getColumn(c + 1).width = 14;
-    cols.forEach((c, k) => (ws.getColumn(c + 1).width = [16, 12, 24, 16, 90][k]));
+    cols.forEach((c, k) => (ws.getColumn(c + 1).width = OUTPUT_WIDTHS[k] ?? 60));
     for (const row of table.titleRows) ws.addRow(row.map((v) => (v === "" ? null : v))).commit();
     const header = padded(table.headers, width);
-    cols.forEach((c, k) => (header[c] = OUTPUT_COLUMNS[k]));
+    cols.forEach((c, k) => (header[c] = outputColumnNames(options)[k]));
     const h = ws.addRow(header.map((v) => (v === "" ? null : v)));
     h.font = { bold: true };
     h.commit();
@@ -237,11 +238,11 @@ export async function writeXlsxInPlace(
   const template = cols.length && table.headers.length ? headerRow.getCell(1) : null;
   cols.forEach((c, k) => {
     const cell = headerRow.getCell(c + 1);
-    cell.value = OUTPUT_COLUMNS[k];
+    cell.value = outputColumnNames(options)[k];
     if (template && template.style && Object.keys(template.style).length)
       cell.style = { ...template.style };
     else cell.font = { bold: true };
-    ws.getColumn(c + 1).width = [16, 12, 24, 16, 90][k];
+    ws.getColumn(c + 1).width = OUTPUT_WIDTHS[k] ?? 60;
   });
   let done = 0;
   for await (const block of table.blocks()) {
@@ -564,7 +565,7 @@ export async function writeXlsxStreamed(
         }
         if (index === table.headerRow) {
           const header = padded(raw.map(copyable), width) as ExcelJS.CellValue[];
-          cols.forEach((c, k) => (header[c] = OUTPUT_COLUMNS[k]));
+          cols.forEach((c, k) => (header[c] = outputColumnNames(options)[k]));
           const h = ws.addRow(header);
           h.font = { bold: true };
           h.commit();

@@ -6,6 +6,8 @@ import { connectWorkbook } from "./host";
 import * as impl from "./impl";
 import { ledger as ledgerImpl } from "./ledger";
 import { loaded } from "./lazy";
+import { rowwise } from "./broadcast";
+import { toExcelError } from "./errors";
 
 connectWorkbook();
 
@@ -392,4 +394,33 @@ export function ruleChanges(from?: any[][], to?: any[][], country?: any[][]): Pr
     () => import(/* webpackChunkName: "rule-changes" */ "./rule-changes"),
     (m) => m.ruleChangesTable(from, to, country)
   );
+}
+
+/**
+ * The best match of a party in the screening list loaded in the task pane (the Consolidated Screening List): list, listed name, country, score 0-100, Federal Register citation, the list's date. A match is a lead for due diligence, not a legal conclusion.
+ * @customfunction SCREEN_PARTY
+ * @helpurl https://localhost:3000/help/screen_party.html
+ * @param name The party's name, e.g. "Zephyrion Quantum Computing Co., Ltd.".
+ * @param [country] Only entries listing this country (or none), ISO code or name, e.g. "CN". Default: every country.
+ * @param [min_score] Lowest score that counts as a match, 1-100, e.g. 95. Default 90.
+ * @returns "MATCH ...", "POSSIBLE MATCH ...: review" or "no match (list of DATE, N entries)".
+ */
+export async function screenParty(
+  name: any[][],
+  country?: any[][],
+  min_score?: any[][]
+): Promise<any[][]> {
+  try {
+    const m = await loadScreening();
+    return rowwise(m.PARAMS, await m.screeningRow())(name, country, min_score);
+  } catch (error) {
+    screening = null; // a chunk that failed to load is tried again on the next call
+    return [[toExcelError(error)]];
+  }
+}
+
+// SCREEN_PARTY's adapter and the matcher: a chunk loaded on its first call.
+let screening: Promise<typeof import("./screening")> | null = null;
+function loadScreening() {
+  return (screening ??= import(/* webpackChunkName: "screening" */ "./screening"));
 }

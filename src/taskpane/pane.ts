@@ -20,6 +20,8 @@ import {
   onSettingsChanged,
   updateSettings,
 } from "../settings/settings";
+import { initScreeningSection } from "./screening-section";
+import { ScreeningStorage, indexedDbScreeningStorage } from "./screening-storage";
 import { CheckField, CheckInput, CheckOutcome, checkShipment } from "./checker";
 import { COMPARE_DATES_BUTTON, mountCompareDates } from "./compare-dates";
 import { byId, fill, h } from "./dom";
@@ -60,6 +62,8 @@ export interface PaneEnv {
   now: () => Date;
   /** Office.context.requirements.isSetSupported; absent: assume supported. */
   supports?: (set: string, version: string) => boolean;
+  /** Where a loaded screening list is kept; default the browser's IndexedDB, null: none. */
+  screeningStorage?: ScreeningStorage | null;
 }
 
 /** The Excel API requirement set the sheet actions need (getRangeByIndexes). */
@@ -218,6 +222,15 @@ export function init(
   };
   syncControls(getSettings());
   const unsubscribe = onSettingsChanged(syncControls);
+
+  const screening = initScreeningSection(doc, {
+    storage:
+      env.screeningStorage === undefined ? indexedDbScreeningStorage() : env.screeningStorage,
+    excel: env.excel,
+    recalculate: () => (state.inExcel ? recalculate(env.excel) : Promise.resolve(false)),
+    track,
+    actionsOff: state.actionsOff,
+  });
 
   let lastInput: CheckInput | null = null;
   const apply = (patch: Partial<WorkbookSettings>, what: string) =>
@@ -389,7 +402,10 @@ export function init(
       } while (seen !== pending);
     },
     check,
-    dispose: unsubscribe,
+    dispose: () => {
+      unsubscribe();
+      screening.dispose();
+    },
   };
 }
 

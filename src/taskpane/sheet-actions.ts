@@ -20,6 +20,7 @@ import {
   locateTable,
 } from "./shipment-table";
 import { verdictKey, verdictText } from "./verdict";
+import { screeningList } from "../screening/store";
 
 export interface ActionResult {
   ok: boolean;
@@ -108,7 +109,10 @@ export async function readSelectedTable(context: Excel.RequestContext): Promise<
 }
 
 /** An Excel table (ListObject) cannot hold a spilling formula; plain ranges can. */
-async function inExcelTable(context: Excel.RequestContext, range: Excel.Range): Promise<boolean> {
+export async function inExcelTable(
+  context: Excel.RequestContext,
+  range: Excel.Range
+): Promise<boolean> {
   if (typeof range.getTables !== "function") return false;
   try {
     const count = range.getTables(false).getCount();
@@ -374,6 +378,36 @@ export interface AuditOptions {
   now?: Date;
 }
 
+/** The screening list in use (its date and hash are part of the record), and what was not checked. */
+function screeningAuditRows(): unknown[][] {
+  const list = screeningList();
+  if (!list)
+    return [
+      [
+        "Not checked",
+        "Parties (Entity List and other screening lists) and end uses (15 CFR 744): screen them separately. Not legal advice.",
+      ],
+    ];
+  const dated = {
+    stated: "stated when loaded",
+    file: "from the file",
+    "file-modified": "the file's modified date",
+  };
+  return [
+    [
+      "Screening list",
+      list.fileName,
+      `list of ${list.date} (${dated[list.dateSource]})`,
+      `${list.entries.length} entries`,
+      `SHA-256 ${list.sha256}`,
+    ],
+    [
+      "Not checked",
+      "End uses (15 CFR 744). Parties are screened by =EXPORTCTL.SCREEN_PARTY and the Screening column against the list above; a match is a lead for due diligence, not a legal conclusion. Not legal advice.",
+    ],
+  ];
+}
+
 /** The content of the audit snapshot sheet (values only). */
 export function buildAudit(
   table: ShipmentTable,
@@ -391,10 +425,7 @@ export function buildAudit(
     ["Rules data version", RULES_DATA_VERSION],
     ["Rules data hash", RULES_DATA_HASH],
     ["Source table", source],
-    [
-      "Not checked",
-      "Parties (Entity List and other screening lists) and end uses (15 CFR 744): screen them separately. Not legal advice.",
-    ],
+    ...screeningAuditRows(),
     [],
     [
       "Row",

@@ -5,6 +5,7 @@
 import { isExcelError } from "../functions/errors";
 import { Cell, OUTPUT_COLUMNS, errorText, isBlankCell } from "../shipments";
 import { h } from "../taskpane/dom";
+import { SCREENING_COLUMN } from "../screening/types";
 import type { ShipmentSheet } from "./load";
 
 /** The formula each computed column stands for, shown in its header's tooltip. */
@@ -67,8 +68,8 @@ function computedCell(v: Cell, column: number, changed: boolean): HTMLTableCellE
     "td",
     {
       class: cls.join(" "),
-      "data-col": OUTPUT_COLUMNS[column],
-      title: isExcelError(v) ? errorText(v) : column === 4 ? text : null,
+      "data-col": OUTPUT_COLUMNS[column] ?? SCREENING_COLUMN,
+      title: isExcelError(v) ? errorText(v) : column >= 4 ? text : null,
     },
     column === 4
       ? h("div", { class: "wb-clamp" }, changed ? delta() : null, content)
@@ -144,7 +145,19 @@ export function renderGrid(
           " ",
           name
         )
-      )
+      ),
+      // With a screening list loaded, the rows carry a sixth value: the Screening column.
+      values && values.some((line) => line.length > OUTPUT_COLUMNS.length)
+        ? h(
+            "th",
+            {
+              scope: "col",
+              class: "wb-outh wb-out-5",
+              title: "=EXPORTCTL.SCREEN_PARTY(Consignee)",
+            },
+            SCREENING_COLUMN
+          )
+        : null
     )
   );
   const body = h("tbody");

@@ -8,6 +8,8 @@
 import { isExcelError } from "../functions/errors";
 import { effectiveAsOf, effectiveRegime, onSettingsChanged } from "../settings/settings";
 import { toCsv } from "../shipments";
+import { onScreeningListChanged, screeningList } from "../screening/store";
+import { SCREENING_COLUMN } from "../screening/types";
 import {
   Cell,
   CheckStats,
@@ -254,6 +256,7 @@ function downloadCsv(): void {
       sheet.headers[c] === null || sheet.headers[c] === undefined ? "" : sheet.headers[c]
     ),
     ...OUTPUT_COLUMNS,
+    ...(state.values.some((line) => line.length > OUTPUT_COLUMNS.length) ? [SCREENING_COLUMN] : []),
   ];
   const lines: unknown[][] = [header];
   sheet.rows.forEach((row, i) => {
@@ -301,6 +304,13 @@ function recompute(markChanges: boolean): Promise<void> {
         { useDates: useDates() },
         () => effectiveAsOf()
       );
+      const list = screeningList();
+      if (list) {
+        const { screenCheckedRows } = await import(
+          /* webpackChunkName: "screening" */ "../shipments/screening"
+        );
+        screenCheckedRows(list, result, sheet.rows, sheet.match.roles.consignee);
+      }
       state.previous = markChanges ? state.values : null;
       state.values = result.values;
       state.stats = result.stats;
@@ -536,6 +546,7 @@ function wire(): void {
   });
   // The pane's regime or as-of change -> the grid (and a shown formula result) follow.
   onSettingsChanged(() => void recompute(true));
+  onScreeningListChanged(() => void recompute(true));
 }
 
 async function loadMeta(): Promise<void> {

@@ -71,7 +71,7 @@ describe("workbench.html", () => {
     console.log(`workbench ready in ${Date.now() - started} ms`);
     assert.equal(await page.evaluate(() => typeof window.Office), "undefined");
     const declared = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "functions.json"), "utf8")).functions.length;
-    assert.equal(declared, 19);
+    assert.equal(declared, 20);
     assert.equal(await page.locator("body").getAttribute("data-functions"), String(declared));
     // The pane's own markup and script: started outside Office, it says so.
     await page.locator('#app[aria-busy="false"]').waitFor();

@@ -28,6 +28,7 @@ const CONTRACT: Record<string, string[]> = {
   LEDGER: ["chips", "destinations", "quantities", "end_user_hqs", "consignees", "dates", "regime", "ship_froms"],
   SECTION_232_DUTY: ["chip", "end_use", "entry_date", "hts"],
   RULE_CHANGES: ["from", "to", "country"],
+  SCREEN_PARTY: ["name", "country", "min_score"],
 };
 const REQUIRED_COUNT: Record<string, number> = { ...Object.fromEntries(Object.entries(CONTRACT).map(([k, v]) => [k, v.length ? 1 : 0])), REQUIRES_LICENSE: 2, LICENSE_EXCEPTION: 2, REVIEW_POLICY: 2, EXPLAIN: 2, CHIP_SPEC: 2, LEDGER: 6, RULE_CHANGES: 0 };
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => addin?.close());
 
-test("the bundle registers exactly the 19 functions of the contract, and only those", () => {
+test("the bundle registers exactly the 20 functions of the contract, and only those", () => {
   const ids = addin.meta.functions.map((f) => f.id).sort();
   expect(ids).toEqual(Object.keys(CONTRACT).sort());
   expect([...addin.registry.keys()].sort()).toEqual(ids);
