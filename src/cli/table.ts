@@ -114,7 +114,8 @@ export function outputColumnIndexes(
   extra: readonly string[] = []
 ): number[] {
   const existing = matchHeaders(headers).outputs;
-  for (const name of extra) existing.push(headers.findIndex((h) => headerKey(h) === headerKey(name)));
+  for (const name of extra)
+    existing.push(headers.findIndex((h) => headerKey(h) === headerKey(name)));
   let next = Math.max(width, lastFilled(headers));
   return existing.map((i) => (i >= 0 ? i : next++));
 }
