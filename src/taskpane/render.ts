@@ -167,26 +167,25 @@ function confidence(c: Confidence): HTMLElement {
   return h("span", { class: `confidence confidence-${c}` }, c);
 }
 
+/**
+ * A determination's steps as list items: text, citation, confidence (the pane's cards and the
+ * workbench's row detail); `badge` draws the confidence in the page's own style.
+ */
+export function stepItems(
+  steps: Determination["steps"],
+  badge: (c: Confidence) => HTMLElement = confidence
+): HTMLElement[] {
+  return steps.map((s) =>
+    h("li", {}, h("span", {}, s.text), " ", h("cite", {}, s.cite), " ", badge(s.confidence))
+  );
+}
+
 function steps(d: Determination, key: string): HTMLElement {
   return h(
     "details",
     { class: "steps" },
     h("summary", {}, `Steps and citations (${d.steps.length})`),
-    h(
-      "ol",
-      { id: `${key}-steps` },
-      d.steps.map((s) =>
-        h(
-          "li",
-          {},
-          h("span", {}, s.text),
-          " ",
-          h("cite", {}, s.cite),
-          " ",
-          confidence(s.confidence)
-        )
-      )
-    )
+    h("ol", { id: `${key}-steps` }, stepItems(d.steps))
   );
 }
 

@@ -8,6 +8,7 @@ import type { RegimeId } from "../rules/types";
 import { Cell, OUTPUT_COLUMNS, Role, errorText, isBlankCell } from "../shipments";
 import { parseCheckInput } from "../taskpane/checker";
 import { Child, fill, h } from "../taskpane/dom";
+import { stepItems } from "../taskpane/render";
 import { regimeCaveat, sentence } from "../taskpane/verdict";
 import { cellText, fileRowNumber } from "./grid";
 import type { ShipmentSheet } from "./load";
@@ -71,17 +72,7 @@ function steps(sheet: ShipmentSheet, row: Cell[], asOf: string, ctx: DetailConte
     h(
       "ol",
       { class: "wb-detail-steps" },
-      d.steps.map((s) =>
-        h(
-          "li",
-          {},
-          h("span", {}, s.text),
-          " ",
-          h("cite", {}, s.cite),
-          " ",
-          h("span", { class: `wb-confidence wb-confidence-${s.confidence}` }, s.confidence)
-        )
-      )
+      stepItems(d.steps, (c) => h("span", { class: `wb-confidence wb-confidence-${c}` }, c))
     ),
     ctx.ledger && cell("consignee")
       ? h(
