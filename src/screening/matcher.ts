@@ -6,6 +6,17 @@
 // more) or above. Alternate names count as the entry's own. A shared common word ("Technology")
 // alone never reaches 90, because the whole name is compared, not a subset of its words.
 //
+// A whole-name comparison misses a listed name inside a longer one ("Brightwater Trading LLC
+// (Dubai branch)", "Shenzhen Zephyrion Quantum Computing") and a listed name written shorter
+// ("Jonathan Fictitious", "J. Q. Fictitious", "Novaterra Aerospace Research Inst."). A second
+// pass aligns words: a word matches a listed word when equal, within one edit (words of 5 letters
+// or more), a prefix of 3 letters or more of it ("Inst." / "Institute"), or its initial. When every
+// word of the listed name is found in the party's name in order, or every word of the party's
+// name (2 words or more) in the listed name in order, covering at least two thirds of the listed
+// words, it is a partial match: never exact, so at best POSSIBLE MATCH (review), scored as the
+// similarity of the aligned words. At least one aligned word must be distinctive (in few list
+// entries), so two common words ("Shenzhen Technology") do not match.
+//
 // Speed: exact keys are a hash lookup; close keys are found with a 4-gram index and the q-gram
 // bound (a key within d edits shares all but 4d of the query's distinct 4-grams, so it holds one
 // of any 4d+1 of them: only the postings of the query's 4d+1 rarest 4-grams are read), then
@@ -25,6 +36,11 @@ export interface ScreeningMatch {
   score: number;
   /** The normalised keys are equal. */
   exact: boolean;
+  /**
+   * A word-aligned partial match (never exact): the listed name within the party's name, or the
+   * party's name within the listed name (a dropped word, initials, an abbreviation).
+   */
+  partial?: "listed-within-name" | "name-within-listed";
 }
 
 /** Which word order a key is in: SORTED, ORDERED (as written), or BOTH when they coincide. */
@@ -61,6 +77,10 @@ export class ScreeningIndex {
   private grams = new Map<string, number[]>();
   private countries: (Set<string> | null)[];
   private memo = new Map<string, ScreeningMatch | null>();
+  /** Word -> records (as-written keys) holding it, for the word-aligned pass. */
+  private words = new Map<string, number[]>();
+  /** A word in at most this many entries' names is distinctive enough to anchor a partial match. */
+  private readonly distinctive: number;
   private stamp: Uint32Array;
   private counts: Uint16Array;
   private round = 0;
@@ -93,6 +113,10 @@ export class ScreeningIndex {
         }
       }
     });
+    this.records.forEach((r, id) => {
+      if (r.form & ORDERED) for (const w of new Set(r.key.split(" "))) push(this.words, w, id);
+    });
+    this.distinctive = Math.max(3, Math.ceil(entries.length / 500));
     this.stamp = new Uint32Array(this.records.length);
     this.counts = new Uint16Array(this.records.length);
   }
@@ -173,6 +197,81 @@ export class ScreeningIndex {
         if (this.better(best, m)) best = m;
       }
     }
+    const partial = this.partialMatch(ordered, country, minScore);
+    if (partial && this.better(best, partial)) best = partial;
+    return best;
+  }
+
+  /** A word of 3 letters or more found in few entries' names (a name's own word, not "Shenzhen"). */
+  private isDistinctive(word: string): boolean {
+    if (word.length < 3) return false;
+    const postings = this.words.get(word);
+    if (!postings) return false;
+    let entries = 0;
+    let last = -1;
+    for (const id of postings) {
+      const e = this.records[id].entry;
+      if (e !== last) entries++;
+      last = e;
+      if (entries > this.distinctive) return false;
+    }
+    return true;
+  }
+
+  /** The word-aligned pass (see the top of this file); null when no listed name aligns. */
+  private partialMatch(
+    ordered: string,
+    country: readonly string[] | null,
+    minScore: number
+  ): ScreeningMatch | null {
+    const query = ordered.split(" ");
+    const entries = this.list.entries;
+    const seen = new Set<number>();
+    let best: ScreeningMatch | null = null;
+    for (const anchor of new Set(query)) {
+      if (anchor.length < 3) continue;
+      const postings = this.words.get(anchor);
+      if (!postings || postings.length > this.distinctive * 4) continue;
+      for (const id of postings) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const r = this.records[id];
+        if (!this.allowed(r.entry, country)) continue;
+        const listed = r.key.split(" ");
+        // The listed name within the party's name, else the party's name within the listed name.
+        let within: ScreeningMatch["partial"] = "listed-within-name";
+        let short = listed;
+        let long = query;
+        let pairs = listed.length >= 2 ? align(listed, query) : null;
+        if (!pairs && query.length >= 2 && 3 * query.length >= 2 * listed.length) {
+          within = "name-within-listed";
+          [short, long] = [query, listed];
+          pairs = align(query, listed);
+        }
+        if (
+          !pairs ||
+          !pairs.some(([i, j]) => this.isDistinctive(short[i]) || this.isDistinctive(long[j]))
+        )
+          continue;
+        // Initials and abbreviations stand for their words; only typing errors cost.
+        const b = pairs.map(([, j]) => long[j]).join(" ");
+        const a = pairs
+          .map(([i, j]) =>
+            short[i] !== long[j] && !oneEdit(short[i], long[j]) ? long[j] : short[i]
+          )
+          .join(" ");
+        const score = Math.round(100 * (1 - distance(a, b) / Math.max(a.length, b.length)));
+        if (score < minScore) continue;
+        const m: ScreeningMatch = {
+          entry: entries[r.entry],
+          matchedName: r.name,
+          score,
+          exact: false,
+          partial: within,
+        };
+        if (this.better(best, m)) best = m;
+      }
+    }
     return best;
   }
 
@@ -211,6 +310,34 @@ export class ScreeningIndex {
     }
     return out;
   }
+}
+
+/** Does word `a` (of the shorter name) stand for word `b`: equal, one edit, a prefix, an initial? */
+function wordMatches(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1) return b[0] === a;
+  if (a.length >= 3 && b.startsWith(a)) return true;
+  if (b.length >= 3 && a.startsWith(b)) return true;
+  return oneEdit(a, b);
+}
+
+function oneEdit(a: string, b: string): boolean {
+  return a.length >= 5 && b.length >= 5 && distance(a, b) <= 1;
+}
+
+/**
+ * Every word of `short` matched, in order, to a word of `long` (greedy, first fit), with at least
+ * one pair of whole words (not an initial); the pairs of indexes, or null.
+ */
+function align(short: readonly string[], long: readonly string[]): [number, number][] | null {
+  const pairs: [number, number][] = [];
+  let j = 0;
+  for (let i = 0; i < short.length; i++) {
+    while (j < long.length && !wordMatches(short[i], long[j])) j++;
+    if (j === long.length) return null;
+    pairs.push([i, j++]);
+  }
+  return pairs.some(([i, k]) => short[i].length > 1 && long[k].length > 1) ? pairs : null;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

@@ -33,7 +33,12 @@ function describe(m: ScreeningMatch): string {
     `"${e.name}"` + (m.matchedName !== e.name ? ` (as "${m.matchedName}")` : ""),
     e.source,
     e.countries.length ? e.countries.join("/") : "no country listed",
-    `score ${m.score}`,
+    `score ${m.score}` +
+      (m.partial === "listed-within-name"
+        ? " (the listed name within the name)"
+        : m.partial === "name-within-listed"
+          ? " (the name's words within the listed name)"
+          : ""),
     e.federalRegisterNotice || LIST_CITES[e.kind],
   ];
   if (e.kind === "EL" && e.licenseRequirement)

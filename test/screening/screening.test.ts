@@ -187,7 +187,52 @@ describe("matching", () => {
     expect(screen("Acme Dynamics Technology")).toBeNull();
     expect(screen("Technology")).toBeNull();
     expect(screen("Quantum Computing Solutions")).toBeNull();
-    expect(screen("Helix Technology")).toBeNull();
+    expect(screen("Acme Trading")).toBeNull();
+    expect(screen("Research Institute of Aerospace")).toBeNull();
+  });
+
+  test("a listed name within a longer name is a possible match, never exact", () => {
+    for (const [name, id] of [
+      ["Brightwater Trading LLC (Dubai branch)", "fx-dpl-1"],
+      ["ACME Logistics obo Brightwater Trading LLC", "fx-dpl-1"],
+      ["Zephyrion Quantum Computing Co., Ltd. Shenzhen Branch", "fx-el-1"],
+      ["Shenzhen Zephyrion Quantum Computing", "fx-el-1"],
+      ["Brightwater Tradinq, Miami office", "fx-dpl-1"],
+    ]) {
+      // (an alternate name of the entry may hold the whole party name instead: either way partial)
+      const m = screen(name);
+      expect({ name, id: m?.entry.id, exact: m?.exact, partial: Boolean(m?.partial) }).toEqual({
+        name,
+        id,
+        exact: false,
+        partial: true,
+      });
+    }
+  });
+
+  test("a listed name written shorter (a dropped word, initials, an abbreviation) is a possible match", () => {
+    for (const [name, id] of [
+      ["Jonathan Fictitious", "fx-dpl-2"],
+      ["J. Q. Fictitious", "fx-dpl-2"],
+      ["Novaterra Aerospace Research Inst.", "fx-meu-1"],
+      ["Helix Dynamics Tech", "fx-el-3"],
+      ["Orvex Maritime", "fx-sdn-1"],
+      ["Helix Technology", "fx-el-3"],
+    ]) {
+      const m = screen(name);
+      expect({ name, id: m?.entry.id, exact: m?.exact }).toEqual({ name, id, exact: false });
+      expect(m!.partial).toBeDefined();
+    }
+    // A single word, or initials alone, anchor nothing.
+    expect(screen("Fictitious")).toBeNull();
+    expect(screen("J. Q.")).toBeNull();
+  });
+
+  test("a partial match on a list that restricts is INDETERMINATE (review), not LICENSE", () => {
+    const m = screen("Brightwater Trading LLC (Dubai branch)");
+    const outcome = screeningOutcome(m, list);
+    expect(outcome.status).toBe("INDETERMINATE");
+    expect(outcome.text).toMatch(/^POSSIBLE MATCH: "Brightwater Trading LLC".*the listed name within the name.*possible match: review/);
   });
 
   test("the country narrows; entries listing the country (Hong Kong counts as China) stay", () => {
@@ -227,8 +272,10 @@ describe("matching", () => {
         chars[Math.floor(rand() * chars.length)] = "xyzq"[Math.floor(rand() * 4)];
       const query = chars.join("");
       const min = 70 + Math.floor(rand() * 30);
-      const brute = bruteForce(query, min);
-      expect([query, index.screen(query, null, min)?.score ?? null]).toEqual([query, brute]);
+      expect([query, wholeNameScore(index.screen(query, null, min), query, min)]).toEqual([
+        query,
+        bruteForce(query, min),
+      ]);
     }
   });
 });
@@ -261,7 +308,8 @@ test("the index finds what a full scan finds on a larger list of look-alike name
         chars[Math.floor(rand() * chars.length)] = "aeiou"[Math.floor(rand() * 5)];
       const query = chars.join("");
       const min = 75 + Math.floor(rand() * 25);
-      expect([query, min, indexOf(big).screen(query, null, min)?.score ?? null]).toEqual([
+      const m = indexOf(big).screen(query, null, min);
+      expect([query, min, wholeNameScore(m, query, min)]).toEqual([
         query,
         min,
         bruteForce(query, min),
@@ -271,6 +319,17 @@ test("the index finds what a full scan finds on a larger list of look-alike name
     list = saved;
   }
 });
+
+/**
+ * The whole-name score the index found: its match's score, or, when a word-aligned partial match
+ * outranked it, the best whole-name score, which must not exceed the partial one.
+ */
+function wholeNameScore(m: ReturnType<typeof screen>, query: string, min: number): number | null {
+  if (!m?.partial) return m?.score ?? null;
+  const brute = bruteForce(query, min);
+  expect(brute === null || brute <= m.score).toBe(true);
+  return brute;
+}
 
 /** The best score by comparing with every name: the reference the index must agree with. */
 function bruteForce(query: string, min: number): number | null {
