@@ -364,7 +364,7 @@ export function buildAudit(opts: {
     ["As-of date", asOf],
     [
       "Locale of text numbers and dates",
-      `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : opts.locale ? " (the CSV's delimiter)" : ""}`,
+      `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : ""}`,
     ],
     ["Ship from", shipFromLine(opts.hasShipFrom, stats)],
     ["Rules data version", RULES_DATA_VERSION],
@@ -519,11 +519,11 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
     // arguments follow.
     updateSettings({ regime: cmd.regime, asOf: cmd.asOf ?? today });
-    // Numbers typed as text follow --locale when given, else the file's own convention, as in
-    // Excel they follow the workbook's: a comma-separated file comes from a locale with a decimal
-    // point and comma groups, a semicolon-separated one from a locale with a decimal comma (the
-    // date order stays unknown: ISO dates and serials only). Otherwise unknown: read strictly.
-    const locale = cmd.locale ?? csvLocale(table);
+    // Numbers and dates typed as text follow --locale when given; otherwise the locale is
+    // unknown and they are read strictly (DESIGN §3): never inferred from the file (a CSV's
+    // delimiter says nothing reliable about its numbers), so a file gives the same answer on
+    // every machine.
+    const locale = cmd.locale;
     setWorkbookFormat({
       numberFormat: locale
         ? { decimalSeparator: locale.decimal, groupSeparator: locale.group }
@@ -701,13 +701,4 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     setScreeningList(savedList);
     setWorkbookFormat({ numberFormat: savedFormat });
   }
-}
-
-/** The number convention a CSV's delimiter implies (see above); null for other files. */
-function csvLocale(table: LoadedTable): NumberLocale | null {
-  if (table.format !== "csv") return null;
-  const tag = `${table.delimiter === ";" ? "semicolon" : "comma"}-separated file`;
-  if (table.delimiter === ",") return { tag, decimal: ".", group: ",", dateOrder: null };
-  if (table.delimiter === ";") return { tag, decimal: ",", group: ".", dateOrder: null };
-  return null;
 }

@@ -87,6 +87,8 @@ describe("cell typing", () => {
     ["1699", null, 1699],
     ["-5", null, -5],
     ["0.5", null, 0.5],
+    ["2000.5", null, 2000.5],
+    ["+12", null, 12],
     ["1,000", us, 1000],
     ["1.000", de, 1000],
     ["1.234.567", de, 1234567],
@@ -99,6 +101,9 @@ describe("cell typing", () => {
     ["1,000", null],
     ["2.000", null],
     ["1,5", null],
+    ["1.234,5", null],
+    ["1,000.5", null],
+    ["1 000", null],
     ["2.000", us],
     ["1,000", de],
     ["12abc", us],
@@ -108,6 +113,9 @@ describe("cell typing", () => {
     const message = (v as { message: string }).message;
     expect(message).toMatch(/^quantity /);
     expect(message).toContain(`'${text}'`);
+    // Without a locale, a separator means the reader cannot know the number: say how to give it.
+    if (!locale)
+      expect(message).toMatch(/pass --locale \(e\.g\. --locale en-US or --locale de-DE\)/);
   });
 
   test("dates: ISO and serials everywhere; d/m/y only in a locale, checked, never guessed", () => {
