@@ -14,7 +14,7 @@ import {
   AuditRecord,
   BLOCK_ROWS,
   InputError,
-  LEDGER_ROLES,
+  LedgerCells,
   LoadedTable,
   auditPath,
   checkAndWrite,
@@ -470,9 +470,9 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   };
   try {
     let table: LoadedTable;
-    let ledgerRows: Cell[][] | null;
+    let ledgerCells: LedgerCells | null;
     try {
-      ({ table, ledgerRows } = await readTable(cmd.input, {
+      ({ table, ledger: ledgerCells } = await readTable(cmd.input, {
         ledgerColumns: (headers) => {
           const m = matchHeaders(headers);
           return m.roles.consignee !== undefined && !m.missing.length ? m.roles : null;
@@ -537,13 +537,15 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     };
     const defaultDate = () => cmd.asOf ?? today;
     let ledger: LedgerSummary | null = null;
-    if (ledgerRows) {
-      const compact: Partial<Record<Role, number>> = {};
-      LEDGER_ROLES.forEach((role, k) => {
-        if (match.roles[role] !== undefined) compact[role] = k;
-      });
-      ledger = await ledgerOf(callFunction, ledgerRows, compact, options, defaultDate);
-      ledgerRows = null;
+    if (ledgerCells) {
+      ledger = await ledgerOf(
+        callFunction,
+        ledgerCells.columns,
+        ledgerCells.length,
+        options,
+        defaultDate
+      );
+      ledgerCells = null; // only the summary's few numbers a row are kept
     }
     const rows = table.dataRows;
     progress = progressFor(io, rows, cmd.progress);

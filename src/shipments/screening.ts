@@ -68,7 +68,10 @@ export class TableScreener {
   get audit(): [string, Cell][] {
     const { list, counts } = this;
     return [
-      ["Screening list", `${list.fileName} (${list.format.toUpperCase()}), ${list.entries.length} entries`],
+      [
+        "Screening list",
+        `${list.fileName} (${list.format.toUpperCase()}), ${list.entries.length} entries`,
+      ],
       [
         "Screening list date",
         `${list.date} (${list.dateSource === "stated" ? "--screen-date" : list.dateSource === "file" ? "from the file" : "the file's modified date"})`,
