@@ -10,7 +10,6 @@ import {
   Cell,
   CsvParser,
   CsvSyntaxError,
-  Role,
   csvField,
   findHeaderRow,
   isBlankCell,

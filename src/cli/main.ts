@@ -30,7 +30,6 @@ import {
   LedgerSummary,
   NumberLocale,
   OUTPUT_COLUMNS,
-  Role,
   addStats,
   checkShipments,
   describeMissing,
