@@ -85,90 +85,30 @@ function lcg(seed) {
 // Names are words of 2-3 syllables from about 500 (onset x vowel x coda), a vocabulary as varied as
 // the CSL's mix of Chinese, Russian, Persian, Arabic and English names.
 const SYLLABLES = [];
-for (const onset of [
-  "",
-  "b",
-  "ch",
-  "d",
-  "f",
-  "g",
-  "h",
-  "k",
-  "kh",
-  "l",
-  "m",
-  "n",
-  "p",
-  "r",
-  "s",
-  "sh",
-  "t",
-  "v",
-  "y",
-  "z",
-  "zh",
-])
+for (const onset of ["", "b", "ch", "d", "f", "g", "h", "k", "kh", "l", "m", "n", "p", "r", "s", "sh", "t", "v", "y", "z", "zh"])
   for (const vowel of ["a", "e", "i", "o", "u", "ia", "ua", "ai"])
     for (const coda of ["", "n", "ng", "r"]) SYLLABLES.push(onset + vowel + coda);
 function word(rnd) {
   let w = "";
-  for (let k = 2 + Math.floor(rnd() * 2); k > 0; k--)
-    w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
+  for (let k = 2 + Math.floor(rnd() * 2); k > 0; k--) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
   return w[0].toUpperCase() + w.slice(1);
 }
 /** A CSL-layout CSV of n fictional entries (names of 2-4 generated words, some alternate names). */
 function generatedCsl(n, seed) {
   const rnd = lcg(seed);
-  const cols =
-    "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
-  const sources = [
-    "Entity List (EL) - Bureau of Industry and Security",
-    "Specially Designated Nationals (SDN) - Treasury Department",
-    "Denied Persons List (DPL) - Bureau of Industry and Security",
-    "Unverified List (UVL) - Bureau of Industry and Security",
-  ];
+  const cols = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
+  const sources = ["Entity List (EL) - Bureau of Industry and Security", "Specially Designated Nationals (SDN) - Treasury Department", "Denied Persons List (DPL) - Bureau of Industry and Security", "Unverified List (UVL) - Bureau of Industry and Security"];
   const countries = ["CN", "RU", "IR", "AE", "HK", "TR", "SG", "PK", "BY", "KP"];
   const lines = [cols];
   const names = [];
   for (let i = 0; i < n; i++) {
     const words = [];
     for (let k = 2 + Math.floor(rnd() * 3); k > 0; k--) words.push(word(rnd));
-    const name =
-      `${words.join(" ")} ${["Co., Ltd.", "LLC", "Technology Co., Ltd.", "Trading Limited", "GmbH", ""][i % 6]}`.trim();
+    const name = `${words.join(" ")} ${["Co., Ltd.", "LLC", "Technology Co., Ltd.", "Trading Limited", "GmbH", ""][i % 6]}`.trim();
     names.push(name);
     const alt = rnd() < 0.4 ? `${words[0]} ${word(rnd)}; ${words.slice().reverse().join(" ")}` : "";
     const country = countries[Math.floor(rnd() * countries.length)];
-    const row = [
-      `gen-${i}`,
-      sources[i % 4],
-      "",
-      "Entity",
-      "",
-      `"${name}"`,
-      "",
-      `"${i} Generated Road, City, , , ${country}"`,
-      `${85 + (i % 6)} FR ${10000 + i}`,
-      "2024-01-01",
-      "",
-      "",
-      i % 4 === 0 ? "For all items subject to the EAR." : "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      `"${alt}"`,
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-    ];
+    const row = [`gen-${i}`, sources[i % 4], "", "Entity", "", `"${name}"`, "", `"${i} Generated Road, City, , , ${country}"`, `${85 + (i % 6)} FR ${10000 + i}`, "2024-01-01", "", "", i % 4 === 0 ? "For all items subject to the EAR." : "", "", "", "", "", "", "", "", "", "", `"${alt}"`, "", "", "", "", "", ""];
     lines.push(row.join(","));
   }
   return { text: lines.join("\n") + "\n", names };
@@ -617,9 +557,7 @@ if (want("load")) {
 if (want("size")) {
   console.log("\n(e) production bundle sizes (raw / gzip -9)");
   // The pane's page also loads theme.css (Fluent 2 tokens) and its own stylesheet (hashed name).
-  const css = fs.existsSync(dist)
-    ? fs.readdirSync(dist).filter((f) => /^[0-9a-f]{16,}\.css$/.test(f))
-    : [];
+  const css = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => /^[0-9a-f]{16,}\.css$/.test(f)) : [];
   for (const file of ["functions.js", "runtime.js", "taskpane.js", "theme.css", ...css]) {
     const p = path.join(dist, file);
     if (!fs.existsSync(p)) {
@@ -820,6 +758,7 @@ function writeBomb(file, size) {
   fs.writeFileSync(file, Buffer.concat([local, name, compressed, central, name, end]));
 }
 
+
 // (g) ------------------------------------------------------------------------------------------
 // 1,000,000-row calls with their memory. Run in a child process started with --expose-gc, so the
 // process's peak resident set (maxRSS) and the V8 heap it commits are the calls' own.
@@ -837,9 +776,7 @@ if (want("million") && !argv.child) {
     ],
     { encoding: "utf8", maxBuffer: 1 << 26 }
   );
-  const lines = `${child.stdout}`
-    .split("\n")
-    .filter((l) => /^ {2}(PASS|MISS|INFO)|^\(g\)|^ {8}/.test(l));
+  const lines = `${child.stdout}`.split("\n").filter((l) => /^ {2}(PASS|MISS|INFO)|^\(g\)|^ {8}/.test(l));
   for (const l of lines) console.log(l);
   for (const l of lines) {
     const m = /^ {2}(PASS|MISS|INFO) {2}(.*?) {2}/.exec(l);
@@ -899,28 +836,18 @@ if (want("million") && argv.child) {
     );
     page.close();
     report("cold LEDGER, 1,000,000 rows", ms(r.ms), "-", null);
-    report(
-      "  its peak heap growth",
-      `${Math.max(r.heap, r.used).toFixed(0)} MB`,
-      "-",
-      null,
-      show(r)
-    );
+    report("  its peak heap growth", `${Math.max(r.heap, r.used).toFixed(0)} MB`, "-", null, show(r));
   }
 }
 
 // Screening ------------------------------------------------------------------------------------
 if (want("screen")) {
-  console.log(
-    "\n(h) screening: a generated 30,000-entry list in the CSL layout, 10,000 party names"
-  );
+  console.log("\n(h) screening: a generated 30,000-entry list in the CSL layout, 10,000 party names");
   const bin = path.join(ROOT, "bin", "exportctl.mjs");
   // Builds the command-line bundle when src/ is newer (it exports the screening module).
   spawnSync(process.execPath, [bin, "--version"], { cwd: ROOT, encoding: "utf8" });
   const require = createRequire(import.meta.url);
-  const { screening } = require(
-    path.join(ROOT, "node_modules", ".cache", "exportctl-cli", "exportctl.cjs")
-  );
+  const { screening } = require(path.join(ROOT, "node_modules", ".cache", "exportctl-cli", "exportctl.cjs"));
   const { text, names } = generatedCsl(30_000, 11);
   const bytes = new TextEncoder().encode(text);
   const [tLoad, list] = await timeAsync(() =>
@@ -945,10 +872,7 @@ if (want("screen")) {
       const n = names[Math.floor(rnd() * names.length)];
       const at = 1 + Math.floor(rnd() * (n.length - 2));
       parties.push(n.slice(0, at) + "q" + n.slice(at + 1));
-    } else
-      parties.push(
-        `${word(rnd)} ${word(rnd)} ${["Trading", "Technology", "Logistics", "Systems"][i % 4]} Co., Ltd.`
-      );
+    } else parties.push(`${word(rnd)} ${word(rnd)} ${["Trading", "Technology", "Logistics", "Systems"][i % 4]} Co., Ltd.`);
   }
   let matches = 0;
   const cpu0 = process.cpuUsage();
