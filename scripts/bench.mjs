@@ -601,12 +601,18 @@ if (want("cli")) {
           });
       const wall = performance.now() - t0;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+      const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
+      const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
       const out = (r.stderr ?? "")
         .split("\n")
         .filter((l) => l.startsWith("exportctl") || l.startsWith("  rows"));
       return {
         wall,
         rssMb: rss ? Number(rss[1]) / 1024 : null,
+        // CPU time (user + system): what the run cost, whatever else the machine was doing.
+        cpu: user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null,
+        // The machine's 1-minute load average when the run ended: a loaded machine stretches wall time.
+        load: os.loadavg()[0],
         status: r.status,
         signal: r.signal,
         tail: out.slice(-2).join(" | ").slice(0, 200),
@@ -619,6 +625,8 @@ if (want("cli")) {
     };
     const s = (x) => `${(x / 1000).toFixed(2)} s`;
     const mb = (x) => (x === null ? "n/a" : `${x.toFixed(0)} MB`);
+    const cost = (r) =>
+      `CPU ${r.cpu === null ? "n/a" : s(r.cpu)}; load average ${r.load.toFixed(2)} on ${os.cpus().length} cores`;
 
     // Untimed first run: the launcher (re)builds its bundle when src/ is newer than its cache.
     exportctl(["--version"]);
@@ -629,7 +637,7 @@ if (want("cli")) {
       s(c100k.wall),
       "<= 3 s",
       c100k.wall <= 3000,
-      `(exit ${c100k.status}; peak RSS ${mb(c100k.rssMb)})`
+      `(exit ${c100k.status}; ${cost(c100k)}; peak RSS ${mb(c100k.rssMb)})`
     );
     console.log(`        last output: ${c100k.tail}`);
 
@@ -639,7 +647,7 @@ if (want("cli")) {
       s(c1m.wall),
       "<= 20 s",
       c1m.wall <= 20000,
-      `(exit ${c1m.status})`
+      `(exit ${c1m.status}; ${cost(c1m)})`
     );
     report(
       "exportctl check, 1M-row CSV: peak RSS",

@@ -10,7 +10,6 @@ import {
   Cell,
   CsvParser,
   CsvSyntaxError,
-  Role,
   csvField,
   findHeaderRow,
   isBlankCell,
@@ -21,7 +20,7 @@ import {
   BLOCK_ROWS,
   BlockChecker,
   Format,
-  LEDGER_ROLES,
+  LedgerCells,
   LoadedTable,
   ReadOptions,
   ReadResult,
@@ -111,11 +110,10 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
   let width = 0;
   let dataRecords = 0;
   let dataRows = 0;
-  let ledgerIdx: Partial<Record<Role, number>> | null = null;
-  let ledgerRows: Cell[][] | null = null;
+  let ledger: LedgerCells | null = null;
   const intern = new Map<string, string>();
-  const shared = (s: string) => {
-    if (s.length > 64) return s;
+  const shared = (s: Cell): Cell => {
+    if (typeof s !== "string" || s.length > 64) return s;
     const hit = intern.get(s);
     if (hit !== undefined) return hit;
     if (intern.size < 200000) intern.set(s, s);
@@ -131,8 +129,8 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
           headerRow = found;
           headers = head[found];
           width = lastFilled(headers);
-          ledgerIdx = options.ledgerColumns ? options.ledgerColumns(headers) : null;
-          if (ledgerIdx) ledgerRows = [];
+          const roles = options.ledgerColumns ? options.ledgerColumns(headers) : null;
+          if (roles) ledger = new LedgerCells(roles);
         } else if (head.length >= 20) throw noHeader(name, head);
         continue;
       }
@@ -142,18 +140,11 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
         dataRows = dataRecords;
         if (w > width) width = w;
       }
-      if (ledgerRows && ledgerIdx) {
-        const compact: Cell[] = new Array(LEDGER_ROLES.length);
-        for (let k = 0; k < LEDGER_ROLES.length; k++) {
-          const c = ledgerIdx[LEDGER_ROLES[k]];
-          compact[k] = c === undefined ? null : shared(record[c] ?? "");
-        }
-        ledgerRows.push(compact);
-      }
+      if (ledger) (ledger as LedgerCells).push(record, shared);
     }
   }
   if (headerRow < 0) throw noHeader(name, head);
-  if (ledgerRows) ledgerRows.length = dataRows;
+  if (ledger) (ledger as LedgerCells).truncate(dataRows);
   const p = parser as unknown as CsvParser;
   const table: LoadedTable = {
     format: "csv",
@@ -183,7 +174,7 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
       if (out.length) yield out;
     },
   };
-  return { table, ledgerRows };
+  return { table, ledger };
 }
 
 /** shipments.checked.csv -> shipments.checked.audit.csv */
@@ -259,21 +250,35 @@ async function writeCsv(
     const names = outputColumnNames(options);
     cols.forEach((c, k) => (header[c] = names[k]));
     out.write(line(header));
+    // Which checked value (by its index in the output columns) each field takes, -1 for the row's own.
+    const checkedAt = new Int32Array(width).fill(-1);
+    cols.forEach((c, k) => (checkedAt[c] = k));
+    const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
     let done = 0;
     for await (const block of table.blocks()) {
       const values = await check(block, done);
+      // A block's lines as one string: one write per block, no array per row.
+      let text = "";
       for (let i = 0; i < block.length; i++) {
         const row = block[i];
+        const v = values[i];
         // A blank line of the input stays one empty line.
-        if (row.length <= 1 && isBlankCell(row[0]) && values[i].every((v) => v === "")) {
-          out.write("\r\n");
+        if (row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === "")) {
+          text += "\r\n";
           continue;
         }
-        const outRow = padded(row, width);
-        const v = values[i];
-        for (let k = 0; k < cols.length; k++) outRow[cols[k]] = k === 3 ? rounded(v[k]) : v[k];
-        out.write(line(outRow));
+        const n = Math.max(width, row.length);
+        for (let c = 0; c < n; c++) {
+          if (c) text += delimiter;
+          const k = c < width ? checkedAt[c] : -1;
+          if (k < 0) {
+            const cell = row[c];
+            if (cell !== undefined && cell !== null && cell !== "") text += field(cell);
+          } else text += field(k === 3 ? rounded(v[k]) : v[k]);
+        }
+        text += "\r\n";
       }
+      out.write(text);
       done += block.length;
       if (options.onProgress) await options.onProgress(done, table.dataRecords);
     }

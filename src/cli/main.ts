@@ -14,7 +14,7 @@ import {
   AuditRecord,
   BLOCK_ROWS,
   InputError,
-  LEDGER_ROLES,
+  LedgerCells,
   LoadedTable,
   auditPath,
   checkAndWrite,
@@ -30,7 +30,6 @@ import {
   LedgerSummary,
   NumberLocale,
   OUTPUT_COLUMNS,
-  Role,
   addStats,
   checkShipments,
   describeMissing,
@@ -364,7 +363,7 @@ export function buildAudit(opts: {
     ["As-of date", asOf],
     [
       "Locale of text numbers and dates",
-      `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : opts.locale ? " (the CSV's delimiter)" : ""}`,
+      `${localeLabel(opts.locale)}${opts.localeChosen ? " (--locale)" : ""}`,
     ],
     ["Ship from", shipFromLine(opts.hasShipFrom, stats)],
     ["Rules data version", RULES_DATA_VERSION],
@@ -470,9 +469,9 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   };
   try {
     let table: LoadedTable;
-    let ledgerRows: Cell[][] | null;
+    let ledgerCells: LedgerCells | null;
     try {
-      ({ table, ledgerRows } = await readTable(cmd.input, {
+      ({ table, ledger: ledgerCells } = await readTable(cmd.input, {
         ledgerColumns: (headers) => {
           const m = matchHeaders(headers);
           return m.roles.consignee !== undefined && !m.missing.length ? m.roles : null;
@@ -519,11 +518,11 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     // As the task pane does: the workbook's regime and as-of date, which formulas without those
     // arguments follow.
     updateSettings({ regime: cmd.regime, asOf: cmd.asOf ?? today });
-    // Numbers typed as text follow --locale when given, else the file's own convention, as in
-    // Excel they follow the workbook's: a comma-separated file comes from a locale with a decimal
-    // point and comma groups, a semicolon-separated one from a locale with a decimal comma (the
-    // date order stays unknown: ISO dates and serials only). Otherwise unknown: read strictly.
-    const locale = cmd.locale ?? csvLocale(table);
+    // Numbers and dates typed as text follow --locale when given; otherwise the locale is
+    // unknown and they are read strictly (DESIGN §3): never inferred from the file (a CSV's
+    // delimiter says nothing reliable about its numbers), so a file gives the same answer on
+    // every machine.
+    const locale = cmd.locale;
     setWorkbookFormat({
       numberFormat: locale
         ? { decimalSeparator: locale.decimal, groupSeparator: locale.group }
@@ -537,13 +536,15 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     };
     const defaultDate = () => cmd.asOf ?? today;
     let ledger: LedgerSummary | null = null;
-    if (ledgerRows) {
-      const compact: Partial<Record<Role, number>> = {};
-      LEDGER_ROLES.forEach((role, k) => {
-        if (match.roles[role] !== undefined) compact[role] = k;
-      });
-      ledger = await ledgerOf(callFunction, ledgerRows, compact, options, defaultDate);
-      ledgerRows = null;
+    if (ledgerCells) {
+      ledger = await ledgerOf(
+        callFunction,
+        ledgerCells.columns,
+        ledgerCells.length,
+        options,
+        defaultDate
+      );
+      ledgerCells = null; // only the summary's few numbers a row are kept
     }
     const rows = table.dataRows;
     progress = progressFor(io, rows, cmd.progress);
@@ -701,13 +702,4 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     setScreeningList(savedList);
     setWorkbookFormat({ numberFormat: savedFormat });
   }
-}
-
-/** The number convention a CSV's delimiter implies (see above); null for other files. */
-function csvLocale(table: LoadedTable): NumberLocale | null {
-  if (table.format !== "csv") return null;
-  const tag = `${table.delimiter === ";" ? "semicolon" : "comma"}-separated file`;
-  if (table.delimiter === ",") return { tag, decimal: ".", group: ",", dateOrder: null };
-  if (table.delimiter === ";") return { tag, decimal: ",", group: ".", dateOrder: null };
-  return null;
 }

@@ -80,7 +80,7 @@ export function noHeader(file: string, rows: readonly (readonly Cell[])[]): Inpu
   );
 }
 
-/** The roles LEDGER reads, compacted into a row of their own (for the whole-table pass). */
+/** The roles LEDGER reads (for the whole-table pass). */
 export const LEDGER_ROLES: readonly Role[] = [
   "chip",
   "destination",
@@ -91,17 +91,50 @@ export const LEDGER_ROLES: readonly Role[] = [
   "shipFrom",
 ];
 
+/**
+ * The cells LEDGER reads over the whole table, kept a column at a time: one array per role, no
+ * object per row (a million-row table costs a few pointers a row, its strings interned).
+ */
+export class LedgerCells {
+  readonly columns: Partial<Record<Role, Cell[]>> = {};
+  private readonly at: [Cell[], number][] = [];
+  length = 0;
+
+  constructor(roles: Partial<Record<Role, number>>) {
+    for (const role of LEDGER_ROLES) {
+      const c = roles[role];
+      if (c === undefined) continue;
+      const column: Cell[] = [];
+      this.columns[role] = column;
+      this.at.push([column, c]);
+    }
+  }
+
+  /** Keeps a data row's cells; `cell` may intern them. */
+  push(row: readonly Cell[], cell: (v: Cell) => Cell = (v) => v): void {
+    for (const [column, c] of this.at) column.push(cell(row[c] ?? null));
+    this.length++;
+  }
+
+  /** Drops trailing rows (blank rows after the table's last filled row). */
+  truncate(rows: number): void {
+    if (rows >= this.length) return;
+    for (const [column] of this.at) column.length = rows;
+    this.length = rows;
+  }
+}
+
 export interface ReadOptions {
   /**
-   * Keep the cells LEDGER reads for every data row (a Consignee column): returned compacted, each
-   * row the LEDGER_ROLES cells in order, strings interned.
+   * Keep the cells LEDGER reads for every data row (a Consignee column): returned by column,
+   * strings interned.
    */
   ledgerColumns?: (headers: readonly Cell[]) => Partial<Record<Role, number>> | null;
 }
 
 export interface ReadResult {
   table: LoadedTable;
-  ledgerRows: Cell[][] | null;
+  ledger: LedgerCells | null;
 }
 
 /**

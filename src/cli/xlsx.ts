@@ -26,7 +26,7 @@ import {
   AuditRecord,
   BLOCK_ROWS,
   BlockChecker,
-  LEDGER_ROLES,
+  LedgerCells,
   LoadedTable,
   OUTPUT_WIDTHS,
   ReadOptions,
@@ -80,15 +80,12 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Read
     }
   }
   const data = rows.slice(headerRow + 1);
-  let ledgerRows: Cell[][] | null = null;
+  let ledger: LedgerCells | null = null;
   const idx = options.ledgerColumns ? options.ledgerColumns(headers) : null;
-  if (idx)
-    ledgerRows = data.slice(0, dataRows).map((row) =>
-      LEDGER_ROLES.map((role) => {
-        const c = idx[role];
-        return c === undefined ? null : (row[c] ?? null);
-      })
-    );
+  if (idx) {
+    ledger = new LedgerCells(idx);
+    for (let i = 0; i < dataRows; i++) ledger.push(data[i]);
+  }
   const table: LoadedTable = {
     format: "xlsx",
     file,
@@ -107,7 +104,7 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Read
       for (let i = 0; i < data.length; i += BLOCK_ROWS) yield data.slice(i, i + BLOCK_ROWS);
     },
   };
-  return { table, ledgerRows };
+  return { table, ledger };
 }
 
 /** The last column holding a value in any row of the sheet (1-based count), styles ignored. */
@@ -359,8 +356,7 @@ async function readXlsxStream(file: string, options: ReadOptions): Promise<ReadR
   let sheetName = "";
   let outputFormulas = 0;
   let outputCols: number[] = [];
-  let ledgerIdx: Partial<Record<Role, number>> | null = null;
-  let ledgerRows: Cell[][] | null = null;
+  let ledger: LedgerCells | null = null;
   try {
     await streamWorkbook(
       file,
@@ -378,8 +374,8 @@ async function readXlsxStream(file: string, options: ReadOptions): Promise<ReadR
             headers = head[found];
             width = lastFilled(headers);
             outputCols = matchHeaders(headers).outputs.filter((c) => c >= 0);
-            ledgerIdx = options.ledgerColumns ? options.ledgerColumns(headers) : null;
-            if (ledgerIdx) ledgerRows = [];
+            const roles = options.ledgerColumns ? options.ledgerColumns(headers) : null;
+            if (roles) ledger = new LedgerCells(roles);
           } else if (head.length >= 20) throw noHeader(`${name} (sheet "${sheet.name}")`, head);
           return;
         }
@@ -394,15 +390,7 @@ async function readXlsxStream(file: string, options: ReadOptions): Promise<ReadR
           if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v))
             outputFormulas++;
         }
-        if (ledgerRows && ledgerIdx) {
-          const idx = ledgerIdx;
-          ledgerRows.push(
-            LEDGER_ROLES.map((role) => {
-              const c = idx[role];
-              return c === undefined ? null : (row[c] ?? null);
-            })
-          );
-        }
+        if (ledger) (ledger as LedgerCells).push(row);
       }
     );
   } catch (error) {
@@ -411,7 +399,7 @@ async function readXlsxStream(file: string, options: ReadOptions): Promise<ReadR
   }
   if (!sheetName) throw new InputError(`${name}: the workbook has no sheets.`);
   if (headerRow < 0) throw noHeader(`${name} (sheet "${sheetName}")`, head);
-  if (ledgerRows) (ledgerRows as Cell[][]).length = dataRows;
+  if (ledger) (ledger as LedgerCells).truncate(dataRows);
   const hr = headerRow;
   const table: LoadedTable = {
     format: "xlsx",
@@ -491,7 +479,7 @@ async function readXlsxStream(file: string, options: ReadOptions): Promise<ReadR
       if (failure) throw failure;
     },
   };
-  return { table, ledgerRows };
+  return { table, ledger };
 }
 
 /** A cell of a streamed sheet as the streaming writer takes it (shared formulas by their result). */

@@ -43,7 +43,7 @@ export interface NumberLocale {
   group: string;
   /**
    * Order of day, month and year in the locale's short date ("mdy", "dmy", "ymd"); null when only
-   * the number convention is known (a CSV's delimiter tells it, not the date order).
+   * the number convention is known.
    */
   dateOrder: "mdy" | "dmy" | "ymd" | null;
 }
@@ -73,24 +73,28 @@ export function numberLocale(tag: string): NumberLocale | null {
   return { tag: canonical[0], decimal, group, dateOrder };
 }
 
-/** "the locale is unknown (strict)" or "de-DE": for messages and the audit record. */
+/** "unknown: strict (...)" or "de-DE (...)": for messages and the audit record. */
 export function localeLabel(locale: NumberLocale | null): string {
   return locale
     ? `${locale.tag} (decimal "${locale.decimal}", group "${locale.group.replace(/\s/, "space")}", dates ${locale.dateOrder ? locale.dateOrder.split("").join("/") : "YYYY-MM-DD only"})`
-    : "none: strict (ISO dates, Excel date serials, numbers without group separators)";
+    : "unknown: strict (ISO dates, Excel date serials, numbers without group separators)";
 }
 
-const STRICT_NUMBER = /^[+-]?(\d+)(\.\d+)?$/;
+const STRICT_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 // One dot or comma followed by exactly three digits: a grouped thousand or a decimal, by locale.
 const TWO_WAY = /^[+-]?\d{1,3}([.,'\u00a0\u202f ]\d{3})+$/;
+// Digits with group or decimal separators of any locale ("1,000", "1.234,5", "1 000", "1'000.5").
+const SEPARATED = /^[+-]?\d[\d.,'\u00a0\u202f ]*\d$/;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
- * A number written in text, or an ExcelError saying why it cannot be read. Plain numbers
- * ("-5", "1699", "0.5") read the same everywhere; grouped ones ("1,000", "2.000") need a locale.
+ * A number written in text, or an ExcelError saying why it cannot be read. Without a locale only
+ * plain numbers read ("-5", "1699", "2000.5"): one with a group separator or a decimal comma
+ * ("1,000", "2.000", "1.234,5") reads differently by locale, so it is refused, naming the value and
+ * --locale, never guessed (DESIGN §3).
  */
 export function parseNumberText(
   text: string,
@@ -99,10 +103,10 @@ export function parseNumberText(
 ): number | ExcelError {
   const t = text.trim();
   if (!locale) {
-    if (TWO_WAY.test(t) || /^[+-]?\d+,\d+$/.test(t))
+    if (TWO_WAY.test(t) || (SEPARATED.test(t) && !STRICT_NUMBER.test(t)))
       return excelError(
         "#VALUE!",
-        `${name} ${quote(t)} reads as different numbers in different locales; give --locale (e.g. en-US or de-DE) or write it without a group separator`
+        `${name} ${quote(t)} has a group or decimal separator that reads differently by locale: pass --locale (e.g. --locale en-US or --locale de-DE) or write it without a group separator`
       );
     if (STRICT_NUMBER.test(t)) return Number(t);
     return excelError("#VALUE!", `${name} must be a number, got ${quote(t)}`);

@@ -91,12 +91,19 @@ export function addStats(total: CheckStats, part: CheckStats): void {
   for (const [k, v] of part.shipFroms) total.shipFroms.set(k, (total.shipFroms.get(k) ?? 0) + v);
 }
 
-async function callMatrix(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {
+/**
+ * A function's result over a row vector of inputs, as a flat vector: a 1 x n result (the shape
+ * the inputs had), an n x 1 one, or a single value (one input row, or an error for the call).
+ */
+async function callVector(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Cell[]> {
   const result = await call(id, ...args);
-  if (Array.isArray(result))
-    return Array.isArray(result[0]) ? (result as Matrix) : (result as Cell[]).map((v) => [v]);
-  return [[result]];
+  if (!Array.isArray(result)) return [result];
+  if (result.length === 1) return Array.isArray(result[0]) ? (result[0] as Cell[]) : result;
+  return Array.isArray(result[0]) ? (result as Matrix).map((line) => line[0]) : result;
 }
+
+/** A vector of a column's cells as one Excel range: a 1 x n row (one array, not n). */
+const range = (v: Cell[] | null): Matrix | null => (v ? [v] : null);
 
 const KIND: Partial<Record<Role, "number" | "date">> = { quantity: "number", date: "date" };
 const ARG_NAME: Record<Role, string> = {
@@ -111,22 +118,53 @@ const ARG_NAME: Record<Role, string> = {
   scheduleB: "Schedule B",
 };
 
-/** A column of the table as an Excel range (n x 1), text numbers and dates typed in the locale. */
+/**
+ * Cells `from` to `to` of a column, text numbers and dates typed in the locale. Each distinct text
+ * is typed once (a table holds a few hundred dates and quantities), so rows share their values.
+ */
+function typedColumn(
+  cells: (i: number) => Cell,
+  from: number,
+  to: number,
+  role: Role,
+  locale: NumberLocale | null
+): Cell[] {
+  const kind = KIND[role] ?? "text";
+  const name = ARG_NAME[role];
+  const out: Cell[] = new Array(to - from);
+  if (kind === "text") {
+    for (let r = from; r < to; r++) {
+      const v = cells(r);
+      out[r - from] = v === undefined ? null : v;
+    }
+    return out;
+  }
+  const typed = new Map<string, Cell>();
+  for (let r = from; r < to; r++) {
+    const v = cells(r);
+    if (typeof v !== "string") {
+      out[r - from] = v === undefined ? null : typeCell(v, kind, locale, name);
+      continue;
+    }
+    let t = typed.get(v);
+    if (t === undefined && !typed.has(v)) {
+      t = typeCell(v, kind, locale, name);
+      if (typed.size < 100_000) typed.set(v, t);
+    }
+    out[r - from] = t;
+  }
+  return out;
+}
+
+/** A column of some rows of the table (null when the table has no such column), typed. */
 function column(
   rows: readonly (readonly Cell[])[],
   index: number | undefined,
   role: Role,
   locale: NumberLocale | null
-): Matrix | null {
+): Cell[] | null {
   if (index === undefined) return null;
-  const kind = KIND[role] ?? "text";
-  const name = ARG_NAME[role];
-  const out: Matrix = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const v = rows[r][index];
-    out[r] = [v === undefined ? null : typeCell(v, kind, locale, name)];
-  }
-  return out;
+  return typedColumn((r) => rows[r][index], 0, rows.length, role, locale);
 }
 
 const INPUT_ROLES: readonly Role[] = ["chip", "destination", "quantity", "hq", "date", "shipFrom"];
@@ -137,13 +175,13 @@ const INPUT_ROLES: readonly Role[] = ["chip", "destination", "quantity", "hq", "
  * another input is filled. Blank rows return null. A Ship from cell is the functions' to read
  * (`ship_from`, the 8th argument): a reexport is judged, not refused here.
  */
-function rowProblem(cols: Partial<Record<Role, Matrix | null>>, i: number): ExcelError | null {
+function rowProblem(cols: Partial<Record<Role, Cell[] | null>>, i: number): ExcelError | null {
   let filled: Role | null = null;
   let blank: Role | null = null;
   for (const role of INPUT_ROLES) {
     const m = cols[role];
     if (!m) continue;
-    const v = m[i][0];
+    const v = m[i];
     if (isExcelError(v)) return v;
     if (isBlankCell(v)) {
       if ((role === "chip" || role === "destination" || role === "quantity") && !blank)
@@ -159,36 +197,43 @@ function rowProblem(cols: Partial<Record<Role, Matrix | null>>, i: number): Exce
 }
 
 /**
- * The distinct rows of some n x 1 columns (null columns ignored): `unique` lists the first row of
- * each distinct combination, `slots[i]` the position in `unique` of row i's combination.
+ * The distinct rows of some columns (null columns ignored): `unique` lists the first row of each
+ * distinct combination, `slots[i]` the position in `unique` of row i's combination. Cells are
+ * compared as values (1 and "1" differ: the functions may read them differently); the columns are
+ * folded in one at a time into small integer slots, so no key is built per row.
  */
 function distinctRows(
-  columns: readonly (Matrix | null)[],
+  columns: readonly (Cell[] | null)[],
   n: number
 ): { slots: Int32Array; unique: number[] } {
-  const present = columns.filter((c): c is Matrix => c !== null);
   const slots = new Int32Array(n);
-  const unique: number[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    let key = "";
-    for (const c of present) {
-      const v = c[i][0];
-      // The type tag keeps 1 (a number) and "1" (text) apart: the functions may read them differently.
-      key += (typeof v)[0] + (v === null || v === undefined ? "" : String(v)) + "\u0001";
+  const ids = new Int32Array(n);
+  for (const c of columns) {
+    if (!c) continue;
+    const seen = new Map<unknown, number>();
+    for (let i = 0; i < n; i++) {
+      const v = c[i];
+      let id = seen.get(v);
+      if (id === undefined) seen.set(v, (id = seen.size));
+      ids[i] = id;
     }
-    let slot = seen.get(key);
-    if (slot === undefined) {
-      slot = unique.length;
-      unique.push(i);
-      seen.set(key, slot);
+    const width = seen.size;
+    if (width === 1) continue;
+    // slots < n and ids < width <= n: the pair fits a double exactly for any block size.
+    const pairs = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = slots[i] * width + ids[i];
+      let slot = pairs.get(key);
+      if (slot === undefined) pairs.set(key, (slot = pairs.size));
+      slots[i] = slot;
     }
-    slots[i] = slot;
   }
+  const unique: number[] = [];
+  for (let i = 0; i < n; i++) if (slots[i] === unique.length) unique.push(i);
   return { slots, unique };
 }
 
-/** What LEDGER found over the whole table, kept compact: three numbers per row. */
+/** What LEDGER found over the whole table, kept compact: three small values per row. */
 export interface LedgerSummary {
   /** Allowance TPP the row's consignee used earlier in the calendar year (prior_tpp). */
   priors: Float64Array;
@@ -200,40 +245,55 @@ export interface LedgerSummary {
 
 /**
  * Runs LEDGER over the whole table (rows in date order, allowances per consignee and calendar
- * year) and returns each row's prior allowance use, or null when no row has a consignee. `rows`
- * holds only the cells LEDGER reads, at the indexes `roles` gives.
+ * year) and returns each row's prior allowance use, or null when no row has a consignee.
+ * `columns` holds, by role, the whole column of each cell LEDGER reads (`rows` cells each).
  */
 export async function ledgerOf(
   call: FunctionCaller,
-  rows: readonly (readonly Cell[])[],
-  roles: Partial<Record<Role, number>>,
+  columns: Partial<Record<Role, readonly Cell[]>>,
+  rows: number,
   options: Pick<CheckOptions, "useDates" | "locale">,
   defaultDate: () => string
 ): Promise<LedgerSummary | null> {
   const locale = options.locale ?? null;
-  const consignees = column(rows, roles.consignee, "consignee", locale);
-  if (!consignees || !consignees.some((c) => !isBlankCell(c[0]))) return null;
-  const dates = column(rows, options.useDates ? roles.date : undefined, "date", locale);
-  const ledger = await callMatrix(
+  const n = rows;
+  const whole = (role: Role, use = true): Cell[] | null => {
+    const cells = use ? columns[role] : undefined;
+    if (!cells) return null;
+    // Text is passed as it is (LEDGER only reads it): no copy of a million-cell column.
+    if (!KIND[role] && cells.length === n && !cells.includes(undefined)) return cells as Cell[];
+    return typedColumn((r) => cells[r], 0, n, role, locale);
+  };
+  const consignees = whole("consignee");
+  if (!consignees || !consignees.some((c) => !isBlankCell(c))) return null;
+  const dates = whole("date", options.useDates);
+  // Row vectors (1 x n): LEDGER reads any shape, and one array per column is all it costs here.
+  let ledger: Matrix | null = await callMatrixOf(
     call,
     "LEDGER",
-    column(rows, roles.chip, "chip", locale),
-    column(rows, roles.destination, "destination", locale),
-    column(rows, roles.quantity, "quantity", locale),
-    column(rows, roles.hq, "hq", locale),
-    consignees,
-    dates,
+    range(whole("chip")),
+    range(whole("destination")),
+    range(whole("quantity")),
+    range(whole("hq")),
+    range(consignees),
+    range(dates),
     null,
-    column(rows, roles.shipFrom, "shipFrom", locale)
+    range(whole("shipFrom"))
   );
-  const n = rows.length;
   if (ledger.length !== n) return null;
   const priors = new Float64Array(n);
   const licence = new Int8Array(n).fill(-1);
   const exception: (string | null)[] = new Array(n).fill(null);
+  const totals = new Float64Array(n);
   // Each row's prior use is the consignee's running total after its previous row in the same
-  // year, in LEDGER's order (date, then table order); the functions' own coercion gives the keys.
-  const keyed: { index: number; date: string; key: string }[] = [];
+  // year, in LEDGER's order (date, then table order); the functions' own coercion gives the keys,
+  // each distinct consignee and date coerced once. Per row: a consignee id and a date rank.
+  const who = new Int32Array(n).fill(-1);
+  const when = new Int32Array(n);
+  const consigneeIds = new Map<unknown, number>();
+  const keyIds = new Map<string, number>();
+  const dateIds = new Map<unknown, number>();
+  const dateList: string[] = [];
   for (let i = 0; i < n; i++) {
     const [, lic, exc, total] = ledger[i];
     if (lic === true || lic === false) {
@@ -241,28 +301,60 @@ export async function ledgerOf(
       exception[i] = typeof exc === "string" ? exc : null;
     }
     if (typeof total !== "number") continue; // an error or a blank row: LEDGER skipped it
-    const raw = consignees[i][0];
+    const raw = consignees[i];
     if (isBlankCell(raw)) continue; // no consignee: the row stands alone
-    let date: string;
-    try {
-      const d = dates ? dates[i][0] : null;
-      date = isBlankCell(d) ? defaultDate() : Types.date.coerce(d, "dates");
-    } catch {
-      continue;
+    const d = dates ? dates[i] : null;
+    const dateKey = isBlankCell(d) ? null : d;
+    let dateId = dateIds.get(dateKey);
+    if (dateId === undefined) {
+      let date: string | null;
+      try {
+        date = dateKey === null ? defaultDate() : Types.date.coerce(dateKey, "dates");
+      } catch {
+        date = null;
+      }
+      dateId = date === null ? -1 : dateList.push(date) - 1;
+      dateIds.set(dateKey, dateId);
     }
-    keyed.push({
-      index: i,
-      date,
-      key: `${Types.consignee.coerce(raw, "consignees")}|${date.slice(0, 4)}`,
-    });
+    if (dateId < 0) continue;
+    let id = consigneeIds.get(raw);
+    if (id === undefined) {
+      const key = Types.consignee.coerce(raw, "consignees");
+      id = keyIds.get(key);
+      if (id === undefined) keyIds.set(key, (id = keyIds.size));
+      consigneeIds.set(raw, id);
+    }
+    who[i] = id;
+    when[i] = dateId;
+    totals[i] = total;
   }
-  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
-  const last = new Map<string, number>();
-  for (const row of keyed) {
-    priors[row.index] = last.get(row.key) ?? 0;
-    last.set(row.key, ledger[row.index][3] as number);
+  ledger = null;
+  // Date order, ties in table order: a counting sort over the distinct dates.
+  const byDate = dateList.map((_, k) => k).sort((a, b) => (dateList[a] < dateList[b] ? -1 : 1));
+  const rank = new Int32Array(dateList.length);
+  const year = new Int32Array(dateList.length);
+  byDate.forEach((k, r) => (rank[k] = r));
+  dateList.forEach((d, k) => (year[k] = Number(d.slice(0, 4))));
+  const start = new Int32Array(dateList.length + 1);
+  for (let i = 0; i < n; i++) if (who[i] >= 0) start[rank[when[i]] + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
+  const order = new Int32Array(start[dateList.length]);
+  for (let i = 0; i < n; i++) if (who[i] >= 0) order[start[rank[when[i]]]++] = i;
+  const last = new Map<number, number>();
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    const key = who[i] * 10_000 + year[when[i]];
+    priors[i] = last.get(key) ?? 0;
+    last.set(key, totals[i]);
   }
   return { priors, licence, exception };
+}
+
+async function callMatrixOf(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {
+  const result = await call(id, ...args);
+  if (Array.isArray(result))
+    return Array.isArray(result[0]) ? (result as Matrix) : (result as Cell[]).map((v) => [v]);
+  return [[result]];
 }
 
 /**
@@ -292,7 +384,12 @@ export async function checkShipments(
   let ledger = options.ledger ?? null;
   let ledgerOffset = offset;
   if (options.ledger === undefined) {
-    ledger = await ledgerOf(call, rows, roles, options, defaultDate);
+    const byRole: Partial<Record<Role, Cell[]>> = {};
+    for (const role of [...INPUT_ROLES, "consignee"] as Role[]) {
+      const c = roles[role];
+      if (c !== undefined) byRole[role] = rows.map((row) => row[c]);
+    }
+    ledger = await ledgerOf(call, byRole, n, options, defaultDate);
     ledgerOffset = 0;
   }
   stats.ledger = ledger !== null;
@@ -300,7 +397,7 @@ export async function checkShipments(
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
     const part = rows.slice(from, to);
-    const cols: Partial<Record<Role, Matrix | null>> = {
+    const cols: Partial<Record<Role, Cell[] | null>> = {
       chip: column(part, roles.chip, "chip", locale),
       destination: column(part, roles.destination, "destination", locale),
       quantity: column(part, roles.quantity, "quantity", locale),
@@ -315,10 +412,10 @@ export async function checkShipments(
     for (let i = 0; i < width; i++) {
       const p = rowProblem(cols, i);
       problems[i] = p;
-      if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = [null];
+      if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = null;
     }
-    const prior = ledger
-      ? Array.from({ length: width }, (_, i) => [ledger!.priors[ledgerOffset + from + i]])
+    const prior: Cell[] | null = ledger
+      ? Array.from(ledger.priors.subarray(ledgerOffset + from, ledgerOffset + to))
       : null;
     // Rows with the same inputs get the same answers: each distinct row is asked once (order
     // books repeat the same chip, destination, quantity and date many times).
@@ -326,8 +423,9 @@ export async function checkShipments(
       [...INPUT_ROLES.map((role) => cols[role] ?? null), prior],
       width
     );
-    const only = (m: Matrix | null | undefined): Matrix | null =>
-      !m ? null : m && unique.length < width ? unique.map((r) => m[r]) : m;
+    // Each column goes as one row vector (1 x n): one array per column, not one per cell.
+    const only = (m: Cell[] | null | undefined): Matrix | null =>
+      !m ? null : range(unique.length < width ? unique.map((r) => m[r]) : m);
     const shipment: unknown[] = [
       only(cols.chip),
       only(cols.destination),
@@ -339,15 +437,15 @@ export async function checkShipments(
       only(cols.shipFrom),
     ];
     const [licence, exception, policy, h100, explanation] = await Promise.all([
-      callMatrix(call, "REQUIRES_LICENSE", ...shipment),
-      callMatrix(call, "LICENSE_EXCEPTION", ...shipment),
-      callMatrix(call, "REVIEW_POLICY", ...shipment),
-      callMatrix(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
-      explanations ? callMatrix(call, "EXPLAIN", ...shipment) : Promise.resolve([[""]]),
+      callVector(call, "REQUIRES_LICENSE", ...shipment),
+      callVector(call, "LICENSE_EXCEPTION", ...shipment),
+      callVector(call, "REVIEW_POLICY", ...shipment),
+      callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
+      explanations ? callVector(call, "EXPLAIN", ...shipment) : Promise.resolve([""]),
     ]);
     const asked = unique.length;
-    const pick = (m: Matrix, i: number): Cell =>
-      m.length === asked ? m[slots[i]][0] : m.length === 1 ? m[0][0] : "";
+    const pick = (m: Cell[], i: number): Cell =>
+      m.length === asked ? m[slots[i]] : m.length === 1 ? m[0] : "";
     for (let i = 0; i < width; i++) {
       const problem = problems[i];
       const line: Cell[] = problem
@@ -375,7 +473,7 @@ export async function checkShipments(
           stats.ledgerDifferences++;
       }
       const verdict = line[0];
-      const shippedFrom = cols.shipFrom?.[i][0];
+      const shippedFrom = cols.shipFrom?.[i];
       const decided =
         verdict === true ||
         verdict === false ||

@@ -202,19 +202,24 @@ export function isFormulaLike(text: string, decimal = "."): boolean {
   const c = text.charCodeAt(0);
   // = + - @ TAB CR
   if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return false;
-  if (c === 43 || c === 45) {
-    const d = decimal === "," ? "," : "\\.";
-    if (new RegExp(`^[+-]\\d+(?:[.,'\\u00a0 ]\\d{3})*(?:${d}\\d+)?(?:[eE][+-]?\\d+)?$`).test(text))
-      return false;
-  }
+  if ((c === 43 || c === 45) && (decimal === "," ? SIGNED_COMMA : SIGNED_POINT).test(text))
+    return false;
   return true;
 }
+const SIGNED_POINT = /^[+-]\d+(?:[.,'\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const SIGNED_COMMA = /^[+-]\d+(?:[.,'\u00a0 ]\d{3})*(?:,\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** Text that must be quoted in a CSV field: a quote, a line break, or space at either end. */
+const NEEDS_QUOTES = /["\n\r]|^\s|\s$/;
 
 /** One field as CSV text: quoted when it holds the delimiter, a quote, a line break or edge spaces; formula-like text neutralised with a leading apostrophe. */
 export function csvField(value: unknown, delimiter = ",", decimal = "."): string {
   if (value === null || value === undefined) return "";
   let text: string;
-  if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
+  if (typeof value === "string") {
+    if (value === "") return "";
+    text = isFormulaLike(value, decimal) ? "'" + value : value;
+  } else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
   else if (typeof value === "number") {
     text = String(value);
     if (decimal !== ".") text = text.replace(".", decimal);
@@ -223,15 +228,8 @@ export function csvField(value: unknown, delimiter = ",", decimal = "."): string
     text = String(value);
     if (text && isFormulaLike(text, decimal)) text = "'" + text;
   }
-  if (
-    text.includes(delimiter) ||
-    text.includes('"') ||
-    text.includes("\n") ||
-    text.includes("\r") ||
-    /^\s|\s$/.test(text)
-  ) {
+  if (text.includes(delimiter) || NEEDS_QUOTES.test(text))
     return '"' + text.replace(/"/g, '""') + '"';
-  }
   return text;
 }
 

@@ -111,12 +111,13 @@ describe("CSV in, CSV out", () => {
     expect(byNote("first").Explanation).toMatch(
       /^LICENSE REQUIRED: 3A090\.a .*Regime: enforced, as of 2025-06-01/
     );
-    // "1,000" is one thousand units: 1,000 x B200 (TPP 36,000, reference/chips.md) = 36,000,000 / 15,832
-    // = 2,273.88 H100-equivalents (not 2.27 or 2,273,876); to IN (A:5, outside D:1/D:4/D:5:
-    // regulations.md §7.1 #5) no licence on 2025-06-01.
+    // Without --locale, "1,000" reads two ways (one thousand in en-US, one in de-DE): the row's
+    // own error, naming the argument and the value and how to read it.
     const thousands = byNote("quantity as text with a thousands separator");
-    expect(Number(thousands["H100 equivalents"])).toBeCloseTo((1000 * 36_000) / 15_832, 3); // 4 decimals written
-    expect(thousands["License required"]).toBe("FALSE");
+    expect(thousands["License required"]).toMatch(
+      /^#VALUE!: quantity '1,000' has a group or decimal separator .*pass --locale \(e\.g\. --locale en-US/
+    );
+    expect(thousands["H100 equivalents"]).toBe("");
 
     const audit = auditOf(path.join(dir, "shipments-small.checked.audit.csv"));
     expect(audit["Input file"]).toBe("shipments-small.csv");
@@ -126,15 +127,12 @@ describe("CSV in, CSV out", () => {
     expect(audit["Rules data hash"]).toBe(RULES_DATA_HASH);
     expect(audit["Rows"]).toBe(String(rows.length));
     expect(audit["Checked at"]).toBe(NOW.toISOString());
-    // Three: the unknown chip, the unknown country and the negative quantity ("1,000" in a
-    // comma-separated file is one thousand, see above).
-    expect(Number(audit["Rows with input errors (not checked)"])).toBe(3);
-    expect(audit["Locale of text numbers and dates"]).toMatch(
-      /^comma-separated file .*\(the CSV's delimiter\)$/
-    );
+    // Four: the unknown chip, the unknown country, the negative quantity and "1,000".
+    expect(Number(audit["Rows with input errors (not checked)"])).toBe(4);
+    expect(audit["Locale of text numbers and dates"]).toMatch(/^unknown: strict \(/);
 
     expect(stderr).toMatch(
-      /rows: 9 +licences needed: \d+ +no licence: \d+ +indeterminate: \d+ +errors: 3/
+      /rows: 9 +licences needed: \d+ +no licence: \d+ +indeterminate: \d+ +errors: 4/
     );
     expect(stderr).toMatch(/row 4: #N\/A: Unknown chip 'H1OO'\. Did you mean H100\?/);
     expect(stderr).toMatch(/time: [\d.]+ s/);

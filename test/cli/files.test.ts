@@ -130,7 +130,10 @@ describe("the gate never passes a row it could not check", () => {
     expect(code).toBe(EXIT.license);
     expect(stderr).not.toMatch(/judge US exports only/);
     const audit = Object.fromEntries(
-      parseCsv(fs.readFileSync(path.join(dir, "r.checked.audit.csv"), "utf8")).map((r) => [r[0], r[1]])
+      parseCsv(fs.readFileSync(path.join(dir, "r.checked.audit.csv"), "utf8")).map((r) => [
+        r[0],
+        r[1],
+      ])
     );
     expect(audit["Ship from"]).toMatch(/^each row's Ship from column \(blank: US\)/);
     expect(audit["Ship from"]).toMatch(/MY 1/);
@@ -302,10 +305,10 @@ describe("CSV formula injection and terminal output", () => {
 });
 
 describe("locale", () => {
-  test("without --locale, US dates are each row's error and grouped numbers follow the comma-separated file; with it both are read", async () => {
+  test("without --locale, US dates and grouped numbers are each row's error; with it both are read", async () => {
     write(
       "l.csv",
-      'Chip,Destination,Quantity,Date\nH20,CN,10,6/1/2025\nH20,CN,10,03/15/2025\nH100,AE,"1,000",2025-06-01\nH100,AE,10,45809\n'
+      'Chip,Destination,Quantity,Date\nH20,CN,10,6/1/2025\nH20,CN,10,03/15/2025\nB200,IN,"1,000",2025-06-01\nH100,AE,10,45809\nH100,AE,2000.0,2025-06-01\n'
     );
     expect((await run("check", "l.csv")).code).toBe(EXIT.ok);
     let rows = rowsByHeader("l.checked.csv");
@@ -315,20 +318,26 @@ describe("locale", () => {
     expect(rows[1]["License required"]).toMatch(
       /^#VALUE!: as_of '03\/15\/2025' reads as different dates/
     );
-    // A comma-separated file comes from a locale with a decimal point and comma groups (as Excel
-    // reads text numbers in the workbook's locale): "1,000" is one thousand.
-    expect(rows[2]["H100 equivalents"]).toBe("1000");
-    expect(rows[3].Explanation).toMatch(/as of 2025-06-01/); // an Excel serial
-    expect(Object.fromEntries(table("l.checked.audit.csv").slice(1))["Locale of text numbers and dates"]).toMatch(
-      /^comma-separated file \(decimal "\.", group ",", dates YYYY-MM-DD only\) \(the CSV's delimiter\)$/
+    // A comma-separated file says nothing about its numbers: "1,000" is a thousand in en-US, one in
+    // de-DE, so without --locale it is refused, never guessed.
+    expect(rows[2]["License required"]).toMatch(
+      /^#VALUE!: quantity '1,000' has a group or decimal separator .*--locale de-DE/
     );
+    expect(rows[3].Explanation).toMatch(/as of 2025-06-01/); // an Excel serial
+    expect(rows[4]["H100 equivalents"]).toBe("2000"); // a plain number reads everywhere
+    expect(
+      Object.fromEntries(table("l.checked.audit.csv").slice(1))["Locale of text numbers and dates"]
+    ).toBe("unknown: strict (ISO dates, Excel date serials, numbers without group separators)");
     expect((await run("check", "l.csv", "--locale", "en-US", "--out", "us.csv")).code).toBe(
       EXIT.ok
     );
     rows = rowsByHeader("us.csv");
     expect(rows[0].Explanation).toMatch(/as of 2025-06-01/);
     expect(rows[1].Explanation).toMatch(/as of 2025-03-15/);
-    expect(rows[2]["H100 equivalents"]).toBe("1000");
+    // 1,000 x B200 (TPP 36,000, reference/chips.md) = 36,000,000 / 15,832 = 2,273.88 H100-equivalents;
+    // to IN (A:5, outside D:1/D:4/D:5: regulations.md §7.1 #5) no licence on 2025-06-01.
+    expect(Number(rows[2]["H100 equivalents"])).toBeCloseTo((1000 * 36_000) / 15_832, 3);
+    expect(rows[2]["License required"]).toBe("FALSE");
     const audit = Object.fromEntries(table("us.audit.csv").slice(1));
     expect(audit["Locale of text numbers and dates"]).toMatch(/^en-US .*\(--locale\)$/);
     // en-GB reads 03/15/2025 as month 15: an error, not a guess.
@@ -338,17 +347,26 @@ describe("locale", () => {
     expect(rowsByHeader("gb.csv")[1]["License required"]).toMatch(/not a date in en-GB/);
   });
 
-  test("a semicolon CSV from a European Excel: 2.000 is 2,000 units (decimal comma); its dates need de-DE", async () => {
+  test("a semicolon CSV from a European Excel: without --locale 2.000 and 1.234,5 are errors, with de-DE 2.000 is 2,000 units", async () => {
     write("de.csv", "Chip;Destination;Quantity;Date\nH100;PL;2.000;01.06.2025\n");
-    write("de-iso.csv", "Chip;Destination;Quantity;Date\nH100;PL;2.000;2025-06-01\nH100;PL;2,5;2025-06-01\n");
-    expect((await run("check", "de.csv")).code).toBe(EXIT.ok);
-    expect(rowsByHeader("de.checked.csv")[0]["License required"]).toMatch(
-      /^#VALUE!: as_of '01\.06\.2025' reads as different dates/
+    write(
+      "de-iso.csv",
+      "Chip;Destination;Quantity;Date\nH100;PL;2.000;2025-06-01\nH100;PL;1.234,5;2025-06-01\nH100;PL;2000;2025-06-01\n"
     );
+    expect((await run("check", "de.csv")).code).toBe(EXIT.ok);
+    expect(rowsByHeader("de.checked.csv")[0]["License required"]).toMatch(/^#VALUE!: /);
     expect((await run("check", "de-iso.csv")).code).toBe(EXIT.ok);
     const iso = rowsByHeader("de-iso.checked.csv");
-    expect(iso[0]["H100 equivalents"]).toBe("2000");
-    expect(iso[1]["License required"]).toMatch(/^#VALUE!: quantity .*whole number/); // 2.5 units
+    for (const [row, text] of [
+      [0, "2.000"],
+      [1, "1.234,5"],
+    ] as const) {
+      expect(iso[row]["License required"]).toBe(
+        `#VALUE!: quantity '${text}' has a group or decimal separator that reads differently by locale: pass --locale (e.g. --locale en-US or --locale de-DE) or write it without a group separator`
+      );
+      expect(iso[row]["H100 equivalents"]).toBe("");
+    }
+    expect(iso[2]["H100 equivalents"]).toBe("2000");
     expect((await run("check", "de.csv", "--locale", "de-DE", "--out", "de2.csv")).code).toBe(
       EXIT.ok
     );
@@ -356,6 +374,13 @@ describe("locale", () => {
     expect(row["H100 equivalents"]).toBe("2000");
     expect(row.Explanation).toMatch(/as of 2025-06-01/);
     expect(fs.readFileSync(path.join(dir, "de2.csv"), "utf8")).toMatch(/;2000;/);
+    expect((await run("check", "de-iso.csv", "--locale", "de-DE", "--out", "de3.csv")).code).toBe(
+      EXIT.ok
+    );
+    // 1.234,5 units under de-DE is 1234.5: not a whole number of chips.
+    expect(rowsByHeader("de3.csv")[1]["License required"]).toMatch(
+      /^#VALUE!: quantity .*whole number/
+    );
   });
 
   test("numbers and dates written to xlsx from CSV are typed, so Excel can sum them", async () => {

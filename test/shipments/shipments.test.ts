@@ -3,9 +3,11 @@
 import fc from "fast-check";
 import {
   CsvParser,
+  checkShipments,
   csvField,
   findHeaderRow,
   isFormulaLike,
+  ledgerOf,
   matchHeaders,
   numberLocale,
   parseCsv,
@@ -14,6 +16,8 @@ import {
   toCsv,
 } from "../../src/shipments";
 import { isExcelError } from "../../src/functions/errors";
+import { callFunction } from "../../src/cli/main";
+import { getSettings, updateSettings } from "../../src/settings/settings";
 
 describe("CSV", () => {
   const SAMPLE =
@@ -87,6 +91,8 @@ describe("cell typing", () => {
     ["1699", null, 1699],
     ["-5", null, -5],
     ["0.5", null, 0.5],
+    ["2000.5", null, 2000.5],
+    ["+12", null, 12],
     ["1,000", us, 1000],
     ["1.000", de, 1000],
     ["1.234.567", de, 1234567],
@@ -99,6 +105,9 @@ describe("cell typing", () => {
     ["1,000", null],
     ["2.000", null],
     ["1,5", null],
+    ["1.234,5", null],
+    ["1,000.5", null],
+    ["1 000", null],
     ["2.000", us],
     ["1,000", de],
     ["12abc", us],
@@ -108,6 +117,9 @@ describe("cell typing", () => {
     const message = (v as { message: string }).message;
     expect(message).toMatch(/^quantity /);
     expect(message).toContain(`'${text}'`);
+    // Without a locale, a separator means the reader cannot know the number: say how to give it.
+    if (!locale)
+      expect(message).toMatch(/pass --locale \(e\.g\. --locale en-US or --locale de-DE\)/);
   });
 
   test("dates: ISO and serials everywhere; d/m/y only in a locale, checked, never guessed", () => {
@@ -173,5 +185,73 @@ describe("headers", () => {
     const rows = [["Export log"], [], ["ECCN", "Destination", "Quantity"]];
     expect(findHeaderRow(rows)).toBe(2);
     expect(matchHeaders(rows[2]).roles.chip).toBe(0);
+  });
+});
+
+describe("checking a table (the workbench's path and the command's)", () => {
+  // The ledger fixture of the command's tests: 1200 H100 (2025-03-10) then 500 (2025-06-15) for the
+  // same consignee, listed in the other order; under diffusion-2025 the later one crosses the LPP
+  // allowance (26,900,000 TPP). Then a blank row and a row with a destination but no chip.
+  const rows = [
+    ["H100", "IN", "500", "Bengaluru Research Institute", "2025-06-15"],
+    ["H100", "IN", "1200", "Bengaluru Research Institute", "2025-03-10"],
+    ["H100", "IN", "1200", "Mumbai Inference Ltd", "2025-03-10"],
+    ["H100", "IN", "1200", "Bengaluru Research Institute", "2026-01-05"],
+    ["", "", "", "", ""],
+    ["", "RU", "100000", "", ""],
+  ];
+  const roles = { chip: 0, destination: 1, quantity: 2, consignee: 3, date: 4 };
+  const today = () => "2025-12-01";
+  const saved = getSettings();
+  beforeAll(() => updateSettings({ regime: "diffusion-2025", asOf: null }));
+  afterAll(() => updateSettings({ regime: saved.regime, asOf: saved.asOf }));
+
+  test("allowances accumulate in date order whether the table is checked whole, in chunks, or block by block after a ledger pass", async () => {
+    const whole = await checkShipments(callFunction, rows, roles, { useDates: true }, today);
+    expect(whole.values.map((v) => v[0])).toEqual([
+      true,
+      false,
+      false,
+      false,
+      "",
+      expect.anything(),
+    ]);
+    expect(whole.values.map((v) => v[1])).toEqual(["", "LPP", "LPP", "LPP", "", expect.anything()]);
+    expect(String(whole.values[0][4])).toMatch(/26,914,400 TPP exceeds the LPP allowance/);
+    expect(isExcelError(whole.values[5][0])).toBe(true); // a destination without a chip: not passed
+    expect(whole.stats).toMatchObject({ rows: 6, licences: 1, noLicence: 3, blank: 1, errors: 1 });
+    expect(whole.stats.ledger).toBe(true);
+    expect(whole.stats.ledgerDifferences).toBe(0);
+
+    const chunked = await checkShipments(
+      callFunction,
+      rows,
+      roles,
+      { useDates: true, chunkSize: 2 },
+      today
+    );
+    expect(chunked.values).toEqual(whole.values);
+
+    // The command: LEDGER over the whole columns first, then blocks of rows with their offset.
+    const columns = Object.fromEntries(
+      Object.entries(roles).map(([role, c]) => [role, rows.map((r) => r[c])])
+    );
+    const ledger = await ledgerOf(callFunction, columns, rows.length, { useDates: true }, today);
+    // Row 1's prior use is row 2's 1200 H100 (TPP 15,832, reference/chips.md) earlier that year;
+    // the other consignee and the next year start from 0.
+    expect(Array.from(ledger!.priors)).toEqual([1200 * 15_832, 0, 0, 0, 0, 0]);
+    const blocks: unknown[][] = [];
+    for (const offset of [0, 3]) {
+      const part = await checkShipments(
+        callFunction,
+        rows.slice(offset, offset + 3),
+        roles,
+        { useDates: true, ledger, offset },
+        today
+      );
+      blocks.push(...part.values);
+      expect(part.stats.ledgerDifferences).toBe(0);
+    }
+    expect(blocks).toEqual(whole.values);
   });
 });
