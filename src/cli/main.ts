@@ -243,6 +243,12 @@ function parseCommand(argv: string[], cwd: string): CheckCommand | "help" | "ver
         `--locale ${values.locale}: not a locale this system knows; use a BCP 47 tag such as en-US, de-DE or fr-FR.`
       );
   }
+  // The date comparison shows what the rules changed, unscreened: beside screened verdicts it would
+  // read "No license required" for a party the screening found.
+  if (compareAsOf !== null && values.screen !== undefined)
+    throw new UsageError(
+      "--compare-as-of compares the rules between two dates without screening parties; run --screen and --compare-as-of separately."
+    );
   let screenDate: string | null = null;
   if (values["screen-date"] !== undefined) {
     if (values.screen === undefined) throw new UsageError("--screen-date needs --screen FILE.");
@@ -474,7 +480,9 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       ({ table, ledger: ledgerCells } = await readTable(cmd.input, {
         ledgerColumns: (headers) => {
           const m = matchHeaders(headers);
-          return m.roles.consignee !== undefined && !m.missing.length ? m.roles : null;
+          return m.roles.consignee !== undefined && !m.missing.length && !m.conflicts.length
+            ? m.roles
+            : null;
         },
       }));
     } catch (error) {
@@ -485,7 +493,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       throw error;
     }
     const match = matchHeaders(table.headers);
-    if (match.missing.length) {
+    if (match.missing.length || match.conflicts.length) {
       say(`exportctl: ${path.basename(cmd.input)}: ${describeMissing(match, table.headers)}`);
       return EXIT.usage;
     }

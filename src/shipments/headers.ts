@@ -143,6 +143,11 @@ export interface HeaderMatch {
   outputs: number[];
   /** Things the user should know about the header: duplicates and unused look-alike columns. */
   warnings: string[];
+  /**
+   * Two columns for one input (two Destination columns): which one holds the shipment's value
+   * cannot be known, so the table is refused (a row could disagree with itself).
+   */
+  conflicts: string[];
 }
 
 /** A1-style column letter of a 0-based index (0 -> A, 26 -> AA). */
@@ -163,6 +168,7 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
   const roles: Partial<Record<Role, number>> = {};
   const outputs = OUTPUT_COLUMNS.map(() => -1);
   const warnings: string[] = [];
+  const conflicts: string[] = [];
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = headerKey(h);
@@ -177,6 +183,10 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
     if (role) {
       const taken = roles[role];
       if (taken === undefined) roles[role] = i;
+      else if (!RECORD_ROLES.includes(role))
+        conflicts.push(
+          `${label(headers, taken)} and ${label(headers, i)} are both ${HEADER_ALIASES[role][0]} columns: keep one, or rename the other`
+        );
       else if (first === undefined)
         warnings.push(
           `${label(headers, i)} is another ${HEADER_ALIASES[role][0]} column; ${label(headers, taken)} is used`
@@ -195,11 +205,16 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
       warnings.push(`${label(headers, i)} looks like a date but is not used`);
   });
   if (roles.chip === undefined && roles.eccn !== undefined) roles.chip = roles.eccn;
+  else if (roles.eccn !== undefined)
+    warnings.push(
+      `${label(headers, roles.eccn)} is not used: each row is classified from its Chip (${columnLetter(roles.chip!)}); the Explanation gives the ECCN found`
+    );
   return {
     roles,
     missing: REQUIRED_ROLES.filter((r) => roles[r] === undefined),
     outputs,
     warnings,
+    conflicts,
   };
 }
 
@@ -214,6 +229,7 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
 }
 
 export function describeMissing(match: HeaderMatch, headers: readonly unknown[]): string {
+  if (!match.missing.length && match.conflicts.length) return match.conflicts.join("; ") + ".";
   const names = match.missing.map((r) => HEADER_ALIASES[r][0]).join(", ");
   const found = headers.map((h) => String(h ?? "").trim()).filter(Boolean);
   return (

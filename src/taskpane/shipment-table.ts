@@ -33,9 +33,14 @@ export const COLUMN_LABELS: Readonly<Record<ColumnKey, string>> = {
 
 export type Columns = Partial<Record<ColumnKey, number>>;
 
-/** Which input column each header cell names; the first match of each kind wins. */
+/**
+ * Which input column each header cell names. Two columns for one input (two Destination columns)
+ * are refused: which one holds the shipment's value cannot be known.
+ */
 export function detectColumns(header: readonly unknown[]): Columns {
-  return matchHeaders(header).roles;
+  const match = matchHeaders(header);
+  if (match.conflicts.length) throw new TableError(`${match.conflicts.join("; ")}.`);
+  return match.roles;
 }
 
 export interface ShipmentTable {

@@ -37,7 +37,8 @@ export function fromRows(name: string, all: Cell[][], sheet?: string): ShipmentS
   }
   const headers = all[headerRow];
   const match = matchHeaders(headers);
-  if (match.missing.length) throw new LoadError(`${name}: ${describeMissing(match, headers)}`);
+  if (match.missing.length || match.conflicts.length)
+    throw new LoadError(`${name}: ${describeMissing(match, headers)}`);
   return {
     name,
     sheet,

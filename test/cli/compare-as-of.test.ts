@@ -73,3 +73,11 @@ test("a comparison that would land on the input is refused before anything is wr
   expect(fs.readFileSync(path.join(dir, "orders.compare-dates.csv"), "utf8")).toBe(TABLE);
   expect(fs.readdirSync(dir)).toEqual(["orders.compare-dates.csv"]);
 });
+
+test("--compare-as-of with --screen is refused: the comparison does not screen parties", async () => {
+  fs.writeFileSync(path.join(dir, "orders.csv"), TABLE);
+  const r = await run("check", "orders.csv", "--screen", "csl.csv", "--compare-as-of", "2025-10-20");
+  expect(r.code).toBe(EXIT.usage);
+  expect(r.stderr).toMatch(/--compare-as-of compares the rules .* without screening parties/);
+  expect(fs.readdirSync(dir)).toEqual(["orders.csv"]);
+});

@@ -429,21 +429,27 @@ describe("exit codes and messages", () => {
     }
   });
 
-  test("duplicate headers are named in a warning; an End user column is not taken as the consignee", async () => {
+  test("two columns for one input are refused; unused look-alike columns are named in a warning", async () => {
+    write("dup.csv", "Chip,Destination,Quantity,Destination\nH100,DE,10,CN\n");
+    const refused = await run("check", "dup.csv", "--as-of", "2025-06-01", "--fail-on-license");
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toMatch(
+      /column B "Destination" and column D "Destination" are both Destination columns: keep one/
+    );
+    expect(fs.readdirSync(dir).filter((f) => f.includes("checked"))).toEqual([]);
+
     write(
       "d.csv",
-      "Chip,Destination,Quantity,Destination,End user,Invoice date\nH100,AE,1,CN,Acme,2025-01-01\n"
+      "Chip,ECCN,Destination,Quantity,End user,Invoice date\nH100,3A090.a,AE,1,Acme,2025-01-01\n"
     );
     const { code, stderr } = await run("check", "d.csv", "--as-of", "2025-06-01");
     expect(code).toBe(EXIT.ok);
-    expect(stderr).toMatch(
-      /warning: column D "Destination" repeats the header of column B; column B is used/
-    );
+    expect(stderr).toMatch(/warning: column B "ECCN" is not used: each row is classified from its Chip \(A\)/);
     expect(stderr).toMatch(/warning: column E "End user" is not used/);
     expect(stderr).toMatch(/warning: column F "Invoice date" looks like a date but is not used/);
     const audit = Object.fromEntries(table("d.checked.audit.csv").slice(1));
     expect(audit.Allowances).toMatch(/no Consignee column/);
-    expect(audit["Header warnings"]).toMatch(/repeats the header/);
+    expect(fs.readFileSync(path.join(dir, "d.checked.audit.csv"), "utf8")).toMatch(/""ECCN"" is not used/);
   });
 
   test("row numbers in messages are the output file's rows (title rows and multi-line cells counted as rows)", async () => {
@@ -464,7 +470,10 @@ describe("AES/EEI header names", () => {
       "Schedule B,ECCN,Chip,Country of Ultimate Destination,Quantity,Ultimate Consignee,Date of Export\n8473.30,3A090.c,H20,KH,100,Angkor AI,2025-06-01\n"
     );
     const { code, stderr } = await run("check", "aes.csv", "--fail-on-license");
-    expect(stderr).not.toMatch(/warning/);
+    // The filing's ECCN is a record: named as not used (rows are classified from the Chip).
+    expect(stderr.split("\n").filter((l) => /warning/.test(l))).toEqual([
+      expect.stringMatching(/warning: column B "ECCN" is not used: each row is classified from its Chip/),
+    ]);
     const row = rowsByHeader("aes.checked.csv")[0];
     expect(row.Explanation).toMatch(/as of 2025-06-01/);
     expect(row["License required"]).toBe("TRUE");
