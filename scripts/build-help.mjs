@@ -466,7 +466,7 @@ const F = [
         optional: true,
         type: "Text or number (or a range)",
         def: "a covered heading",
-        desc: "The article's HTS number, with or without dots, to any depth. Covered: 8471.50, 8471.80 and 8473.30 (and their subdivisions); any other heading, such as a bare IC under 8542.31, gives 0. A number typed in a cell (8471.5) reads as 8471.50.",
+        desc: "The article's HTS number, with or without dots, to any depth. Covered: 8471.50, 8471.80 and 8473.30 (and their subdivisions); any other heading, such as a bare IC under 8542.31, gives 0. A number typed in a cell (8471.5) reads as 8471.50. A heading broader than those (`8471`, `8473.3` as text) holds covered and uncovered subheadings: `#N/A` when the chip is in a band. Chapter 98/99 provisions (`9903.79.01`) are not the article's number: `#VALUE!`.",
         example: '`"8471.80"`, `"8542.31"`',
       },
     ],
@@ -477,6 +477,8 @@ const F = [
       ["#N/A", "The chip's TPP or DRAM bandwidth is unknown and decides whether it is in a band (an ECCN instead of a chip, or a catalog chip without the figure). Not shown when the date, heading, exemption or the known figure already settle it.", "the DRAM bandwidth of … is unknown and decides the Section 232 duty (band TPP > 14,000 and < 17,500 with DRAM bandwidth > 4,500 and < 5,000 GB/s, Proclamation 11002)"],
       ["#VALUE!", "end_use is not one of the exemption ids; the message lists them.", "end_use must be blank or one of us-datacenter, us-repair, us-rnd, us-startup, consumer, industrial, us-public-sector, approved; got 'datacentre'"],
       ["#VALUE!", "hts is not an HTS number.", "hts must be an HTS number like 8471.50 or 8542.31.0001, got 'abc'"],
+      ["#VALUE!", "hts is a chapter 98/99 provision, not the article's number.", "hts must be the article's HTS number (chapters 1-97), not a chapter 98/99 provision; got '9903.79.01'"],
+      ["#N/A", "hts is a heading broader than the covered subheadings and the chip is in a band.", "HTS 8471 holds covered subheadings (8471.50, 8471.80, 8473.30) and others, and the chip is in a band: give the article's 6-digit subheading or more"],
       ["#VALUE!", "entry_date is not a date.", "entry_date must be a date (a date cell or text like 2025-06-01), got 'soon'"],
     ],
     examples: [

@@ -46,6 +46,13 @@ const htsType: ArgType<string | null> = {
         "#VALUE!",
         `${name} must be an HTS number like 8471.50 or 8542.31.0001, got ${show(value).slice(0, 62)}`
       );
+    // Chapters 98 and 99 classify duties and special provisions (9903.79.01 is this duty's own
+    // heading), not the article.
+    if (digits.startsWith("98") || digits.startsWith("99"))
+      throw new ArgumentError(
+        "#VALUE!",
+        `${name} must be the article's HTS number (chapters 1-97), not a chapter 98/99 provision; got ${show(value).slice(0, 62)}`
+      );
     return digits;
   },
 };

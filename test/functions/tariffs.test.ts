@@ -31,6 +31,27 @@ describe("SECTION_232_DUTY as Excel calls it", () => {
     // Excel desktop passes an empty cell as 0: blank, so the defaults apply.
     expect(await call("H200", 0, AFTER, 0)).toBe(0.25);
   });
+  test("a heading broader than the covered subheadings is open when the chip is in a band; chapter 99 is refused", async () => {
+    // 8471 holds 8471.50 and 8471.80 (covered) and others (not): the article's number decides.
+    for (const hts of ["8471", 8471, "8473.3", "84715"])
+      expect(await call("H200", null, AFTER, hts)).toMatchObject({
+        error: "#N/A",
+        message: expect.stringMatching(/holds covered subheadings .* give the article's 6-digit subheading/),
+      });
+    // ...unless the chip, the date or an exemption settles it anyway.
+    expect(await call("H100", null, AFTER, "8471")).toBe(0);
+    expect(await call("H200", null, "2026-01-14", "8471")).toBe(0);
+    expect(await call("H200", "us-datacenter", AFTER, "8471")).toBe(0);
+    // The number 8473.3 is how a cell typed 8473.30 shows: covered.
+    expect(await call("H200", null, AFTER, 8473.3)).toBe(0.25);
+    expect(await call("H200", null, AFTER, "8473.30")).toBe(0.25);
+    // 9903.79.01 is the duty's own heading, not the article's classification.
+    for (const hts of ["9903.79.01", "9802.00.50"])
+      expect(await call("H200", null, AFTER, hts)).toMatchObject({
+        error: "#VALUE!",
+        message: expect.stringMatching(/article's HTS number .* not a chapter 98\/99 provision/),
+      });
+  });
   test("a column of chips broadcasts, each row on its own", async () => {
     const got = seen(await functions.section232Duty([["H200"], ["H100"], ["nope"], [""]], null as any, [[AFTER]]));
     expect((got as unknown[][]).map((r) => (typeof r[0] === "object" ? (r[0] as { error: string }).error : r[0]))).toEqual([0.25, 0, "#N/A", ""]);

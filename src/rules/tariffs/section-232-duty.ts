@@ -152,11 +152,16 @@ export function parseEndUse(text: string): string | null {
   return null;
 }
 
-/** An HTS number as its digits (4 to 10), dots and spaces allowed: "8471.50.0150" -> "8471500150"; null if malformed. */
+/**
+ * An HTS number as its digits (4 to 10), dots and spaces allowed: "8471.50.0150" -> "8471500150",
+ * "8473.3" -> "84733" (a heading or part of a subheading: the duty reads it as a prefix); null if
+ * malformed.
+ */
 export function parseHts(text: string): string | null {
   const t = text.trim();
-  if (!/^\d{4}(?:[.\s]?\d{2}){0,3}$/.test(t)) return null;
-  return t.replace(/[.\s]/g, "");
+  if (!/^\d{4}(?:[.\s]?\d{1,2}){0,4}$/.test(t)) return null;
+  const digits = t.replace(/[.\s]/g, "");
+  return digits.length <= 10 ? digits : null;
 }
 
 /** The Section 232 semiconductor duty on one article entered on `entryDate`. */
@@ -170,7 +175,12 @@ export function section232Duty(input: Section232Input): Section232Duty {
   if (!headings) throw new Error("rules data: Section 232 headings missing");
 
   const covered = headings.value.map((h) => h.replace(/\./g, ""));
-  if (input.hts !== null && !covered.some((h) => input.hts!.startsWith(h))) {
+  // A heading shorter than the covered subheadings ("8471") holds covered and uncovered ones:
+  // whether the article is covered is open unless the chip or the date settles the duty anyway.
+  const broader =
+    input.hts !== null &&
+    covered.some((h) => h.length > input.hts!.length && h.startsWith(input.hts!));
+  if (input.hts !== null && !broader && !covered.some((h) => input.hts!.startsWith(h))) {
     steps.push(
       step(
         `HTS ${input.hts} is not under ${headings.value.join(", ")}: the duty does not apply (a bare IC under 8542.31 is not covered)`,
@@ -187,7 +197,9 @@ export function section232Duty(input: Section232Input): Section232Duty {
     step(
       input.hts === null
         ? `Article taken to be under a covered heading (${headings.value.join(", ")}: accelerator cards, modules, servers)`
-        : `HTS ${input.hts} is under a covered heading (${headings.value.join(", ")})`,
+        : broader
+          ? `HTS ${input.hts} holds covered subheadings (${headings.value.join(", ")}) and others: the article's full number decides`
+          : `HTS ${input.hts} is under a covered heading (${headings.value.join(", ")})`,
       headings.cite,
       headings.confidence
     )
@@ -208,6 +220,16 @@ export function section232Duty(input: Section232Input): Section232Duty {
   }
   const band = section232Band(input.item, input.entryDate);
   const all = [...steps, ...band.steps];
+  if (broader && band.rate) {
+    return {
+      ...done(
+        null,
+        `HTS ${input.hts} holds covered subheadings (${headings.value.join(", ")}) and others, and the chip is in a band: give the article's 6-digit subheading or more`,
+        all
+      ),
+      caveats: [],
+    };
+  }
   const t = S232_OPEN_POINTS.taiwanDeal;
   const p = S232_OPEN_POINTS.phase2;
   return {
