@@ -196,7 +196,7 @@ export function toNumber(value: Cell): number | null {
   return typeof n === "number" ? n : null;
 }
 
-function boundedNumber(
+export function boundedNumber(
   label: string,
   opts: { whole?: boolean; min: number; max: number; blank?: (v: Cell) => boolean }
 ): ArgType<number> {

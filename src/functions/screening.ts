@@ -6,7 +6,17 @@
 import { NonLatinNameError, indexOf, screeningOutcome } from "../screening";
 import { screeningListReady } from "../screening/store";
 import { DEFAULT_MIN_SCORE } from "../screening/types";
-import { ArgType, Cell, Param, Types, isBlankText, optional, required, show } from "./args";
+import {
+  ArgType,
+  Cell,
+  Param,
+  Types,
+  boundedNumber,
+  isBlankText,
+  optional,
+  required,
+  show,
+} from "./args";
 import { ArgumentError } from "./errors";
 
 // Blank cells (and the 0 Excel desktop sends for an empty one) are settled by the broadcast: a
@@ -32,24 +42,8 @@ const partyCountry: ArgType<string[] | null> = {
   },
 };
 
-const minScore: ArgType<number> = {
-  blank: isBlankText,
-  coerce(value: Cell, name: string): number {
-    const n =
-      typeof value === "number" ? value : Number(typeof value === "string" ? value.trim() : NaN);
-    if (
-      !Number.isFinite(n) ||
-      n < 1 ||
-      n > 100 ||
-      (typeof value === "string" && value.trim() === "")
-    )
-      throw new ArgumentError(
-        "#VALUE!",
-        `${name} must be a score from 1 to 100, got ${show(value)}`
-      );
-    return n;
-  },
-};
+// A number as every numeric argument reads it: text follows the workbook's number format.
+const minScore = boundedNumber("a score from 1 to 100", { min: 1, max: 100, blank: isBlankText });
 
 export const PARAMS = [
   required("name", partyName),

@@ -5,6 +5,7 @@ import * as path from "path";
 import * as functions from "../../src/functions/functions";
 import { readScreeningList } from "../../src/screening";
 import { setScreeningList, setScreeningPending } from "../../src/screening/store";
+import { setWorkbookFormat } from "../../src/settings/workbook-format";
 
 // Excel passes matrices; the tests pass single values too, as other hosts may.
 const screenParty = functions.screenParty as (...args: unknown[]) => Promise<unknown[][]>;
@@ -76,6 +77,28 @@ test("country per row, min_score checked and applied, a blank (0) country takes 
     message: "min_score must be a score from 1 to 100, got 150",
   });
   expect((await screenParty("x", "Narnia"))[0][0]).toMatchObject({ code: "#N/A" });
+});
+
+test("min_score typed as text reads as every number argument does (the workbook's format, no hex)", async () => {
+  setScreeningList(await load());
+  try {
+    setWorkbookFormat({ numberFormat: { decimalSeparator: ",", groupSeparator: "." } });
+    // "1.000" is one thousand in de-DE: out of range, not a score of 1.
+    expect((await screenParty("Polaris Mikrosistem", null, "1.000"))[0][0]).toMatchObject({
+      code: "#VALUE!",
+    });
+    expect((await screenParty("Polaris Mikrosistem", null, "80,5"))[0][0]).toMatch(/^POSSIBLE MATCH/);
+    setWorkbookFormat({ numberFormat: null });
+    // Unknown format: a separator that reads two ways is refused, not guessed.
+    expect((await screenParty("Polaris Mikrosistem", null, "1.000"))[0][0]).toMatchObject({
+      code: "#VALUE!",
+    });
+    expect((await screenParty("Polaris Mikrosistem", null, "0x5A"))[0][0]).toMatchObject({
+      code: "#VALUE!",
+    });
+  } finally {
+    setWorkbookFormat({ numberFormat: null });
+  }
 });
 
 test("waits for a list being restored from storage before answering", async () => {
