@@ -67,7 +67,7 @@ export interface Column {
 const ZERO = new Int32Array(1);
 
 /** An error cell passed in: the row's own error, #N/A kept as #N/A (its message is Excel's). */
-function errorCell(name: string, value: { code: string }): ArgumentError {
+export function errorCell(name: string, value: { code: string }): ArgumentError {
   const code = value.code === "#N/A" ? "#N/A" : "#VALUE!";
   return new ArgumentError(code, `${name} is an error cell (${value.code})`);
 }

@@ -4,7 +4,7 @@ import { ruleChanges, yearBefore } from "../rules/changes";
 import type { Country } from "../rules/index";
 import { effectiveAsOf } from "../settings/settings";
 import { Param, Types, optional, plainCell } from "./args";
-import { Matrix, asMatrix, guard } from "./broadcast";
+import { Matrix, asMatrix, errorCell, guard } from "./broadcast";
 import { ArgumentError, isExcelError } from "./errors";
 
 export const RULE_CHANGES_HEADER = ["date", "event", "regimes affected", "citation", "confidence"];
@@ -15,7 +15,8 @@ function scalar<T>(param: Param<T>, input: unknown): T {
   if (m.length !== 1 || m[0].length !== 1)
     throw new ArgumentError("#VALUE!", `${param.name} must be a single cell, not a range`);
   const v = plainCell(m[0][0]);
-  if (isExcelError(v)) throw new ArgumentError("#VALUE!", `${param.name} is an error value`);
+  // The cell's own error passes through, as in every row-wise function (#N/A stays #N/A).
+  if (isExcelError(v)) throw errorCell(param.name, v);
   if (param.type.blank(v)) return param.fallback!();
   return param.type.coerce(v, param.name);
 }

@@ -167,3 +167,9 @@ test("bad arguments: from after to, a range for a date, a bad country", async ()
   expect(range).toMatchObject({ error: "#VALUE!" });
   expect(await table("2025-01-01", "2026-01-01", "Atlantis")).toMatchObject({ error: "#N/A" });
 });
+
+test("RULE_CHANGES passes an argument's error cell through as the row-wise functions do", async () => {
+  // (a 1x1 result reads as its one cell)
+  expect(await table("2025-01-01", "2026-11-30", { code: "#N/A", message: "" })).toMatchObject({ error: "#N/A", message: expect.stringContaining("country is an error cell (#N/A)") });
+  expect(await table({ code: "#DIV/0!", message: "" })).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("from is an error cell (#DIV/0!)") });
+});
