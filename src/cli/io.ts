@@ -31,6 +31,7 @@ import {
   outputColumnIndexes,
   outputColumnNames,
   padded,
+  resultText,
   textOf,
 } from "./table";
 import { readXlsx, writeXlsxInPlace, writeXlsxStream, writeXlsxStreamed } from "./xlsx";
@@ -193,7 +194,7 @@ export function defaultOutPath(input: string, format?: Format): string {
 
 /** H100-equivalents in CSV text: 4 decimals are plenty (1 unit of the smallest chip is ~0.01). */
 function rounded(v: Cell): Cell {
-  return typeof v === "number" ? Number(v.toFixed(4)) : textOf(v);
+  return typeof v === "number" ? Number(v.toFixed(4)) : resultText(v);
 }
 
 /**
@@ -274,7 +275,7 @@ async function writeCsv(
           if (k < 0) {
             const cell = row[c];
             if (cell !== undefined && cell !== null && cell !== "") text += field(cell);
-          } else text += field(k === 3 ? rounded(v[k]) : v[k]);
+          } else text += field(k === 3 ? rounded(v[k]) : resultText(v[k]));
         }
         text += "\r\n";
       }

@@ -13,6 +13,7 @@ import {
   isBlankCell,
   isExcelError,
   matchHeaders,
+  unsavedFormula,
 } from "../shipments";
 import { InputError } from "./files";
 
@@ -181,6 +182,13 @@ export function padded(row: readonly Cell[], width: number): Cell[] {
   return out;
 }
 
-export function textOf(v: Cell): Cell {
+/** A checked column's value as written: an error as its text. */
+export function resultText(v: Cell): Cell {
   return isExcelError(v) ? errorText(v) : v;
+}
+
+/** An input cell as written back. */
+export function textOf(v: Cell): Cell {
+  // An input formula without a saved result is written as its formula (neutralised in CSV).
+  return isExcelError(v) ? (unsavedFormula(v) ?? errorText(v)) : v;
 }

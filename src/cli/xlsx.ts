@@ -37,6 +37,7 @@ import {
   noHeader,
   outputColumnNames,
   padded,
+  resultText,
   textOf,
 } from "./table";
 
@@ -192,7 +193,7 @@ export async function writeXlsxStream(
           typedForXlsx(textOf(v), c, options.roles, options.locale)
         );
         const v = values[i];
-        cols.forEach((c, k) => (cells[c] = textOf(v[k]) === "" ? null : textOf(v[k])));
+        cols.forEach((c, k) => (cells[c] = resultText(v[k]) === "" ? null : resultText(v[k])));
         const row = ws.addRow(cells as ExcelJS.CellValue[]);
         cells.forEach((x, c) => {
           if (x instanceof Date) row.getCell(c + 1).numFmt = "yyyy-mm-dd";
@@ -522,7 +523,7 @@ export async function writeXlsxStreamed(
         const v = values[i];
         cols.forEach((c, k) => {
           const x = v[k];
-          cells[c] = (x === "" || x === undefined ? null : textOf(x)) as ExcelJS.CellValue;
+          cells[c] = (x === "" || x === undefined ? null : resultText(x)) as ExcelJS.CellValue;
         });
         const row = ws.addRow(cells);
         if (typeof v[3] === "number") row.getCell(cols[3] + 1).numFmt = "#,##0.00";

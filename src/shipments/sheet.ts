@@ -22,17 +22,29 @@ export function plainValue(v: unknown): Cell {
   if ("formula" in o || "sharedFormula" in o) {
     // A formula saved without its result (written by a tool, never opened in Excel): its value is
     // unknown, so the row cannot be checked; blank would read as "nothing to check".
-    if (o.result === undefined || o.result === null)
-      return excelError(
-        "#VALUE!",
-        `the cell holds a formula (=${String(o.formula ?? o.sharedFormula ?? "").slice(0, 40)}) with no saved result; open and save the workbook in Excel first`
+    if (o.result === undefined || o.result === null) {
+      const formula = `=${String(o.formula ?? o.sharedFormula ?? "")}`;
+      // The formula rides along so that a file written from these rows keeps the user's cell.
+      return Object.assign(
+        excelError(
+          "#VALUE!",
+          `the cell holds a formula (${formula.slice(0, 41)}) with no saved result; open and save the workbook in Excel first`
+        ),
+        { formula }
       );
+    }
     return plainValue(o.result);
   }
   if ("hyperlink" in o && "text" in o) return plainValue(o.text);
   if ("error" in o) return { code: String(o.error), message: "" };
   if ("text" in o) return String(o.text);
   return String(v);
+}
+
+/** The formula of a cell read without a saved result (see plainValue), else null. */
+export function unsavedFormula(v: unknown): string | null {
+  const f = v !== null && typeof v === "object" ? (v as { formula?: unknown }).formula : undefined;
+  return typeof f === "string" ? f : null;
 }
 
 /** The sheet named "Shipments" (any case), else the first sheet; null for a workbook without sheets. */

@@ -94,6 +94,14 @@ describe("the gate never passes a row it could not check", () => {
     expect(out.getWorksheet("Shipments")!.getCell("D2").value).toMatch(
       /^#VALUE!: the cell holds a formula .* no saved result/
     );
+     // The input cell stays the user's formula in the workbook, and its text (neutralised) in a CSV.
+    expect(out.getWorksheet("Shipments")!.getCell("A2").value).toMatchObject({
+      formula: "VLOOKUP(1,Parts!A:B,2,FALSE)",
+    });
+    await run("check", "f.xlsx", "--out", "f.csv", "--as-of", "2025-06-01");
+    const [row] = rowsByHeader("f.csv");
+    expect(row.Chip).toBe("'=VLOOKUP(1,Parts!A:B,2,FALSE)");
+    expect(row["License required"]).toMatch(/^#VALUE!: the cell holds a formula .* no saved result/);
   });
 
   test("a Ship from column is passed as ship_from: rows shipped from abroad are judged, not blank", async () => {
