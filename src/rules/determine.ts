@@ -11,11 +11,11 @@ import { weakestOf } from "./format";
 import {
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
-  notCheckedStep,
   type Context,
   type Evaluation,
   type LimitInput,
-} from "./regimes/common";
+} from "./regimes/outcome";
+import { notCheckedStep } from "./regimes/parties-and-end-uses";
 import * as baseline2023 from "./regimes/baseline-2023";
 import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";

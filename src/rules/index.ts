@@ -29,7 +29,7 @@ import {
   type Verdict,
 } from "./determine";
 import { chipConfidence, fmt, weakestOf } from "./format";
-import { later, type LimitInput } from "./regimes/common";
+import { later, type LimitInput } from "./regimes/outcome";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type {
   Classification,
@@ -47,8 +47,8 @@ import type {
 
 export * from "./types";
 export type { Verdict } from "./determine";
-export type { LimitInput } from "./regimes/common";
-export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/common";
+export type { LimitInput } from "./regimes/outcome";
+export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
 export { eraOf } from "./era";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";

@@ -12,28 +12,27 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
+import { step } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
+import { diffusionNacItems } from "./diffusion-exceptions";
+import { hqFacts } from "./headquarters-rule";
+import { overClassifications } from "./open-classification";
+import { opening } from "./opening";
+import { notAdvancedComputing } from "./destination-licence";
 import {
-  diffusionNacItems,
-  domesticCheck,
-  embargoCheck,
-  originCheck,
-  hqFacts,
   indeterminate,
   later,
   license,
   noLicense,
-  overClassifications,
-  step,
   viaException,
-  WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
+  WITHIN_ALLOCATION,
   type Context,
   type LimitInput,
   type Control,
   type Evaluation,
   type Outcome,
-} from "./common";
+} from "./outcome";
 
 const n = EFFECTIVE.diffusionNotEnforced;
 const AS_WRITTEN = step(
@@ -82,19 +81,14 @@ export function evaluate(ctx: Context): Evaluation {
   const textDate = later(ctx.asOf, d.date);
   const classification = classify(ctx.item, textDate);
 
-  // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
-  const embargoed = embargoCheck(ctx, steps, classification);
-  if (embargoed)
+  // Subject to the EAR, part 746 embargoes, not an export: see opening.ts. The US is Tier 1.
+  const first = opening(ctx, steps, classification);
+  if (first)
     return {
-      ...embargoed,
-      steps: [...embargoed.steps, ...classification.steps],
+      ...first,
       classification,
-      tier: diffusionTier(ctx.dest, ctx.asOf).tier,
+      tier: ctx.dest === "US" ? 1 : diffusionTier(ctx.dest, ctx.asOf).tier,
     };
-  const domestic = domesticCheck(ctx, steps);
-  if (domestic) return { ...domestic, classification, tier: 1 };
 
   if (ctx.asOf < d.date) {
     steps.push(
@@ -127,18 +121,7 @@ function decide(
   const hq = hqFacts(ctx);
   const hqTier1 = DIFFUSION_TIER1[ctx.hq];
 
-  if (control === "none") {
-    const s = step(
-      "Not 3A090/4A090/.z: no advanced-computing licence requirement",
-      "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
-      "confirmed"
-    );
-    return noLicense(
-      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
-      [tierStep, s],
-      { tier: t.tier }
-    );
-  }
+  if (control === "none") return notAdvancedComputing([tierStep], { tier: t.tier });
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, t.tier, hqTier1 !== undefined);
     return { ...out, steps: [tierStep, ...out.steps] };
