@@ -5,7 +5,8 @@
 // decisionKey(): what a verdict depends on, read from the same per-regime limit functions
 // (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
-import { EFFECTIVE, H100_TPP, mustValueAt } from "./data/parameters";
+import { EFFECTIVE } from "./data/milestones";
+import { H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import {

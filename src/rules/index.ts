@@ -1,21 +1,8 @@
 // EXPORTCTL rules module: the public API. Pure TypeScript: no Office, no DOM, no I/O, no clock.
 import { classify as classifyItem } from "./classify";
 import { diffusionTier, groupsOf } from "./data/country-groups";
-import {
-  ALWAYS,
-  COUNTRY_ALLOCATION_G2G_TPP,
-  COUNTRY_ALLOCATION_TPP,
-  DERIVATIVE_OPS_FLOOR,
-  DERIVATIVE_OPS_SHARE,
-  EFFECTIVE,
-  H100_TPP as H100_TPP_TIMELINE,
-  LPP_ALLOWANCE_TPP,
-  MODEL_WEIGHTS_OPS,
-  PROPOSAL_ALLOWANCE_H100,
-  latest,
-  mustValueAt,
-  valueAt,
-} from "./data/parameters";
+import { EFFECTIVE } from "./data/milestones";
+import { ALWAYS, COUNTRY_ALLOCATION_G2G_TPP, COUNTRY_ALLOCATION_TPP, DERIVATIVE_OPS_FLOOR, DERIVATIVE_OPS_SHARE, H100_TPP as H100_TPP_TIMELINE, LPP_ALLOWANCE_TPP, MODEL_WEIGHTS_OPS, PROPOSAL_ALLOWANCE_H100, latest, mustValueAt, valueAt } from "./data/parameters";
 import { DECISION_DATA } from "./data/decision-data";
 import { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
 import { CHANGE_DATES } from "./era";

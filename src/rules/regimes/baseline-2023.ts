@@ -5,7 +5,7 @@
 // the licence the same rule kept for 3A090.a items). Before 2023-11-17 it is evaluated as if already in
 // force. reference/regulations.md §6.1; updates-2026-11.md.
 import { classify } from "../classify";
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
 import { baselineCore } from "./destination-licence";

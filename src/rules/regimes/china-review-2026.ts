@@ -2,12 +2,8 @@
 // case-by-case for exports from the US of US-designed items below the TPP and total DRAM bandwidth
 // lines, if the conditions of Supp. No. 2 to part 748 para (dd) are met; presumption of denial for
 // everything else, and for Macau/D:5-headquartered end users located elsewhere.
-import {
-  CN_CASE_BY_CASE_DRAM_GBS,
-  CN_CASE_BY_CASE_TPP,
-  EFFECTIVE,
-  mustValueAt,
-} from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { CN_CASE_BY_CASE_DRAM_GBS, CN_CASE_BY_CASE_TPP, mustValueAt } from "../data/parameters";
 import { chipConfidence, fmt, weakestOf } from "../format";
 import { step } from "../step";
 import { testingDutyNote } from "../tariffs/section-232";

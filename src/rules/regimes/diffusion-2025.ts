@@ -4,13 +4,8 @@
 // reference/regulations.md §3, §6.2.
 import { classify } from "../classify";
 import { DIFFUSION_TIER1, diffusionTier } from "../data/country-groups";
-import {
-  COUNTRY_ALLOCATION_G2G_TPP,
-  COUNTRY_ALLOCATION_TPP,
-  EFFECTIVE,
-  LPP_ALLOWANCE_TPP,
-  mustValueAt,
-} from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { COUNTRY_ALLOCATION_G2G_TPP, COUNTRY_ALLOCATION_TPP, LPP_ALLOWANCE_TPP, mustValueAt } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
 import { step } from "../step";
 import type { Dated, IsoDate, Step } from "../types";

@@ -2,7 +2,7 @@
 // diffusion-2025 and proposal-500: the 3A090.b scope unchanged; ACA widened to Tier 2 (15 CFR 740.8,
 // revised text unconfirmed); NAC with notice for Tier 3 and Macau/D:5-headquartered end users; AIA
 // for Tier 1 destinations with a Tier 1 or US headquarters (15 CFR 740.27); 3A090.c as in 89 FR 96790.
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { fmt } from "../format";
 import { step } from "../step";
 import type { Classification, Step } from "../types";

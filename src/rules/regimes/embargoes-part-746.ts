@@ -3,7 +3,7 @@
 // presumption of denial. Russia and Belarus (746.8(a)(1)) cover CCL items only: an EAR99 item needs a
 // licence there only if a part 746 supplement lists it. Syria from 2025-09-02 (90 FR 42315): EAR99
 // items under License Exception SPP, CCL items by licence (746.9). Checked first in every regime.
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { embargoOn } from "../data/country-groups";
 import { step } from "../step";
 import type { Classification, ReviewPolicy, Step } from "../types";

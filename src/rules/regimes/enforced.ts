@@ -12,7 +12,7 @@
 // Country-group dates (Cyprus 2024-05-30, Cambodia 2025-11-07) come from data/country-groups.ts.
 import { classify } from "../classify";
 import { inGroup } from "../data/country-groups";
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
 import { chinaReview2026, hqReview2026 } from "./china-review-2026";

@@ -3,12 +3,8 @@
 // non-datacenter 3A090.a items, with NAC's notice to BIS (740.8(a)); and 3A090.c high-bandwidth memory
 // (15 CFR 742.6(a)(6)(i)(B), 89 FR 96790), licensed to Macau and D:5 only, where License Exception HBM
 // (15 CFR 740.25) may apply.
-import {
-  EFFECTIVE,
-  HBM_EXCEPTION_DENSITY_MAX,
-  NAC_NOTICE_DAYS,
-  mustValueAt,
-} from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { HBM_EXCEPTION_DENSITY_MAX, NAC_NOTICE_DAYS, mustValueAt } from "../data/parameters";
 import { fmt } from "../format";
 import { step } from "../step";
 import type { Step } from "../types";

@@ -2,7 +2,7 @@
 // a licence for 3A090 items to China (incl. Hong Kong) and Macau under 15 CFR 742.6(a)(6), reviewed
 // with a presumption of denial (742.6(b)(10) of that text). Read by `enforced` until 2023-11-16.
 import { inOct2022Scope } from "../data/country-groups";
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
 import { license, noLicense, type Context, type Control, type Outcome } from "./outcome";

@@ -2,7 +2,7 @@
 // screening lists, Supp. No. 4 to 15 CFR part 744) and end-use controls (15 CFR part 744), and from
 // 2025-09-29 the Affiliates rule (90 FR 47201: 50% ownership by listed parties), as suspended by
 // 90 FR 50857 and with its status after the suspension unconfirmed.
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { IsoDate, Step } from "../types";
 

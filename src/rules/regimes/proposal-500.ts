@@ -4,7 +4,8 @@
 // Everything else (Tier 3 and Macau/D:5-HQ denial, .b/.c handling) is taken from diffusion-2025.
 import { classify } from "../classify";
 import { diffusionTier } from "../data/country-groups";
-import { EFFECTIVE, H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
 import type { Dated, IsoDate, Step } from "../types";
 import { step } from "../step";

@@ -2,7 +2,7 @@
 // (15 CFR 734.13); a chip not designed in the US and shipped from abroad is subject to the EAR only
 // through the foreign direct product rules (734.9) or de minimis (734.4), which are not evaluated; and
 // Huawei Ascend chips under the BIS guidance of 2025-05-13 on General Prohibition 10 (736.2(b)(10)).
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
 import { indeterminate, license, noLicense, type Context, type Outcome } from "./outcome";
