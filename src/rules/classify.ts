@@ -2,7 +2,16 @@
 // datacenter note (88 FR 73458, from 2023-11-17), the Oct 2022 TPP + interconnect test before that,
 // and nothing before 2022-10-07. An ECCN the user already knows is read by eccn.ts.
 import { EFFECTIVE } from "./data/milestones";
-import { INTERCONNECT_GBS, PD_A2, PD_B1, PD_B2, TPP_A1, TPP_A2, TPP_B1, mustValueAt } from "./data/parameters";
+import {
+  INTERCONNECT_GBS,
+  PD_A2,
+  PD_B1,
+  PD_B2,
+  TPP_A1,
+  TPP_A2,
+  TPP_B1,
+  mustValueAt,
+} from "./data/parameters";
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";

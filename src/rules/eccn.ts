@@ -95,7 +95,7 @@ export function classifyEccn(text: string, asOf: IsoDate): Classification {
   const { eccn, bucket, family } = parsed;
   const given = step(
     () => `ECCN ${eccn} as given (the user's own classification)`,
-    "Supp. No. 1 to 15 CFR 774 (user classification)",
+    `${family === "other" ? "" : `ECCN ${eccn}, `}Supp. No. 1 to 15 CFR 774 (user classification)`,
     "confirmed"
   );
   const none = (why: string, cite: string, confidence: Confidence, basis: string) =>

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "41903d50adec39f569b4976925d90f875fb00438476a5d41d80756345f36ceb9";
+export const RULES_DATA_HASH = "a6af7e15f6666b4d0ee44c77dccbf4fa36881a0a3f99b9526cf68fe444071bfd";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

@@ -61,7 +61,7 @@ export function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | nul
       step(
         () =>
           `Export from the US to ${ctx.dest} with TPP ${fmt(tpp)} < ${fmt(tppLine.value)} and DRAM bandwidth ${fmt(bw)} < ${fmt(bwLine.value)} GB/s: review case-by-case, if you meet the conditions of Supp. No. 2 to part 748 para (dd)`,
-        `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd)`,
+        `${r.cite}; Supp. No. 2 to 15 CFR 748 para (dd); ${bwLine.cite}`,
         conf
       )
     );

@@ -5,7 +5,12 @@
 import { classify } from "../classify";
 import { DIFFUSION_TIER1, diffusionTier } from "../data/country-groups";
 import { EFFECTIVE } from "../data/milestones";
-import { COUNTRY_ALLOCATION_G2G_TPP, COUNTRY_ALLOCATION_TPP, LPP_ALLOWANCE_TPP, mustValueAt } from "../data/parameters";
+import {
+  COUNTRY_ALLOCATION_G2G_TPP,
+  COUNTRY_ALLOCATION_TPP,
+  LPP_ALLOWANCE_TPP,
+  mustValueAt,
+} from "../data/parameters";
 import { fmt, weakestOf } from "../format";
 import { step } from "../step";
 import type { Dated, IsoDate, Step } from "../types";

@@ -25,18 +25,18 @@ import {
 export function hbmItem(ctx: Context, f: DestFacts, steps: Step[]): Outcome {
   const dest = ctx.destination.name;
   if (f.d5OrMacau) {
-    steps.push(
-      step(
-        () =>
-          `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
-        "15 CFR 742.6(a)(6)(i)(B); 89 FR 96790",
-        EFFECTIVE.hbm2024.confidence
-      )
-    );
     const hbm = mustValueAt(
       HBM_EXCEPTION_DENSITY_MAX,
       later(ctx.asOf, EFFECTIVE.hbm2024.date),
       "HBM_EXCEPTION_DENSITY_MAX"
+    );
+    steps.push(
+      step(
+        () =>
+          `3A090.c to Macau or D:5 (${ctx.dest}): licence required; License Exception HBM (15 CFR 740.25) may apply if its conditions are met`,
+        `15 CFR 742.6(a)(6)(i)(B); 89 FR 96790; ${hbm.cite}`,
+        EFFECTIVE.hbm2024.confidence
+      )
     );
     const compliance = EFFECTIVE.hbmCompliance;
     return license(
