@@ -7,6 +7,7 @@
 // Citations are split into paragraphs by scripts/lib/citations.mjs.
 //
 //   node scripts/build-traceability.mjs                 run the node jest project with tracing, write the table
+//                                                       (and the help pages that link into it)
 //   node scripts/build-traceability.mjs --from <dir>    write the table from traces already recorded
 //   node scripts/build-traceability.mjs --check <dir>   fail if the table is stale, a cited paragraph has no
 //                                                       test reaching it, or a step is not in the table
@@ -378,6 +379,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       fs.writeFileSync(TABLE, out.text);
       fs.writeFileSync(JSON_OUT, out.json);
       console.log(`wrote ${path.relative(root, TABLE)} and ${path.relative(root, JSON_OUT)}`);
+      // EXPLAIN's help page and the traceability page link into the table: regenerate them with it.
+      spawnSync(process.execPath, [path.join(root, "scripts", "build-help.mjs")], {
+        cwd: root,
+        stdio: "inherit",
+      });
     }
     for (const p of problems) console.error(p);
     process.exit(problems.length ? 1 : 0);

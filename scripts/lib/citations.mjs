@@ -2,7 +2,7 @@
 // paragraphs and documents it names, each under one canonical spelling: "15 CFR 742.6(a)(6)(iii)(A)",
 // "15 CFR 744.23(a)(3)", "90 FR 4544", "Supp. No. 1 to part 774", "ECCN 3A090.a.1", "ECCN 3A090
 // Technical Note". Sources that are neither (press releases, guidance, datasheets) come back as
-// "other". Used by build-traceability.mjs and build-help.mjs.
+// "other". Used by build-traceability.mjs (whose table build-help.mjs links from EXPLAIN's page).
 
 /** @typedef {{ id: string, kind: "cfr" | "fr" | "supp" | "eccn" | "other" }} Paragraph */
 

@@ -4,13 +4,11 @@ import { diffusionTier, groupsOf } from "./data/country-groups";
 import { EFFECTIVE } from "./data/milestones";
 import {
   ALWAYS,
-  COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
   H100_TPP as H100_TPP_TIMELINE,
   LPP_ALLOWANCE_TPP,
   PROPOSAL_ALLOWANCE_H100,
   latest,
-  mustValueAt,
   valueAt,
 } from "./data/parameters";
 import { DECISION_DATA } from "./data/decision-data";
@@ -22,13 +20,13 @@ import {
   decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
-  h100TppOn,
   limitSides as limitSidesOf,
   type Verdict,
 } from "./determine";
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { later, type LimitInput } from "./regimes/outcome";
-import { SCENARIO_NOTE } from "./regimes/proposal-500";
+import { limits as diffusionLimits } from "./regimes/diffusion-2025";
+import { SCENARIO_NOTE, limits as proposalLimits } from "./regimes/proposal-500";
 import type {
   Classification,
   Country,
@@ -39,7 +37,6 @@ import type {
   RegimeInfo,
   Resolved,
   Shipment,
-  Step,
 } from "./types";
 
 export * from "./types";
@@ -172,14 +169,11 @@ export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate):
     };
   }
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
-  if (regime === "diffusion-2025") {
-    const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP");
-    return { ok: true, value: Math.max(0, lpp.value - priorTpp) };
-  }
-  if (regime === "proposal-500") {
-    const n = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
-    return { ok: true, value: Math.max(0, n.value * h100TppOn(textDate) - priorTpp) };
-  }
+  // The allowances are the regimes' own (limits() of each regime file), read once there.
+  if (regime === "diffusion-2025")
+    return { ok: true, value: Math.max(0, diffusionLimits(textDate, false).lpp.value - priorTpp) };
+  if (regime === "proposal-500")
+    return { ok: true, value: Math.max(0, proposalLimits(textDate).allowance - priorTpp) };
   const why =
     regime === "baseline-2023"
       ? "the Oct 2023 rules have no per-consignee allowance (License Exception LPP came with the Diffusion rule, 90 FR 4544)"
@@ -220,17 +214,9 @@ export function countryAllocation(
     };
   if (tier === 3) return { ok: true, value: 0 };
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
-  return {
-    ok: true,
-    value: mustValueAt(
-      g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
-      textDate,
-      "COUNTRY_ALLOCATION"
-    ).value,
-  };
+  return { ok: true, value: diffusionLimits(textDate, g2g).cap.value };
 }
 
-/** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
 export { modelWeightsControlled, type ModelWeightsFacts } from "./model-weights-4e091";
 
 /** Diffusion tier on `asOf`: Tier 1 the rule's fixed list, Tier 3 Macau and D:5 on the date, Tier 2 the rest. */

@@ -16,6 +16,7 @@ import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import { step } from "./step";
 import type { Confidence, IsoDate, RegimeId, Step } from "./types";
 
+/** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
 export interface ModelWeightsFacts {
   /** The model is a fine-tune (derivative) of published weights. */
   derivedFromPublished?: boolean | null;

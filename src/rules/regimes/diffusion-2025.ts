@@ -23,7 +23,6 @@ import {
   indeterminate,
   later,
   license,
-  noLicense,
   viaException,
   WITHIN_ALLOWANCE,
   WITHIN_ALLOCATION,

@@ -18,7 +18,6 @@ import {
   indeterminate,
   later,
   license,
-  noLicense,
   viaException,
   WITHIN_ALLOWANCE,
   type Context,
@@ -31,7 +30,7 @@ import {
 export const SCENARIO_NOTE = "Scenario: a reported 2025 replacement idea, never adopted; not law";
 
 const SCENARIO: Step = {
-  text: `${SCENARIO_NOTE} (no tiers; 500 H100-equivalents per consignee per year; no country allocation)`,
+  text: `${SCENARIO_NOTE} (no tiers; ${fmt(PROPOSAL_ALLOWANCE_H100[0].value)} H100-equivalents per consignee per year; no country allocation)`,
   cite: PROPOSAL_ALLOWANCE_H100[0].cite,
   confidence: "unconfirmed",
 };
