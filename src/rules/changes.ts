@@ -24,12 +24,7 @@ export interface RuleChange extends Source {
   source: string;
 }
 
-const ALL_REGIMES: readonly RegimeId[] = [
-  "enforced",
-  "baseline-2023",
-  "diffusion-2025",
-  "proposal-500",
-];
+const ALL_REGIMES: readonly RegimeId[] = ruleParts.REGIME_IDS;
 const DUTY = "SECTION_232_DUTY (import duty); enforced (China testing note)";
 
 /** Readable names of known timelines and which regimes read them; unknown ones get their data name and every regime. */

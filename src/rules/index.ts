@@ -14,6 +14,7 @@ import {
 import { DECISION_DATA } from "./data/decision-data";
 import { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
 import { CHANGE_DATES } from "./era";
+import { REGIME_IDS } from "./regimes/registry";
 import { step } from "./step";
 import { bandText, within } from "./tariffs/section-232";
 import {
@@ -57,6 +58,7 @@ export type { S232Band } from "./data/section-232";
  */
 export const ruleParts = {
   ALWAYS,
+  REGIME_IDS,
   CHANGE_DATES,
   DECISION_DATA,
   PROCLAMATION,
