@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "1eb06a08f34cf6b71b52188c855a48b36c63fd0c0eb020b2c10409fe82458bbb";
+export const RULES_DATA_HASH = "b394e16795ff498780f1906583cfddc47d24da098bdd021884eae97d82b2e398";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

@@ -5,6 +5,13 @@ import type { IsoDate, Source } from "../types";
 export interface Milestone extends Source {
   date: IsoDate;
   what: string;
+  /** The destinations (ISO alpha-2, as the EAR treats them) a country-specific milestone names. */
+  countries?: readonly string[];
+}
+
+/** Does the milestone name this destination (as treated)? */
+export function names(m: Milestone, code: string): boolean {
+  return m.countries?.includes(code) ?? false;
 }
 
 export const EFFECTIVE = {
@@ -103,6 +110,7 @@ export const EFFECTIVE = {
     what: "Syria: License Exception SPP for EAR99 items; CCL items still need a licence (3A090/4A090 denial via D:5, others case-by-case)",
     cite: "90 FR 42315 (FR doc 2025-16724), effective 2025-09-02",
     confidence: "confirmed",
+    countries: ["SY"],
   },
   affiliatesRule: {
     date: "2025-09-29",
@@ -139,6 +147,7 @@ export const EFFECTIVE = {
     what: "China/Macau review: case-by-case for TPP < 21,000 and DRAM bandwidth < 6,500 GB/s, exports from the US of items commercially available there",
     cite: "91 FR 1684 (FR doc 2026-00789); 15 CFR 742.6(b)(10)(iii)(A)(1)",
     confidence: "confirmed",
+    countries: ["CN", "MO"],
   },
   gao2026: {
     date: "2026-05-12",
@@ -157,5 +166,6 @@ export const EFFECTIVE = {
     what: "UAE rule: AE moves from D:4 to A:5; licence kept for 3A090.a items except the UAE Government, Supp. No. 8 to part 740 entities and listed US AI companies",
     cite: "91 FR 43034 (FR doc 2026-14132), effective 2026-07-10",
     confidence: "secondary",
+    countries: ["AE"],
   },
 } as const satisfies Record<string, Milestone>;

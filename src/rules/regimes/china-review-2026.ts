@@ -2,7 +2,7 @@
 // case-by-case for exports from the US of US-designed items below the TPP and total DRAM bandwidth
 // lines, if the conditions of Supp. No. 2 to part 748 para (dd) are met; presumption of denial for
 // everything else, and for Macau/D:5-headquartered end users located elsewhere.
-import { EFFECTIVE } from "../data/milestones";
+import { EFFECTIVE, names } from "../data/milestones";
 import { CN_CASE_BY_CASE_DRAM_GBS, CN_CASE_BY_CASE_TPP, mustValueAt } from "../data/parameters";
 import { chipConfidence, fmt, weakestOf } from "../format";
 import { step } from "../step";
@@ -14,7 +14,7 @@ import type { Context } from "./outcome";
 /** 91 FR 1684 (from 2026-01-15): China/Macau review for exports from the US below 21,000 TPP and 6,500 GB/s. */
 export function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
-  if (ctx.asOf < r.date || (ctx.dest !== "CN" && ctx.dest !== "MO")) return null;
+  if (ctx.asOf < r.date || !names(r, ctx.dest)) return null;
   if (ctx.exportFrom === "abroad") {
     steps.push(
       step(

@@ -1,7 +1,7 @@
 // The destination's country groups on the as-of date (Supp. No. 1 to 15 CFR part 740) and the 2023
 // licence scope they make: D:1, D:4, D:5 and Macau, less A:5 and A:6 (15 CFR 742.6(a)(6)(iii)).
 // Macau is named beside D:5 everywhere.
-import { inGroup, type GroupFact, type GroupId } from "../data/country-groups";
+import { MACAU, inGroup, type GroupFact, type GroupId } from "../data/country-groups";
 import { weakestOf } from "../format";
 import { step, textsOff } from "../step";
 import type { IsoDate, Step } from "../types";
@@ -25,7 +25,7 @@ export interface DestFacts {
 export function destFacts(code: string, asOf: IsoDate): DestFacts {
   const g = (id: GroupId) => inGroup(id, code, asOf);
   const [d1, d4, d5, a5, a6] = [g("D:1"), g("D:4"), g("D:5"), g("A:5"), g("A:6")];
-  const macau = code === "MO";
+  const macau = code === MACAU;
   const d5OrMacau = macau || d5.member;
   const inScope = (d1.member || d4.member || d5OrMacau) && !a5.member && !a6.member;
   return { d1, d4, d5, a5, a6, macau, inScope, d5OrMacau };

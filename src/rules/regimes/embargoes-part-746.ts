@@ -3,7 +3,7 @@
 // presumption of denial. Russia and Belarus (746.8(a)(1)) cover CCL items only: an EAR99 item needs a
 // licence there only if a part 746 supplement lists it. Syria from 2025-09-02 (90 FR 42315): EAR99
 // items under License Exception SPP, CCL items by licence (746.9). Checked first in every regime.
-import { EFFECTIVE } from "../data/milestones";
+import { EFFECTIVE, names } from "../data/milestones";
 import { embargoOn } from "../data/country-groups";
 import { step } from "../step";
 import type { Classification, ReviewPolicy, Step } from "../types";
@@ -25,7 +25,8 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   const ear99 =
     ctx.item.kind === "eccn" && ctx.item.eccn.replace(/\s+/g, "").toUpperCase() === "EAR99";
   const syria = EFFECTIVE.syriaRelief2025;
-  if (ctx.dest === "SY" && ctx.asOf >= syria.date) return syriaFrom2025(ctx, steps, ear99, cls);
+  if (names(syria, ctx.dest) && ctx.asOf >= syria.date)
+    return syriaFrom2025(ctx, steps, ear99, cls);
   if (ear99 && e.section === "15 CFR 746.8") {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(

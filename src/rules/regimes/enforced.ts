@@ -11,7 +11,7 @@
 //     2026-07-10  UAE in A:5, licence kept for 3A090.a items with carve-outs (91 FR 43034; uae-rule-2026.ts)
 // Country-group dates (Cyprus 2024-05-30, Cambodia 2025-11-07) come from data/country-groups.ts.
 import { classify } from "../classify";
-import { inGroup } from "../data/country-groups";
+import { MACAU, inGroup } from "../data/country-groups";
 import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
@@ -116,7 +116,7 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   const chip = ctx.chip;
   if (chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
     const d5 = inGroup("D:5", ctx.dest, ctx.asOf);
-    const covered = ctx.dest === "CN" || ctx.dest === "MO" || d5.member || hq.concern;
+    const covered = ctx.dest === "CN" || ctx.dest === MACAU || d5.member || hq.concern;
     if (covered) {
       const s = step(
         () =>

@@ -3,7 +3,7 @@
 // non-datacenter 3A090.a items, with NAC's notice to BIS (740.8(a)); and 3A090.c high-bandwidth memory
 // (15 CFR 742.6(a)(6)(i)(B), 89 FR 96790), licensed to Macau and D:5 only, where License Exception HBM
 // (15 CFR 740.25) may apply.
-import { EFFECTIVE } from "../data/milestones";
+import { EFFECTIVE, names } from "../data/milestones";
 import { HBM_EXCEPTION_DENSITY_MAX, NAC_NOTICE_DAYS, mustValueAt } from "../data/parameters";
 import { fmt } from "../format";
 import { step } from "../step";
@@ -99,7 +99,12 @@ export function nacItem(
       { notes: [nacObligation(days.value)] }
     );
   }
-  if (hooks.uaeNamedForB && control === "b" && ctx.dest === "AE" && f.a5.member) {
+  if (
+    hooks.uaeNamedForB &&
+    control === "b" &&
+    names(EFFECTIVE.uaeRule2026, ctx.dest) &&
+    f.a5.member
+  ) {
     const u = EFFECTIVE.uaeRule2026;
     steps.push(
       step(

@@ -1,7 +1,7 @@
 // The UAE rule (91 FR 43034, effective 2026-07-10): the UAE moved from D:4 to A:5, but the same rule
 // kept a licence for 3A090.a items, except for the end users it names (Supp. No. 8 to part 740).
 // Regimes that apply the move (enforced, baseline-2023) apply the licence with it.
-import { EFFECTIVE } from "../data/milestones";
+import { EFFECTIVE, names } from "../data/milestones";
 import { UAE_CARVE_OUTS, mustValueAt } from "../data/parameters";
 import { weakestOf } from "../format";
 import { step } from "../step";
@@ -16,7 +16,7 @@ export function uaeCheck(
   control: Control,
   steps: Step[]
 ): Outcome | null {
-  if (ctx.dest !== "AE" || control !== "a") return null;
+  if (!names(EFFECTIVE.uaeRule2026, ctx.dest) || control !== "a") return null;
   const f = destFacts(ctx.dest, ctx.asOf);
   if (!f.a5.member) return null;
   const hq = hqFacts(ctx);
