@@ -6,7 +6,7 @@
 //     citation and calling line. A citation only appears once a test has made the rules cite it.
 // Citations are split into paragraphs by scripts/lib/citations.mjs.
 //
-//   node scripts/build-traceability.mjs                 run the node jest project with tracing, write the table
+//   node scripts/build-traceability.mjs                 run jest (every project) with tracing, write the table
 //                                                       (and the help pages that link into it)
 //   node scripts/build-traceability.mjs --from <dir>    write the table from traces already recorded
 //   node scripts/build-traceability.mjs --check <dir>   fail if the table is stale, a cited paragraph has no
@@ -318,7 +318,7 @@ function runJest(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   const r = spawnSync(
     path.join(root, "node_modules", ".bin", "jest"),
-    ["--selectProjects", "node", "--coverage=false", "--maxWorkers=1", "--silent"],
+    ["--coverage=false", "--maxWorkers=1", "--silent"],
     {
       cwd: root,
       stdio: "inherit",
