@@ -1,6 +1,6 @@
 // EXPORTCTL rules module: the public API. Pure TypeScript: no Office, no DOM, no I/O, no clock.
 import { classify as classifyItem } from "./classify";
-import { diffusionTier, groupsOf } from "./data/country-groups";
+import { DIFFUSION_TIER1, diffusionTier, groupsOf } from "./data/country-groups";
 import { EFFECTIVE } from "./data/milestones";
 import {
   ALWAYS,
@@ -146,11 +146,11 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
       cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
+      description: `Worldwide licence for 3A090.a items; Tier 1 (US + ${Object.keys(DIFFUSION_TIER1).length - 1}) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
-      name: "Reported replacement idea (2025): no tiers, 500 H100-eq allowance",
+      name: `Reported replacement idea (2025): no tiers, ${proposalH100} H100-eq allowance`,
       status: "reported, never adopted (scenario)",
       badge: "reported proposal",
       effectiveFrom: null,

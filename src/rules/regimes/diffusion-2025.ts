@@ -114,7 +114,7 @@ function decide(
   control: Control,
   textDate: string
 ): Outcome {
-  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
+  // Supp. No. 5 to part 740: Tier 1 = the US and the rule's list; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
   const t = diffusionTier(ctx.dest, ctx.asOf);
   const tierStep = step(() => `${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence);
   const hq = hqFacts(ctx);
