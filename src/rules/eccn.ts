@@ -6,6 +6,7 @@
 import { EFFECTIVE } from "./data/milestones";
 import { HBM_DENSITY, mustValueAt } from "./data/parameters";
 import { fmt, weakestOf } from "./format";
+import { RulesFault } from "./fault";
 import { step } from "./step";
 import type { Classification, Confidence, IsoDate, Step } from "./types";
 
@@ -91,7 +92,8 @@ export function classification(
 /** Classifies an ECCN as given; throws only for text that parseEccn() refuses (resolve first). */
 export function classifyEccn(text: string, asOf: IsoDate): Classification {
   const parsed = parseEccn(text);
-  if (!parsed) throw new Error(`Unknown or unsupported ECCN '${text}'`);
+  if (!parsed)
+    throw new RulesFault(`Unknown or unsupported ECCN '${text}' (resolve the item first)`);
   const { eccn, bucket, family } = parsed;
   const given = step(
     () => `ECCN ${eccn} as given (the user's own classification)`,

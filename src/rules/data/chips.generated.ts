@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "9d8b0dcddf2a63e800f4fd9e765bd343f9387daf1ac03e68c2a0bbdd1d9a04cf";
+export const RULES_DATA_HASH = "ac3dcda479c77deb5d86c84fdb1d109859f082c26182037062701d67995afe0f";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

@@ -1,6 +1,7 @@
 // Every regulatory number the rules use, as timelines (see timeline.ts): thresholds, allowances and
 // notice periods, each entry with its citation and confidence, read through valueAt(). Effective
 // dates are in milestones.ts.
+import { RulesFault } from "../fault";
 import type { Dated, IsoDate } from "../types";
 
 export type Timeline<T> = readonly Dated<T>[];
@@ -21,7 +22,7 @@ export function valueAt<T>(timeline: Timeline<T>, asOf: IsoDate): Dated<T> | und
 /** valueAt for callers that have already checked the date window: a missing value is a bug. */
 export function mustValueAt<T>(timeline: Timeline<T>, asOf: IsoDate, name: string): Dated<T> {
   const found = valueAt(timeline, asOf);
-  if (!found) throw new Error(`rules data: ${name} has no value on ${asOf}`);
+  if (!found) throw new RulesFault(`rules data: ${name} has no value on ${asOf}`);
   return found;
 }
 
