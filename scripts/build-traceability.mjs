@@ -316,17 +316,25 @@ function problemsOf(out) {
 
 function runJest(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
+  const report = path.join(dir, "..", "trace-jest.json");
   const r = spawnSync(
     path.join(root, "node_modules", ".bin", "jest"),
-    ["--coverage=false", "--maxWorkers=1", "--silent"],
-    {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, EXPORTCTL_TRACE: dir },
-    }
+    ["--coverage=false", "--maxWorkers=1", "--silent", "--json", `--outputFile=${report}`],
+    { cwd: root, stdio: "inherit", env: { ...process.env, EXPORTCTL_TRACE: dir } }
   );
-  if (r.status !== 0)
-    throw new Error("jest failed: the table is written only from a passing suite");
+  if (r.status === 0) return;
+  // The table is written only from a passing suite; the one exception is the test that checks the
+  // committed table itself (test/rules/traceability.test.ts), which fails until it is rewritten.
+  const failed = fs.existsSync(report)
+    ? JSON.parse(fs.readFileSync(report, "utf8"))
+        .testResults.filter((t) => t.status !== "passed")
+        .map((t) => path.relative(root, t.name).split(path.sep).join("/"))
+    : ["(no report)"];
+  const others = failed.filter((f) => f !== "test/rules/traceability.test.ts");
+  if (others.length || !failed.length)
+    throw new Error(
+      `jest failed (${others.join(", ")}): the table is written only from a passing suite`
+    );
 }
 
 function staticCheck() {

@@ -14,16 +14,14 @@ import {
 import { fmt, weakestOf } from "../format";
 import { step } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
-import { diffusionNacItems } from "./diffusion-exceptions";
+import { aiaTier1, diffusionNacItems, lppAllowance } from "./diffusion-exceptions";
 import { hqFacts } from "./headquarters-rule";
 import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
 import { notAdvancedComputing } from "./destination-licence";
 import {
-  indeterminate,
   later,
   license,
-  viaException,
   WITHIN_ALLOWANCE,
   WITHIN_ALLOCATION,
   type Context,
@@ -149,78 +147,17 @@ function decide(
     );
   }
   // 740.27 AIA: Tier 1 destination, end user headquartered in Tier 1 (or the US).
-  if (t.tier === 1 && hqTier1) {
-    steps.push(
-      step(
-        () =>
-          `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
-        `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
-        weakestOf(["secondary", hqTier1.confidence])
-      )
-    );
-    return viaException(
-      "AIA",
-      `License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)`,
-      steps,
-      { tier: 1 }
-    );
-  }
-  if (t.tier === 1) {
-    steps.push(
-      step(
-        () =>
-          `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
-        "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
-        "unconfirmed"
-      )
-    );
-  }
+  const aia = aiaTier1(ctx, t.tier, steps);
+  if (aia) return aia;
   steps.push(VEU_NOT_MODELLED);
 
-  // 740.29 LPP: up to 26,900,000 TPP per ultimate consignee per calendar year (prior shipments count).
+  // 740.29 LPP: the per-consignee allowance of the calendar year (prior shipments count).
   const { lpp, cap } = limits(textDate, ctx.g2g);
-  if (ctx.totalTpp === null) {
-    steps.push(step("TPP unknown: the LPP allowance cannot be checked", lpp.cite, "unconfirmed"));
-    return indeterminate(
-      `the item's TPP is unknown, so the LPP allowance of ${fmt(lpp.value)} TPP cannot be checked`,
-      steps,
-      { tier: t.tier }
-    );
-  }
   const sides = limitSides(ctx, ctx.asOf);
-  const cumulative = ctx.priorTpp + ctx.totalTpp;
-  const total = ctx.totalTpp;
-  const prior = () => (ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(total)} now)` : "");
-  if (sides & WITHIN_ALLOWANCE) {
-    steps.push(
-      step(
-        () =>
-          `${fmt(cumulative)} TPP this calendar year${prior()} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
-        lpp.cite,
-        lpp.confidence
-      )
-    );
-    return viaException(
-      "LPP",
-      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`,
-      steps,
-      {
-        tier: t.tier,
-        draws: WITHIN_ALLOWANCE,
-        notes: [
-          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
-        ],
-      }
-    );
-  }
-  steps.push(
-    step(
-      () =>
-        `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
-      lpp.cite,
-      lpp.confidence
-    )
-  );
+  const lppOutcome = lppAllowance(ctx, lpp, (sides & WITHIN_ALLOWANCE) !== 0, steps, t.tier);
+  if (lppOutcome) return lppOutcome;
+  const total = ctx.totalTpp as number; // lppAllowance answered when the TPP is unknown
+  const cumulative = ctx.priorTpp + total;
   const exceeds = `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`;
 
   // Tier 1 destinations have no country allocation.
