@@ -18,6 +18,8 @@ const common = {
   transform: { "^.+\\.ts$": tsJest },
   moduleFileExtensions: ["ts", "js", "json"],
   setupFiles: ["<rootDir>/test/setup/office-globals.ts"],
+  // EXPORTCTL_TRACE=dir: record the citations each test reaches (docs/traceability.md).
+  setupFilesAfterEnv: ["<rootDir>/test/setup/trace-steps.ts"],
 };
 module.exports = {
   projects: [

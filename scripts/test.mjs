@@ -9,7 +9,7 @@
 // anything was skipped or not run, by what and why.
 //
 //   node scripts/test.mjs [step...] [-- jest-path...]   only those steps (build validate lint jest
-//   node-tests golden); paths after -- narrow jest to those files (without coverage, whose
+//   traceability node-tests golden); paths after -- narrow jest to those files (without coverage, whose
 //   threshold is for the whole suite)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "test-output");
 fs.mkdirSync(out, { recursive: true });
-const STEPS = ["build", "validate", "lint", "jest", "node-tests", "golden"];
+const STEPS = ["build", "validate", "lint", "jest", "traceability", "node-tests", "golden"];
 const dashes = process.argv.indexOf("--");
 const only = process.argv.slice(2, dashes < 0 ? undefined : dashes);
 const jestPaths = dashes < 0 ? [] : process.argv.slice(dashes + 1);
@@ -85,6 +85,8 @@ function failIfExit(s, r, counted) {
 }
 
 const npx = (bin) => path.join(root, "node_modules", ".bin", bin);
+const traceDir = path.join(out, "trace");
+let traced = false;
 
 step("build", (s) => failIfExit(s, exec(s, "npm", ["run", "-s", "build"])));
 
@@ -109,7 +111,14 @@ step("jest", (s) => {
   fs.rmSync(json, { force: true });
   const coverage = jestPaths.length ? ["--coverage=false", ...jestPaths] : ["--coverage"];
   if (jestPaths.length) s.notes.push(`narrowed to ${jestPaths.join(" ")}`);
+  // The whole suite records the citations its tests reach, for the traceability step.
+  fs.rmSync(traceDir, { recursive: true, force: true });
+  if (!jestPaths.length) {
+    process.env.EXPORTCTL_TRACE = traceDir;
+    traced = true;
+  }
   const r = exec(s, npx("jest"), ["--ci", ...coverage, "--json", `--outputFile=${json}`]);
+  delete process.env.EXPORTCTL_TRACE;
   if (fs.existsSync(json)) {
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     for (const suite of report.testResults) {
@@ -138,6 +147,28 @@ step("jest", (s) => {
     r,
     s.failed > 0 || [...golden.values()].some((m) => [...m.values()].includes("failed"))
   );
+});
+
+// docs/traceability.md against the citations the jest run reached: stale table, a cited paragraph no
+// test reaches, a step missing from the table, a required paragraph absent. Without a whole jest run
+// (not selected, or narrowed), only the committed table is checked against the code.
+step("traceability", (s) => {
+  const full = traced && fs.existsSync(traceDir) && fs.readdirSync(traceDir).length > 0;
+  const args = full ? ["--check", traceDir] : ["--static-check"];
+  if (!full) s.notes.push("no whole jest run: the committed table checked against the code only");
+  const r = exec(s, process.execPath, [path.join("scripts", "build-traceability.mjs"), ...args], {
+    capture: true,
+  });
+  const text = (r.stdout || "") + (r.stderr || "");
+  const line = text.match(/^(\d+) paragraphs cited, (\d+) traced to tests$/m);
+  if (line) s.notes.unshift(line[0]);
+  const problems = text
+    .split("\n")
+    .filter((l) => /^(cited but|step not|required|no test|docs\/traceability)/.test(l));
+  s.failed = problems.length;
+  s.passed = r.status === 0 ? 1 : 0;
+  s.notes.push(...problems);
+  failIfExit(s, r, problems.length > 0);
 });
 
 step("node-tests", (s) => {
@@ -224,7 +255,7 @@ for (const s of steps) {
     s.status === "not selected"
       ? ""
       : `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`;
-  console.log(`  ${s.label.padEnd(11)} ${s.status.padEnd(13)} ${counts}`);
+  console.log(`  ${s.label.padEnd(12)} ${s.status.padEnd(13)} ${counts}`);
   for (const n of s.notes.slice(0, 20)) console.log(`      ${n}`);
   if (s.notes.length > 20) console.log(`      ... and ${s.notes.length - 20} more`);
 }

@@ -24,12 +24,7 @@ export interface RuleChange extends Source {
   source: string;
 }
 
-const ALL_REGIMES: readonly RegimeId[] = [
-  "enforced",
-  "baseline-2023",
-  "diffusion-2025",
-  "proposal-500",
-];
+const ALL_REGIMES: readonly RegimeId[] = ruleParts.REGIME_IDS;
 const DUTY = "SECTION_232_DUTY (import duty); enforced (China testing note)";
 
 /** Readable names of known timelines and which regimes read them; unknown ones get their data name and every regime. */
@@ -145,13 +140,13 @@ export const MILESTONE_SCOPE: Readonly<
   "EFFECTIVE.diffusionNotEnforced": { regimes: ["enforced"] },
   "EFFECTIVE.diffusionCompliance": { regimes: ["diffusion-2025"] },
   "EFFECTIVE.malaysiaPermit2025": { regimes: ALL_REGIMES, countries: ["MY"] },
-  "EFFECTIVE.syriaRelief2025": { regimes: ALL_REGIMES, countries: ["SY"] },
+  "EFFECTIVE.syriaRelief2025": { regimes: ALL_REGIMES },
   "EFFECTIVE.cambodiaItar": { regimes: ALL_REGIMES, countries: ["KH"] },
   "EFFECTIVE.cambodiaEar": { regimes: ALL_REGIMES, countries: ["KH"] },
-  "EFFECTIVE.chinaReview2026": { regimes: ["enforced"], countries: ["CN", "MO"] },
+  "EFFECTIVE.chinaReview2026": { regimes: ["enforced"] },
   "EFFECTIVE.gao2026": { regimes: ["enforced"] },
   "EFFECTIVE.hqGuidance2026": { regimes: ["enforced"] },
-  "EFFECTIVE.uaeRule2026": { regimes: ["enforced", "baseline-2023"], countries: ["AE"] },
+  "EFFECTIVE.uaeRule2026": { regimes: ["enforced", "baseline-2023"] },
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

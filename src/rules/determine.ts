@@ -5,37 +5,22 @@
 // decisionKey(): what a verdict depends on, read from the same per-regime limit functions
 // (limitSides) that the regimes decide with, so a key and its verdict cannot drift apart.
 import { groupsOf } from "./data/country-groups";
-import { EFFECTIVE, H100_TPP, mustValueAt } from "./data/parameters";
+import { EFFECTIVE } from "./data/milestones";
+import { H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { weakestOf } from "./format";
 import {
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
-  notCheckedStep,
   type Context,
   type Evaluation,
   type LimitInput,
-} from "./regimes/common";
-import * as baseline2023 from "./regimes/baseline-2023";
-import * as diffusion2025 from "./regimes/diffusion-2025";
-import * as enforced from "./regimes/enforced";
-import * as proposal500 from "./regimes/proposal-500";
+} from "./regimes/outcome";
+import { notCheckedStep } from "./regimes/parties-and-end-uses";
+import { REGIMES } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
 import { withoutTexts } from "./step";
 import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
-
-interface Regime {
-  evaluate(ctx: Context): Evaluation;
-  /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the only way quantities enter its decisions. */
-  limitSides(x: LimitInput, asOf: IsoDate): number;
-}
-
-const REGIMES: Record<RegimeId, Regime> = {
-  enforced,
-  "baseline-2023": baseline2023,
-  "diffusion-2025": diffusion2025,
-  "proposal-500": proposal500,
-};
 
 /** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
 export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;

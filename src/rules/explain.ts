@@ -1,7 +1,7 @@
 // explain(d): one readable line for a cell or the pane: verdict, ECCN and why, destination group or
 // tier, the decisive reason (exception or licence scope, with its citation), review policy,
 // confidence, the unconfirmed facts it rests on, and what is not checked.
-import { notCheckedShort } from "./regimes/common";
+import { notCheckedShort } from "./regimes/parties-and-end-uses";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import type { Determination } from "./types";
 

@@ -1,39 +1,35 @@
 // EXPORTCTL rules module: the public API. Pure TypeScript: no Office, no DOM, no I/O, no clock.
 import { classify as classifyItem } from "./classify";
-import { diffusionTier, groupsOf } from "./data/country-groups";
+import { DIFFUSION_TIER1, diffusionTier, groupsOf } from "./data/country-groups";
+import { EFFECTIVE } from "./data/milestones";
 import {
   ALWAYS,
-  COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
-  DERIVATIVE_OPS_FLOOR,
-  DERIVATIVE_OPS_SHARE,
-  EFFECTIVE,
   H100_TPP as H100_TPP_TIMELINE,
   LPP_ALLOWANCE_TPP,
-  MODEL_WEIGHTS_OPS,
   PROPOSAL_ALLOWANCE_H100,
   latest,
-  mustValueAt,
   valueAt,
 } from "./data/parameters";
 import { DECISION_DATA } from "./data/decision-data";
 import { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
 import { CHANGE_DATES } from "./era";
+import { REGIME_IDS } from "./regimes/registry";
+import { step } from "./step";
 import { bandText, within } from "./tariffs/section-232";
 import {
   decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
-  h100TppOn,
   limitSides as limitSidesOf,
   type Verdict,
 } from "./determine";
 import { chipConfidence, fmt, weakestOf } from "./format";
-import { later, type LimitInput } from "./regimes/common";
-import { SCENARIO_NOTE } from "./regimes/proposal-500";
+import { later, type LimitInput } from "./regimes/outcome";
+import { limits as diffusionLimits } from "./regimes/diffusion-2025";
+import { SCENARIO_NOTE, limits as proposalLimits } from "./regimes/proposal-500";
 import type {
   Classification,
-  Confidence,
   Country,
   Determination,
   IsoDate,
@@ -42,13 +38,12 @@ import type {
   RegimeInfo,
   Resolved,
   Shipment,
-  Step,
 } from "./types";
 
 export * from "./types";
 export type { Verdict } from "./determine";
-export type { LimitInput } from "./regimes/common";
-export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/common";
+export type { LimitInput } from "./regimes/outcome";
+export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
 export { eraOf } from "./era";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";
@@ -63,6 +58,7 @@ export type { S232Band } from "./data/section-232";
  */
 export const ruleParts = {
   ALWAYS,
+  REGIME_IDS,
   CHANGE_DATES,
   DECISION_DATA,
   PROCLAMATION,
@@ -72,6 +68,7 @@ export const ruleParts = {
   chipConfidence,
   fmt,
   latest,
+  step,
   valueAt,
   weakestOf,
   within,
@@ -149,11 +146,11 @@ export function listRegimes(): RegimeInfo[] {
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
       cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description: `Worldwide licence for 3A090.a items; Tier 1 (US + 18) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
+      description: `Worldwide licence for 3A090.a items; Tier 1 (US + ${Object.keys(DIFFUSION_TIER1).length - 1}) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
-      name: "Reported replacement idea (2025): no tiers, 500 H100-eq allowance",
+      name: `Reported replacement idea (2025): no tiers, ${proposalH100} H100-eq allowance`,
       status: "reported, never adopted (scenario)",
       badge: "reported proposal",
       effectiveFrom: null,
@@ -174,14 +171,11 @@ export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate):
     };
   }
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
-  if (regime === "diffusion-2025") {
-    const lpp = mustValueAt(LPP_ALLOWANCE_TPP, textDate, "LPP_ALLOWANCE_TPP");
-    return { ok: true, value: Math.max(0, lpp.value - priorTpp) };
-  }
-  if (regime === "proposal-500") {
-    const n = mustValueAt(PROPOSAL_ALLOWANCE_H100, textDate, "PROPOSAL_ALLOWANCE_H100");
-    return { ok: true, value: Math.max(0, n.value * h100TppOn(textDate) - priorTpp) };
-  }
+  // The allowances are the regimes' own (limits() of each regime file), read once there.
+  if (regime === "diffusion-2025")
+    return { ok: true, value: Math.max(0, diffusionLimits(textDate, false).lpp.value - priorTpp) };
+  if (regime === "proposal-500")
+    return { ok: true, value: Math.max(0, proposalLimits(textDate).allowance - priorTpp) };
   const why =
     regime === "baseline-2023"
       ? "the Oct 2023 rules have no per-consignee allowance (License Exception LPP came with the Diffusion rule, 90 FR 4544)"
@@ -222,164 +216,10 @@ export function countryAllocation(
     };
   if (tier === 3) return { ok: true, value: 0 };
   const textDate = later(asOf, EFFECTIVE.diffusion.date);
-  return {
-    ok: true,
-    value: mustValueAt(
-      g2g ? COUNTRY_ALLOCATION_G2G_TPP : COUNTRY_ALLOCATION_TPP,
-      textDate,
-      "COUNTRY_ALLOCATION"
-    ).value,
-  };
+  return { ok: true, value: diffusionLimits(textDate, g2g).cap.value };
 }
 
-/** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
-export interface ModelWeightsFacts {
-  /** The model is a fine-tune (derivative) of published weights. */
-  derivedFromPublished?: boolean | null;
-  /** Operations added to the published weights (fine-tuning), when derived. */
-  extraOps?: number | null;
-  /** The model is more capable than the most capable model with published weights. */
-  exceedsBestPublished?: boolean | null;
-}
-
-/**
- * ECCN 4E091 (Diffusion and the proposal only): closed weights of a model trained with >= 1e26
- * operations, less the Note 2 exclusions (no more capable than the best published model; a light
- * fine-tune of published weights). `controlled` is null when the inputs leave it open: derived from
- * published weights with the extra operations unknown. `trainingOps` counts all operations, a
- * derivative's base model included.
- */
-export function modelWeightsControlled(
-  trainingOps: number,
-  published: boolean,
-  regime: RegimeId,
-  asOf: IsoDate,
-  facts: ModelWeightsFacts = {}
-): { controlled: boolean | null; steps: Step[]; confidence: Confidence; reason?: string } {
-  if (typeof trainingOps !== "number" || !Number.isFinite(trainingOps) || trainingOps < 0) {
-    throw new RangeError(`training_ops must be a number >= 0, got ${String(trainingOps)}`);
-  }
-  const extra = facts.extraOps ?? null;
-  if (extra !== null && (typeof extra !== "number" || !Number.isFinite(extra) || extra < 0))
-    throw new RangeError(`extra_ops must be a number >= 0, got ${String(extra)}`);
-  if (extra !== null && extra > trainingOps)
-    throw new RangeError(
-      `extra_ops (${fmt(extra)}) cannot exceed training_ops (${fmt(trainingOps)}), which counts all operations`
-    );
-  const d = EFFECTIVE.diffusion;
-  const steps: Step[] = [];
-  const done = (controlled: boolean | null, reason?: string) => ({
-    controlled,
-    steps,
-    confidence: weakestOf(steps.map((s) => s.confidence)),
-    ...(reason ? { reason } : {}),
-  });
-  if (regime === "baseline-2023") {
-    steps.push({
-      text: "The Oct 2023 rules have no model-weights control (ECCN 4E091 came with the Diffusion rule)",
-      cite: d.cite,
-      confidence: d.confidence,
-    });
-    return done(false);
-  }
-  if (regime === "enforced") {
-    const n = EFFECTIVE.diffusionNotEnforced;
-    steps.push(
-      asOf < d.date
-        ? {
-            text: `ECCN 4E091 did not exist before ${d.date}`,
-            cite: d.cite,
-            confidence: d.confidence,
-          }
-        : {
-            text: `ECCN 4E091 is in the codified Diffusion text, which BIS has not enforced (announced ${n.date}, before the ${EFFECTIVE.diffusionCompliance.date} compliance date)`,
-            cite: `${d.cite}; ${n.cite}`,
-            confidence: n.confidence,
-          }
-    );
-    return done(false);
-  }
-  if (regime === "proposal-500")
-    steps.push({
-      text: `${SCENARIO_NOTE}; 4E091 assumed kept as in the Diffusion rule`,
-      cite: PROPOSAL_ALLOWANCE_H100[0].cite,
-      confidence: "unconfirmed",
-    });
-  if (asOf < d.date)
-    steps.push({
-      text: `Evaluated as if in force: the Diffusion rule took effect on ${d.date}`,
-      cite: d.cite,
-      confidence: d.confidence,
-    });
-  const textDate = later(asOf, d.date);
-  const ops = mustValueAt(MODEL_WEIGHTS_OPS, textDate, "MODEL_WEIGHTS_OPS");
-  if (published) {
-    steps.push({
-      text: "Published (open) weights are not controlled (15 CFR 734.7)",
-      cite: `${ops.cite}; 15 CFR 734.7`,
-      confidence: ops.confidence,
-    });
-    return done(false);
-  }
-  if (trainingOps < ops.value) {
-    steps.push({
-      text: `Unpublished weights trained with ${fmt(trainingOps)} operations < ${fmt(ops.value)}: not 4E091`,
-      cite: ops.cite,
-      confidence: ops.confidence,
-    });
-    return done(false);
-  }
-  steps.push({
-    text: `Unpublished weights trained with ${fmt(trainingOps)} operations >= ${fmt(ops.value)}: 4E091 unless a Note 2 exclusion applies`,
-    cite: ops.cite,
-    confidence: ops.confidence,
-  });
-  const note2 = `${ops.cite.replace(/^ECCN 4E091/, "ECCN 4E091 Note 2")}`;
-  if (facts.exceedsBestPublished === false) {
-    steps.push({
-      text: "No more capable than the most capable model with published weights: excluded by Note 2",
-      cite: note2,
-      confidence: ops.confidence,
-    });
-    return done(false);
-  }
-  if (facts.derivedFromPublished === true) {
-    const floor = mustValueAt(DERIVATIVE_OPS_FLOOR, textDate, "DERIVATIVE_OPS_FLOOR");
-    const share = mustValueAt(DERIVATIVE_OPS_SHARE, textDate, "DERIVATIVE_OPS_SHARE");
-    if (extra === null) {
-      steps.push({
-        text: `Derived from published weights, with the extra operations unknown: excluded if they are at most the larger of ${fmt(floor.value)} and ${share.value * 100}% of the published model's operations`,
-        cite: floor.cite,
-        confidence: "unconfirmed",
-      });
-      return done(
-        null,
-        `the model derives from published weights and its extra training operations are unknown: 4E091 Note 2 excludes it if they are at most max(${fmt(floor.value)}, ${share.value * 100}% of the published model's)`
-      );
-    }
-    const limit = Math.max(floor.value, share.value * (trainingOps - extra));
-    const light = extra <= limit;
-    steps.push({
-      text: `Derived from published weights with ${fmt(extra)} extra operations ${light ? "<=" : ">"} max(${fmt(floor.value)}, ${share.value * 100}% of ${fmt(trainingOps - extra)}) = ${fmt(limit)}: ${light ? "excluded by Note 2" : "not excluded"}`,
-      cite: floor.cite,
-      confidence: floor.confidence,
-    });
-    if (light) return done(false);
-  }
-  if (facts.exceedsBestPublished !== true) {
-    steps.push({
-      text: "Taken as controlled: Note 2 excludes models no more capable than the most capable published one, which is not known here (give exceeds_best_published)",
-      cite: note2,
-      confidence: "unconfirmed",
-    });
-  }
-  steps.push({
-    text: "ECCN 4E091: licence worldwide except AIA (15 CFR 742.6(a)(13))",
-    cite: ops.cite,
-    confidence: ops.confidence,
-  });
-  return done(true);
-}
+export { modelWeightsControlled, type ModelWeightsFacts } from "./model-weights-4e091";
 
 /** Diffusion tier on `asOf`: Tier 1 the rule's fixed list, Tier 3 Macau and D:5 on the date, Tier 2 the rest. */
 export function countryTier(country: Country, asOf: IsoDate): 1 | 2 | 3 {

@@ -7,14 +7,8 @@ import { looksLikeEccn, parseEccn } from "./classify";
 import { countryByCode, countryIndex, normalizeKey } from "./data/countries";
 import { describeChar, fold, quote } from "./fold";
 import { memo } from "./memo";
+import { REGIME_IDS } from "./regimes/registry";
 import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "./types";
-
-const REGIME_IDS: readonly RegimeId[] = [
-  "enforced",
-  "baseline-2023",
-  "diffusion-2025",
-  "proposal-500",
-];
 
 export function isRegimeId(s: unknown): s is RegimeId {
   return typeof s === "string" && (REGIME_IDS as readonly string[]).includes(s);

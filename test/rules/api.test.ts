@@ -16,6 +16,7 @@ import {
   modelWeightsControlled,
 } from "../../src/rules";
 import { sources } from "../../src/rules/sources";
+import { RulesFault } from "../../src/rules/fault";
 import { COUNTRY_GROUPS, DIFFUSION_TIER1, diffusionTier, groupsOf, inGroup } from "../../src/rules/data/country-groups";
 import { valueAt, mustValueAt, TPP_A1 } from "../../src/rules/data/parameters";
 import { fmt, weakestOf } from "../../src/rules/format";
@@ -284,4 +285,17 @@ describe("modelWeightsControlled: 4E091 Note 2 inputs", () => {
     expect(modelWeightsControlled(9e25, false, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
     expect(modelWeightsControlled(2e26, true, "diffusion-2025", at, { derivedFromPublished: true }).controlled).toBe(false);
   });
+});
+
+test("a fault of the rules module itself says it is internal, apart from a user's input error", () => {
+  const gap = () => mustValueAt(TPP_A1, "2020-01-01", "TPP_A1");
+  expect(gap).toThrow(RulesFault);
+  expect(gap).toThrow(/^internal error, please report: rules data: TPP_A1 has no value on 2020-01-01$/);
+  const unresolved = () => rules.classify({ kind: "eccn", eccn: "9Z999" }, "2024-06-01");
+  expect(unresolved).toThrow(RulesFault);
+  expect(unresolved).toThrow(/^internal error, please report: Unknown or unsupported ECCN '9Z999'/);
+  // A user's unknown ECCN is refused by the resolver with its own message, not as a fault.
+  const r = rules.resolveItem("9Z999");
+  expect(r.ok).toBe(false);
+  expect(r.ok ? "" : r.message).not.toMatch(/internal error/);
 });

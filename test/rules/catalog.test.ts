@@ -37,7 +37,7 @@ describe("chips.generated.ts", () => {
       }
       const script = join(dir, "scripts/generate-catalog.mjs");
       expect(node([script, "--check"], dir).status).toBe(0);
-      appendFileSync(join(dir, "src/rules/regimes/common.ts"), "\n// edited\n");
+      appendFileSync(join(dir, "src/rules/regimes/enforced.ts"), "\n// edited\n");
       const stale = node([script, "--check"], dir);
       expect(stale.status).toBe(1);
       expect(stale.stderr).toContain("is stale");

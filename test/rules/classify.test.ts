@@ -102,6 +102,7 @@ describe("ECCNs the user knows", () => {
     expect(e("5A992.z.2", "2024-06-01").control).toBe("b");
     expect(e("3A001.z.4.a", "2024-06-01").control).toBe("a");
     expect(e("4A004.z.1", "2024-06-01").control).toBe("a");
+    expect(e("4A004.z.2", "2024-06-01")).toMatchObject({ eccn: "4A004.z.2", control: "b" });
     expect(e("5A002.z.3.b", "2024-06-01").control).toBe("b");
     for (const none of ["EAR99", "3A991.p", "4A994.l", "5A992.c"]) expect(e(none, "2024-06-01")).toMatchObject({ eccn: none, control: "none" });
   });

@@ -192,10 +192,15 @@ const RANK: Record<Confidence, number> = { confirmed: 2, secondary: 1, unconfirm
 const weakest = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
 
 // ---------------------------------------------------------------------------------------------
+/** Macau: named beside D:5 in the licence scope (15 CFR 742.6(a)(6)(iii)) and in 740.8, in no group itself. */
+export const MACAU = "MO";
+
 // Comprehensive embargoes and sanctions: 15 CFR part 746 covers the whole CCL there.
 
 export interface Embargo extends Source {
   from: IsoDate;
+  /** The day the embargo ends (exclusive), when it has ended. */
+  to?: IsoDate;
   section: string;
 }
 
@@ -241,7 +246,7 @@ export const EMBARGOES: Readonly<Record<string, Embargo>> = {
 /** The embargo in force for a destination (as treated) on `asOf`, if any. */
 export function embargoOn(code: string, asOf: IsoDate): Embargo | undefined {
   const e = EMBARGOES[code];
-  return e && e.from <= asOf ? e : undefined;
+  return e && e.from <= asOf && (e.to === undefined || asOf < e.to) ? e : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 // decision eras (era.ts). A new data file the regimes read joins here; every dated data file,
 // these and those only SECTION_232_DUTY reads, is in registry.ts (RULE_CHANGES).
 import * as COUNTRY_GROUPS from "./country-groups";
+import * as MILESTONES from "./milestones";
 import * as PARAMETERS from "./parameters";
 import * as SECTION_232 from "./section-232";
 
 export const DECISION_DATA: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  milestones: MILESTONES,
   parameters: PARAMETERS,
   "country-groups": COUNTRY_GROUPS,
   "section-232": SECTION_232,

@@ -2,7 +2,8 @@
 // end-use exemptions and the dated open points around the duty. Read by SECTION_232_DUTY and
 // RULE_CHANGES only (both load on first use); the rate and bands are in section-232.ts.
 // Sources: reference/updates-2026-11.md §4.
-import type { Milestone, Timeline } from "./parameters";
+import type { Milestone } from "./milestones";
+import type { Timeline } from "./parameters";
 import { ruleParts } from "../index";
 
 const { PROCLAMATION } = ruleParts;

@@ -5,20 +5,14 @@
 // the licence the same rule kept for 3A090.a items). Before 2023-11-17 it is evaluated as if already in
 // force. reference/regulations.md §6.1; updates-2026-11.md.
 import { classify } from "../classify";
-import { EFFECTIVE } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { step } from "../step";
 import type { Step } from "../types";
-import {
-  baselineCore,
-  domesticCheck,
-  embargoCheck,
-  later,
-  originCheck,
-  uaeCheck,
-  overClassifications,
-  step,
-  type Context,
-  type Evaluation,
-} from "./common";
+import { baselineCore } from "./destination-licence";
+import { overClassifications } from "./open-classification";
+import { opening } from "./opening";
+import { later, type Context, type Evaluation } from "./outcome";
+import { uaeCheck } from "./uae-rule-2026";
 
 /** The Oct 2023 rules have no quantity limits: quantities never enter its decisions. */
 export const limitSides = (): number => 0;
@@ -29,15 +23,9 @@ export function evaluate(ctx: Context): Evaluation {
   // The 2023 text applies from its effective date; earlier dates are read as if it were in force.
   const classification = classify(ctx.item, later(ctx.asOf, acs.date));
 
-  // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const origin = originCheck(ctx, steps);
-  if (origin)
-    return { ...origin, steps: [...origin.steps, ...classification.steps], classification };
-  const embargoed = embargoCheck(ctx, steps, classification);
-  if (embargoed)
-    return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
-  const domestic = domesticCheck(ctx, steps);
-  if (domestic) return { ...domestic, classification };
+  // Subject to the EAR, part 746 embargoes, not an export: see opening.ts.
+  const first = opening(ctx, steps, classification);
+  if (first) return { ...first, classification };
 
   if (ctx.asOf < acs.date) {
     steps.push(

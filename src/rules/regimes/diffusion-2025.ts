@@ -4,36 +4,32 @@
 // reference/regulations.md §3, §6.2.
 import { classify } from "../classify";
 import { DIFFUSION_TIER1, diffusionTier } from "../data/country-groups";
+import { EFFECTIVE } from "../data/milestones";
 import {
   COUNTRY_ALLOCATION_G2G_TPP,
   COUNTRY_ALLOCATION_TPP,
-  EFFECTIVE,
   LPP_ALLOWANCE_TPP,
   mustValueAt,
 } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
+import { step } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
+import { aiaTier1, diffusionNacItems, lppAllowance } from "./diffusion-exceptions";
+import { hqFacts } from "./headquarters-rule";
+import { overClassifications } from "./open-classification";
+import { opening } from "./opening";
+import { notAdvancedComputing } from "./destination-licence";
 import {
-  diffusionNacItems,
-  domesticCheck,
-  embargoCheck,
-  originCheck,
-  hqFacts,
-  indeterminate,
   later,
   license,
-  noLicense,
-  overClassifications,
-  step,
-  viaException,
-  WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
+  WITHIN_ALLOCATION,
   type Context,
   type LimitInput,
   type Control,
   type Evaluation,
   type Outcome,
-} from "./common";
+} from "./outcome";
 
 const n = EFFECTIVE.diffusionNotEnforced;
 const AS_WRITTEN = step(
@@ -82,19 +78,14 @@ export function evaluate(ctx: Context): Evaluation {
   const textDate = later(ctx.asOf, d.date);
   const classification = classify(ctx.item, textDate);
 
-  // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, classification, tier: diffusionTier(ctx.dest, ctx.asOf).tier };
-  const embargoed = embargoCheck(ctx, steps, classification);
-  if (embargoed)
+  // Subject to the EAR, part 746 embargoes, not an export: see opening.ts. The US is Tier 1.
+  const first = opening(ctx, steps, classification);
+  if (first)
     return {
-      ...embargoed,
-      steps: [...embargoed.steps, ...classification.steps],
+      ...first,
       classification,
-      tier: diffusionTier(ctx.dest, ctx.asOf).tier,
+      tier: ctx.dest === "US" ? 1 : diffusionTier(ctx.dest, ctx.asOf).tier,
     };
-  const domestic = domesticCheck(ctx, steps);
-  if (domestic) return { ...domestic, classification, tier: 1 };
 
   if (ctx.asOf < d.date) {
     steps.push(
@@ -121,24 +112,13 @@ function decide(
   control: Control,
   textDate: string
 ): Outcome {
-  // Supp. No. 5 to part 740: Tier 1 = US + 18; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
+  // Supp. No. 5 to part 740: Tier 1 = the US and the rule's list; Tier 3 = D:5 on the date + Macau; Tier 2 = the rest.
   const t = diffusionTier(ctx.dest, ctx.asOf);
   const tierStep = step(() => `${ctx.dest}: Diffusion Tier ${t.tier}`, t.cite, t.confidence);
   const hq = hqFacts(ctx);
   const hqTier1 = DIFFUSION_TIER1[ctx.hq];
 
-  if (control === "none") {
-    const s = step(
-      "Not 3A090/4A090/.z: no advanced-computing licence requirement",
-      "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
-      "confirmed"
-    );
-    return noLicense(
-      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
-      [tierStep, s],
-      { tier: t.tier }
-    );
-  }
+  if (control === "none") return notAdvancedComputing([tierStep], { tier: t.tier });
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, t.tier, hqTier1 !== undefined);
     return { ...out, steps: [tierStep, ...out.steps] };
@@ -167,78 +147,17 @@ function decide(
     );
   }
   // 740.27 AIA: Tier 1 destination, end user headquartered in Tier 1 (or the US).
-  if (t.tier === 1 && hqTier1) {
-    steps.push(
-      step(
-        () =>
-          `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
-        `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
-        weakestOf(["secondary", hqTier1.confidence])
-      )
-    );
-    return viaException(
-      "AIA",
-      `License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)`,
-      steps,
-      { tier: 1 }
-    );
-  }
-  if (t.tier === 1) {
-    steps.push(
-      step(
-        () =>
-          `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
-        "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
-        "unconfirmed"
-      )
-    );
-  }
+  const aia = aiaTier1(ctx, t.tier, steps);
+  if (aia) return aia;
   steps.push(VEU_NOT_MODELLED);
 
-  // 740.29 LPP: up to 26,900,000 TPP per ultimate consignee per calendar year (prior shipments count).
+  // 740.29 LPP: the per-consignee allowance of the calendar year (prior shipments count).
   const { lpp, cap } = limits(textDate, ctx.g2g);
-  if (ctx.totalTpp === null) {
-    steps.push(step("TPP unknown: the LPP allowance cannot be checked", lpp.cite, "unconfirmed"));
-    return indeterminate(
-      `the item's TPP is unknown, so the LPP allowance of ${fmt(lpp.value)} TPP cannot be checked`,
-      steps,
-      { tier: t.tier }
-    );
-  }
   const sides = limitSides(ctx, ctx.asOf);
-  const cumulative = ctx.priorTpp + ctx.totalTpp;
-  const total = ctx.totalTpp;
-  const prior = () => (ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(total)} now)` : "");
-  if (sides & WITHIN_ALLOWANCE) {
-    steps.push(
-      step(
-        () =>
-          `${fmt(cumulative)} TPP this calendar year${prior()} <= ${fmt(lpp.value)}: License Exception LPP (report to BIS)`,
-        lpp.cite,
-        lpp.confidence
-      )
-    );
-    return viaException(
-      "LPP",
-      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`,
-      steps,
-      {
-        tier: t.tier,
-        draws: WITHIN_ALLOWANCE,
-        notes: [
-          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
-        ],
-      }
-    );
-  }
-  steps.push(
-    step(
-      () =>
-        `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
-      lpp.cite,
-      lpp.confidence
-    )
-  );
+  const lppOutcome = lppAllowance(ctx, lpp, (sides & WITHIN_ALLOWANCE) !== 0, steps, t.tier);
+  if (lppOutcome) return lppOutcome;
+  const total = ctx.totalTpp as number; // lppAllowance answered when the TPP is unknown
+  const cumulative = ctx.priorTpp + total;
   const exceeds = `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`;
 
   // Tier 1 destinations have no country allocation.

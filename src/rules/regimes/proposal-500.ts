@@ -4,21 +4,20 @@
 // Everything else (Tier 3 and Macau/D:5-HQ denial, .b/.c handling) is taken from diffusion-2025.
 import { classify } from "../classify";
 import { diffusionTier } from "../data/country-groups";
-import { EFFECTIVE, H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
+import { EFFECTIVE } from "../data/milestones";
+import { H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
 import type { Dated, IsoDate, Step } from "../types";
+import { step } from "../step";
+import { diffusionNacItems } from "./diffusion-exceptions";
+import { hqFacts } from "./headquarters-rule";
+import { overClassifications } from "./open-classification";
+import { opening } from "./opening";
+import { notAdvancedComputing } from "./destination-licence";
 import {
-  diffusionNacItems,
-  domesticCheck,
-  embargoCheck,
-  originCheck,
-  hqFacts,
   indeterminate,
   later,
   license,
-  noLicense,
-  overClassifications,
-  step,
   viaException,
   WITHIN_ALLOWANCE,
   type Context,
@@ -26,12 +25,12 @@ import {
   type Control,
   type Evaluation,
   type Outcome,
-} from "./common";
+} from "./outcome";
 
 export const SCENARIO_NOTE = "Scenario: a reported 2025 replacement idea, never adopted; not law";
 
 const SCENARIO: Step = {
-  text: `${SCENARIO_NOTE} (no tiers; 500 H100-equivalents per consignee per year; no country allocation)`,
+  text: `${SCENARIO_NOTE} (no tiers; ${fmt(PROPOSAL_ALLOWANCE_H100[0].value)} H100-equivalents per consignee per year; no country allocation)`,
   cite: PROPOSAL_ALLOWANCE_H100[0].cite,
   confidence: "unconfirmed",
 };
@@ -59,14 +58,9 @@ export function evaluate(ctx: Context): Evaluation {
   const textDate = later(ctx.asOf, EFFECTIVE.diffusion.date);
   const classification = classify(ctx.item, textDate);
 
-  // 15 CFR part 746 first: embargoed and sanctioned destinations need a licence for any CCL item.
-  const origin = originCheck(ctx, steps);
-  if (origin) return { ...origin, classification };
-  const embargoed = embargoCheck(ctx, steps, classification);
-  if (embargoed)
-    return { ...embargoed, steps: [...embargoed.steps, ...classification.steps], classification };
-  const domestic = domesticCheck(ctx, steps);
-  if (domestic) return { ...domestic, classification };
+  // Subject to the EAR, part 746 embargoes, not an export: see opening.ts.
+  const first = opening(ctx, steps, classification);
+  if (first) return { ...first, classification };
 
   steps.push(step(() => `Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
   steps.push(...classification.steps);
@@ -92,18 +86,7 @@ function decide(
     "unconfirmed"
   );
 
-  if (control === "none") {
-    const s = step(
-      "Not 3A090/4A090/.z: no advanced-computing licence requirement",
-      "15 CFR 742.6(a)(6); Supp. No. 1 to part 774",
-      "confirmed"
-    );
-    return noLicense(
-      "the item is not 3A090/4A090/.z, so no advanced-computing licence applies",
-      [tierStep, s],
-      { tier }
-    );
-  }
+  if (control === "none") return notAdvancedComputing([tierStep], { tier });
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, tier, false);
     return { ...out, steps: [tierStep, ...out.steps] };

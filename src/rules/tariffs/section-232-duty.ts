@@ -19,6 +19,7 @@ const {
   chipConfidence,
   fmt,
   latest,
+  step,
   valueAt,
   weakestOf,
   within,
@@ -32,12 +33,6 @@ export interface Section232Result {
   steps: Step[];
   confidence: Confidence;
 }
-
-const step = (text: string, cite: string, confidence: Confidence): Step => ({
-  text,
-  cite,
-  confidence,
-});
 
 function done(rate: number | null, reason: string, steps: Step[]): Section232Result {
   return { rate, reason, steps, confidence: weakestOf(steps.map((s) => s.confidence)) };

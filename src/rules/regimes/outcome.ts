@@ -1,0 +1,114 @@
+// What a regime decides on and what it returns: the context resolved once by determine(), and the
+// four outcomes (licence, License Exception, no licence, open) every regime builds its answer from.
+import type {
+  Chip,
+  Classification,
+  Country,
+  ExceptionCode,
+  IsoDate,
+  Item,
+  RegimeId,
+  ReviewPolicy,
+  Status,
+  Step,
+} from "../types";
+
+export type Control = "a" | "b" | "c" | "none";
+
+/** Everything a regime decides on, resolved once by determine(). */
+export interface Context {
+  regime: RegimeId;
+  asOf: IsoDate;
+  item: Item;
+  chip: Chip | null;
+  /** Destination as entered (HK stays HK). */
+  destination: Country;
+  /** Destination as the EAR treats it (HK -> CN). */
+  dest: string;
+  /** End user's headquarters / ultimate parent as treated (defaults to the destination). */
+  hq: string;
+  priorTpp: number;
+  countryAllocationUsed: number;
+  g2g: boolean;
+  /** The country the item leaves from, as treated (HK -> CN); "US" by default. */
+  shipFrom: string;
+  /** An export from the US, or a reexport / export from abroad (any other ship-from country). */
+  exportFrom: "US" | "abroad";
+  tppPerUnit: number | null;
+  /** quantity x TPP per unit (null when the TPP is unknown). */
+  totalTpp: number | null;
+}
+
+/** What a regime's quantity limits read: the shipment's TPP and the running totals before it. */
+export type LimitInput = Pick<Context, "totalTpp" | "priorTpp" | "countryAllocationUsed" | "g2g">;
+
+/** Bits of a regime's limitSides(): within the consignee allowance, within the country allocation. */
+export const WITHIN_ALLOWANCE = 1;
+export const WITHIN_ALLOCATION = 2;
+
+export interface Outcome {
+  status: Status;
+  exception: ExceptionCode | null;
+  reviewPolicy: ReviewPolicy | null;
+  reason: string;
+  reviewNote?: string;
+  /** What the answer obliges or warns of (NAC notice, LPP reporting, ...). */
+  notes?: string[];
+  steps: readonly Step[];
+  tier: 1 | 2 | 3 | null;
+  /** What the shipment's TPP is drawn from: WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits (0: nothing). */
+  draws: number;
+}
+
+export interface Evaluation extends Outcome {
+  classification: Classification;
+}
+
+type Extra = Partial<Pick<Outcome, "reviewNote" | "tier" | "draws" | "notes">>;
+
+const base = (steps: readonly Step[], extra: Extra) => ({
+  tier: null,
+  draws: 0,
+  ...extra,
+  steps,
+});
+
+export function license(
+  reason: string,
+  reviewPolicy: ReviewPolicy | null,
+  steps: readonly Step[],
+  extra: Extra = {}
+): Outcome {
+  return { status: "LICENSE", exception: null, reviewPolicy, reason, ...base(steps, extra) };
+}
+
+export function viaException(
+  code: ExceptionCode,
+  reason: string,
+  steps: readonly Step[],
+  extra: Extra = {}
+): Outcome {
+  return {
+    status: "EXCEPTION",
+    exception: code,
+    reviewPolicy: null,
+    reason,
+    ...base(steps, extra),
+  };
+}
+
+export function noLicense(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
+  return { status: "NLR", exception: null, reviewPolicy: null, reason, ...base(steps, extra) };
+}
+
+export function indeterminate(reason: string, steps: readonly Step[], extra: Extra = {}): Outcome {
+  return {
+    status: "INDETERMINATE",
+    exception: null,
+    reviewPolicy: null,
+    reason,
+    ...base(steps, extra),
+  };
+}
+
+export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
