@@ -11,7 +11,7 @@ import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Key, Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
+import { Key, Layout, ShipmentIds, newRow, tidy, verdictOf } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -89,6 +89,7 @@ export function ledger(...inputs: unknown[]): Matrix {
     const allowance = new Map<number, number>();
     const allocation = new Map<number, number>();
     const key: Key = { hi: 0, lo: 0 };
+    const row = newRow();
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
       const w = ids.subarray(i * WIDTH, (i + 1) * WIDTH);
@@ -98,9 +99,8 @@ export function ledger(...inputs: unknown[]): Matrix {
       const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
       const used = allocation.get(country) ?? 0;
       try {
-        const d = verdictOf(at, w, prior, used, key);
-        const tpp = at.tpp[w[LAYOUT.item]];
-        const total = tpp === null ? 0 : tidy(at.value<number>("quantity", w) * tpp);
+        const d = verdictOf(at, w, prior, used, key, row);
+        const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
         const allowanceTotal = prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0);
         const allocationTotal = used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0);
         if (yearKey >= 0) allowance.set(yearKey, allowanceTotal);
