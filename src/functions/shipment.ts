@@ -231,28 +231,31 @@ export class ShipmentIds {
     return this.cols[i].values[v[i]] as T;
   }
 
-  /** Fills `row` with the values and ids of the cell whose value ids are `v`. */
-  fill(row: Row, v: Int32Array, prior: number): Row {
+  /** Fills `row` with the values and ids of the cell whose value ids are `v` (from `v[at]` on). */
+  fill(row: Row, v: Int32Array, prior: number, at = 0): Row {
     const L = this.at;
     const c = this.cols;
-    const i = v[L.item];
-    const d = v[L.dest];
+    const i = v[at + L.item];
+    const d = v[at + L.dest];
+    const h = v[at + L.hq];
+    const r = v[at + L.regime];
+    const t = v[at + L.date];
+    const f = v[at + L.shipFrom];
     row.item = c[L.item].values[i] as Item;
     row.tpp = this.tpp[i];
     row.itemId = this.item[i];
     row.dest = c[L.dest].values[d] as Country;
     row.destId = this.dest[d];
-    row.hq = c[L.hq].values[v[L.hq]] as Country | null;
-    const hq = this.hq[v[L.hq]];
-    row.hqId = hq === -2 ? this.destTreated[d] : hq;
-    row.regime = c[L.regime].values[v[L.regime]] as RegimeId;
-    row.regimeId = this.regime[v[L.regime]];
-    row.asOf = c[L.date].values[v[L.date]] as IsoDate;
-    row.era = this.era[v[L.date]];
-    row.quantity = c[L.quantity].values[v[L.quantity]] as number;
+    row.hq = c[L.hq].values[h] as Country | null;
+    row.hqId = this.hq[h] === -2 ? this.destTreated[d] : this.hq[h];
+    row.regime = c[L.regime].values[r] as RegimeId;
+    row.regimeId = this.regime[r];
+    row.asOf = c[L.date].values[t] as IsoDate;
+    row.era = this.era[t];
+    row.quantity = c[L.quantity].values[v[at + L.quantity]] as number;
     row.prior = prior;
-    row.shipFrom = c[L.shipFrom].values[v[L.shipFrom]] as Country | null;
-    row.shipFromId = this.shipFrom[v[L.shipFrom]];
+    row.shipFrom = c[L.shipFrom].values[f] as Country | null;
+    row.shipFromId = this.shipFrom[f];
     return row;
   }
 }
@@ -296,18 +299,6 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   };
   if (cached) cache.set(key.hi, key.lo, decided);
   return decided;
-}
-
-/** decideRow() for the cell whose value ids are `v` (LEDGER's rows). */
-export function verdictOf(
-  ids: ShipmentIds,
-  v: Int32Array,
-  prior: number,
-  used: number,
-  key: Key,
-  row: Row
-): Decided {
-  return decideRow(ids.fill(row, v, prior), used, key);
 }
 
 function shipmentOf(row: Row, used: number): Shipment {

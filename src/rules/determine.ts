@@ -93,8 +93,8 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const ctx = contextOf(shipment, regime, asOf);
   const ev = REGIMES[regime].evaluate(ctx);
   const warnings = shipFromWarnings(ctx, ev);
-  const steps = Object.freeze([...ev.steps, ...warnings.steps, notCheckedStep(asOf)]);
-  const notes = [...(ev.notes ?? []), ...warnings.notes];
+  const steps = Object.freeze(ev.steps.concat(warnings.steps, notCheckedStep(asOf)));
+  const notes = (ev.notes ?? []).concat(warnings.notes);
   const totalTpp = ctx.totalTpp;
   const drawn = totalTpp ?? 0;
   const d: Determination = {
@@ -129,15 +129,22 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
  * US-origin AI chips (MITI Directive 1/2025), shown on reexports from Malaysia. (Texts only: they
  * change no verdict.)
  */
-function shipFromWarnings(ctx: Context, ev: Evaluation): { steps: Step[]; notes: string[] } {
+const NO_WARNINGS: { steps: readonly Step[]; notes: readonly string[] } = Object.freeze({
+  steps: Object.freeze([]),
+  notes: Object.freeze([]),
+});
+
+function shipFromWarnings(
+  ctx: Context,
+  ev: Evaluation
+): { steps: readonly Step[]; notes: readonly string[] } {
   const my = EFFECTIVE.malaysiaPermit2025;
   const aiChip =
     ev.classification.control === "a" ||
     ev.classification.control === "b" ||
     ev.classification.control === "indeterminate";
   const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
-  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin)
-    return { steps: [], notes: [] };
+  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin) return NO_WARNINGS;
   const text = `Malaysia's own rule (not a US one): ${my.what}`;
   return {
     steps: [{ text, cite: my.cite, confidence: my.confidence }],
