@@ -271,11 +271,11 @@ const limitInput: LimitInput = {
 export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * The verdict of `row`, from the cache or decided now. `row.prior` is the consignee's allowance
- * use this year and `used` the country allocation drawn (LEDGER's running totals). `key` receives
- * the packed key (hi -1 when an id outgrew its field).
+ * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side
+ * of each quantity limit, given `row.prior` (the consignee's allowance use this year) and `used`
+ * (the country allocation drawn), LEDGER's running totals.
  */
-export function decideRow(row: Row, used: number, key: Key): Decided {
+function packRow(row: Row, used: number, key: Key): void {
   const regime = row.regime;
   let sides = 0;
   if (row.tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
@@ -285,6 +285,12 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
     sides = limitSides(regime, limitInput, row.asOf);
   }
   packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.era, row.shipFromId, sides);
+}
+
+/** The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). */
+export function decideRow(row: Row, used: number, key: Key): Decided {
+  const regime = row.regime;
+  packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
   const cached = key.hi >= 0;
   const hit = cached ? cache.get(key.hi, key.lo) : undefined;
@@ -468,7 +474,7 @@ const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
 
 /** EXPLAIN's line for `row`: memoised by the decision key with the inputs the line quotes. */
 function explainRow(row: Row, key: Key): string {
-  decideRow(row, 0, key);
+  packRow(row, 0, key);
   // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
   const hqAssumed = row.hq === null;
   const k =
