@@ -52,14 +52,19 @@ export function h100TppOn(asOf: IsoDate): number {
   return mustValueAt(H100_TPP, asOf, "H100_TPP").value;
 }
 
+let lastDate: unknown = null;
+
 /** The context a regime decides on; malformed numbers, dates or regimes throw a RangeError naming the argument. */
 function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context {
   if (!isRegimeId(regime))
     throw new RangeError(
       `regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`
     );
-  if (!isIsoDate(asOf))
-    throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+  if (asOf !== lastDate) {
+    if (!isIsoDate(asOf))
+      throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+    lastDate = asOf; // a table's rows repeat their dates: each is parsed once in a row
+  }
   const q = shipment.quantity;
   if (typeof q !== "number" || !Number.isInteger(q) || q < 0)
     throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
@@ -170,7 +175,7 @@ export interface Verdict {
  */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
   const ctx = contextOf(shipment, regime, asOf);
-  const ev = withoutTexts(() => REGIMES[regime].evaluate(ctx));
+  const ev = withoutTexts(REGIMES[regime].evaluate, ctx);
   return {
     status: ev.status,
     licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",
