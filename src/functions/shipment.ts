@@ -478,9 +478,7 @@ function explainRow(row: Row, key: Key): string {
   // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
   const hqAssumed = row.hq === null;
   const k =
-    key.hi >= 0
-      ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}`
-      : null;
+    key.hi >= 0 ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}` : null;
   let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
   if (text === undefined) {
     text = explain(
