@@ -21,7 +21,7 @@ import * as diffusion2025 from "./regimes/diffusion-2025";
 import * as enforced from "./regimes/enforced";
 import * as proposal500 from "./regimes/proposal-500";
 import { isIsoDate, isRegimeId } from "./resolve";
-import { withoutTexts } from "./step";
+import { textsOff, withoutTexts } from "./step";
 import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
 interface Regime {
@@ -98,7 +98,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const ctx = contextOf(shipment, regime, asOf);
   const ev = REGIMES[regime].evaluate(ctx);
   const warnings = shipFromWarnings(ctx, ev);
-  const steps = Object.freeze(ev.steps.concat(warnings.steps, notCheckedStep(asOf)));
+  const steps = Object.freeze(ev.steps.concat(warnings.steps, closingStep(asOf)));
   const notes = (ev.notes ?? []).concat(warnings.notes);
   const totalTpp = ctx.totalTpp;
   const drawn = totalTpp ?? 0;
@@ -115,7 +115,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     reason: ev.reason,
     destination: ctx.dest,
     tier: ev.tier,
-    groups: groupsOf(ctx.dest, asOf),
+    groups: groupsOn(ctx.dest, asOf),
     totalTpp,
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
@@ -127,6 +127,31 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   if (shipment.destination.code !== ctx.dest) d.destinationEntered = shipment.destination.code;
   if (ev.reviewNote) d.reviewNote = ev.reviewNote;
   return d;
+}
+
+// A table's rows repeat their dates and destinations: the closing "not checked" step of a date, and
+// a destination's groups in an era (groups change only on the data's dates), are built once.
+const closing = new Map<IsoDate, Step>();
+const groupsByEra = new Map<string, readonly string[]>();
+
+function closingStep(asOf: IsoDate): Step {
+  if (textsOff()) return notCheckedStep(asOf);
+  let s = closing.get(asOf);
+  if (s === undefined) {
+    if (closing.size >= 4096) closing.clear();
+    closing.set(asOf, (s = notCheckedStep(asOf)));
+  }
+  return s;
+}
+
+function groupsOn(dest: string, asOf: IsoDate): string[] {
+  const key = `${dest}|${eraOf(asOf)}`;
+  let g = groupsByEra.get(key);
+  if (g === undefined) {
+    if (groupsByEra.size >= 4096) groupsByEra.clear();
+    groupsByEra.set(key, (g = Object.freeze(groupsOf(dest, asOf))));
+  }
+  return g as string[];
 }
 
 /**
