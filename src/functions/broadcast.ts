@@ -131,22 +131,27 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
   };
   const ids = new Int32Array(rows * cols);
   const seen = new Map<unknown, number>();
-  // Empty cells dominate a whole-column call: they skip the Map.
+  // Empty cells dominate a whole-column call: they skip the Map, and so does a value repeating the
+  // cell before it (a log's regime, HQ or prior column is mostly one value).
   let nullId = -1;
   let emptyId = -1;
+  let last: unknown = undefined;
+  let lastId = -1;
   let k = 0;
   for (let r = 0; r < rows; r++) {
     const line = m[r];
     for (let c = 0; c < cols; c++) {
       const raw = line[c];
       let id: number | undefined;
-      if (raw === null) id = nullId < 0 ? (nullId = add(raw)) : nullId;
+      if (raw === last && lastId >= 0) id = lastId;
+      else if (raw === null) id = nullId < 0 ? (nullId = add(raw)) : nullId;
       else if (raw === "") id = emptyId < 0 ? (emptyId = add(raw)) : emptyId;
       else {
         id = seen.get(raw);
         if (id === undefined) seen.set(raw, (id = add(raw)));
       }
-      ids[k++] = id;
+      ids[k++] = lastId = id;
+      last = raw;
     }
   }
   return { rows, cols, omitted, values, blank, plain, ids };

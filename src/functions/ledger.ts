@@ -11,7 +11,7 @@ import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Key, Layout, ShipmentIds, tidy, verdictOf } from "./shipment";
+import { Key, Layout, ShipmentIds, decideRow, newRow, tidy } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -46,16 +46,18 @@ export function ledger(...inputs: unknown[]): Matrix {
     const at = new ShipmentIds(c, LAYOUT);
     const n = call.rows * call.cols;
 
-    // Each cell's value ids; blank rows and per-row argument errors are settled here.
+    // Each cell's value ids; blank rows and per-row argument errors are settled here (the blank
+    // and error lines are shared: a cell's value is never written to).
     const ids = new Int32Array(n * WIDTH);
     const out: Cell[][] = new Array(n);
+    const blankLine = new Array(5).fill(BLANK_ROW);
     const v = new Int32Array(WIDTH);
     let k = 0;
     for (let r = 0; r < call.rows; r++) {
       for (let col = 0; col < call.cols; col++, k++) {
         try {
           if (idsAt(call, r, col, v)) ids.set(v, k * WIDTH);
-          else out[k] = new Array(5).fill(BLANK_ROW);
+          else out[k] = blankLine;
         } catch (error) {
           out[k] = new Array(5).fill(cellError(error));
         }
@@ -75,8 +77,9 @@ export function ledger(...inputs: unknown[]): Matrix {
     const order = new Int32Array(start[distinct.length]);
     for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
 
-    // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year;
-    // allocation per destination as treated.
+    // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year,
+    // in a Map keyed by consignee id and year; allocation per destination as treated, in an array
+    // indexed by its small id (session-interned country codes).
     const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
     const consigneeIds = new Map<string, number>();
     const consigneeId = consignee.map((x) => {
@@ -87,25 +90,30 @@ export function ledger(...inputs: unknown[]): Matrix {
     });
     const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
     const allowance = new Map<number, number>();
-    const allocation = new Map<number, number>();
+    let allocation = new Float64Array(64);
     const key: Key = { hi: 0, lo: 0 };
+    const row = newRow();
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
-      const w = ids.subarray(i * WIDTH, (i + 1) * WIDTH);
-      const who = consigneeId[w[CONSIGNEE]];
-      const yearKey = who < 0 ? -1 : who * 10_000 + year[w[DATE]];
-      const country = at.destTreated[w[LAYOUT.dest]];
+      const w = i * WIDTH;
+      const who = consigneeId[ids[w + CONSIGNEE]];
+      const yearKey = who < 0 ? -1 : who * 10_000 + year[ids[w + DATE]];
+      const country = at.destTreated[ids[w + LAYOUT.dest]];
+      if (country >= allocation.length) {
+        const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
+        grown.set(allocation);
+        allocation = grown;
+      }
       const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
-      const used = allocation.get(country) ?? 0;
+      const used = allocation[country];
       try {
-        const d = verdictOf(at, w, prior, used, key);
-        const tpp = at.tpp[w[LAYOUT.item]];
-        const total = tpp === null ? 0 : tidy(at.value<number>("quantity", w) * tpp);
-        const allowanceTotal = prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0);
-        const allocationTotal = used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0);
-        if (yearKey >= 0) allowance.set(yearKey, allowanceTotal);
-        allocation.set(country, allocationTotal);
+        const d = decideRow(at.fill(row, ids, prior, w), used, key);
+        const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
         const verdict = d.verdict;
+        const allowanceTotal = prior + (verdict.draws & WITHIN_ALLOWANCE ? total : 0);
+        const allocationTotal = used + (verdict.draws & WITHIN_ALLOCATION ? total : 0);
+        if (yearKey >= 0 && allowanceTotal !== prior) allowance.set(yearKey, allowanceTotal);
+        allocation[country] = allocationTotal;
         out[i] = [
           verdict.status,
           d.open ?? verdict.licenseRequired,

@@ -11,7 +11,8 @@ import { decide, determine, eraOf, explain, limitSides } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
-import { BLANK, Column, Matrix, Refused, broadcast, guard, spill } from "./broadcast";
+import { workbookFormat } from "../settings/workbook-format";
+import { BLANK, Column, Matrix, Refused, broadcast, cellError, guard, spill } from "./broadcast";
 import { ExcelError, excelError } from "./errors";
 import { Lru } from "./lru";
 
@@ -123,6 +124,17 @@ function attribute<T>(col: Column, f: (v: T) => number): Int32Array {
   return out;
 }
 
+// What the key holds of each argument's value, one function per argument for both paths (a column
+// of distinct values, or the one value of a 1x1 call). A blank HQ (null) is the destination: -2
+// here, the destination's treated id per row.
+const itemId = (v: Item) => intern(itemIds, itemKey(v));
+const tppOf = (v: Item) => (v.kind === "chip" ? v.chip.tpp : null);
+const destId = (v: Country) => intern(countryIds, v.code);
+const treatedId = (v: Country) => intern(countryIds, v.treatedAs);
+const hqId = (v: Country | null) => (v ? intern(countryIds, v.treatedAs) : -2);
+const regimeId = (v: RegimeId) => REGIME_IDS[v];
+const shipFromId = (v: Country | null) => intern(countryIds, v ? v.treatedAs : "US");
+
 /** Where each shipment argument sits among a function's parameters. */
 export interface Layout {
   item: number;
@@ -146,6 +158,47 @@ const SHIPMENT_LAYOUT: Layout = {
 };
 const PRIOR = 6;
 
+/**
+ * One row as its decision reads it: each value with its key id (`hqId` already the destination's
+ * when the HQ is blank). One object is refilled row after row: nothing is allocated per row.
+ */
+export interface Row {
+  item: Item;
+  tpp: number | null;
+  itemId: number;
+  dest: Country;
+  destId: number;
+  hq: Country | null;
+  hqId: number;
+  regime: RegimeId;
+  regimeId: number;
+  asOf: IsoDate;
+  era: number;
+  quantity: number;
+  prior: number;
+  shipFrom: Country | null;
+  shipFromId: number;
+}
+
+export const newRow = (): Row =>
+  ({
+    item: null,
+    tpp: null,
+    itemId: 0,
+    dest: null,
+    destId: 0,
+    hq: null,
+    hqId: 0,
+    regime: "enforced",
+    regimeId: 0,
+    asOf: "",
+    era: 0,
+    quantity: 0,
+    prior: 0,
+    shipFrom: null,
+    shipFromId: 0,
+  }) as unknown as Row;
+
 /** Per-call ids of each distinct value of the shipment columns, and the call's columns. */
 export class ShipmentIds {
   readonly item: Int32Array;
@@ -163,28 +216,47 @@ export class ShipmentIds {
   ) {
     const item = cols[at.item];
     const dest = cols[at.dest];
-    this.item = attribute<Item>(item, (v) => intern(itemIds, itemKey(v)));
-    this.tpp = item.values.map((v) =>
-      usable(v) && (v as Item).kind === "chip"
-        ? (v as { chip: { tpp: number | null } }).chip.tpp
-        : null
-    );
-    this.dest = attribute<Country>(dest, (v) => intern(countryIds, v.code));
-    this.destTreated = attribute<Country>(dest, (v) => intern(countryIds, v.treatedAs));
-    // A blank HQ (null) is the destination: -2 here, the destination's id per row.
-    this.hq = attribute<Country | null>(cols[at.hq], (v) =>
-      v ? intern(countryIds, v.treatedAs) : -2
-    );
-    this.regime = attribute<RegimeId>(cols[at.regime], (v) => REGIME_IDS[v]);
-    this.era = attribute<IsoDate>(cols[at.date], (v) => eraOf(v));
-    this.shipFrom = attribute<Country | null>(cols[at.shipFrom], (v) =>
-      intern(countryIds, v ? v.treatedAs : "US")
-    );
+    this.item = attribute(item, itemId);
+    this.tpp = item.values.map((v) => (usable(v) ? tppOf(v as Item) : null));
+    this.dest = attribute(dest, destId);
+    this.destTreated = attribute(dest, treatedId);
+    this.hq = attribute(cols[at.hq], hqId);
+    this.regime = attribute(cols[at.regime], regimeId);
+    this.era = attribute<IsoDate>(cols[at.date], eraOf);
+    this.shipFrom = attribute(cols[at.shipFrom], shipFromId);
   }
 
   value<T>(param: keyof Layout, v: Int32Array): T {
     const i = this.at[param];
     return this.cols[i].values[v[i]] as T;
+  }
+
+  /** Fills `row` with the values and ids of the cell whose value ids are `v` (from `v[at]` on). */
+  fill(row: Row, v: Int32Array, prior: number, at = 0): Row {
+    const L = this.at;
+    const c = this.cols;
+    const i = v[at + L.item];
+    const d = v[at + L.dest];
+    const h = v[at + L.hq];
+    const r = v[at + L.regime];
+    const t = v[at + L.date];
+    const f = v[at + L.shipFrom];
+    row.item = c[L.item].values[i] as Item;
+    row.tpp = this.tpp[i];
+    row.itemId = this.item[i];
+    row.dest = c[L.dest].values[d] as Country;
+    row.destId = this.dest[d];
+    row.hq = c[L.hq].values[h] as Country | null;
+    row.hqId = this.hq[h] === -2 ? this.destTreated[d] : this.hq[h];
+    row.regime = c[L.regime].values[r] as RegimeId;
+    row.regimeId = this.regime[r];
+    row.asOf = c[L.date].values[t] as IsoDate;
+    row.era = this.era[t];
+    row.quantity = c[L.quantity].values[v[at + L.quantity]] as number;
+    row.prior = prior;
+    row.shipFrom = c[L.shipFrom].values[f] as Country | null;
+    row.shipFromId = this.shipFrom[f];
+    return row;
   }
 }
 
@@ -199,44 +271,31 @@ const limitInput: LimitInput = {
 export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * The verdict of the row whose value ids are `v`, from the cache or decided now. `prior` is the
- * consignee's allowance use this year and `used` the country allocation drawn (LEDGER's running
- * totals). `key` receives the packed key (hi -1 when an id outgrew its field).
+ * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side
+ * of each quantity limit, given `row.prior` (the consignee's allowance use this year) and `used`
+ * (the country allocation drawn), LEDGER's running totals.
  */
-export function verdictOf(
-  ids: ShipmentIds,
-  v: Int32Array,
-  prior: number,
-  used: number,
-  key: Key = { hi: 0, lo: 0 }
-): Decided {
-  const L = ids.at;
-  const regime = ids.value<RegimeId>("regime", v);
-  const asOf = ids.value<IsoDate>("date", v);
-  const tpp = ids.tpp[v[L.item]];
+function packRow(row: Row, used: number, key: Key): void {
+  const regime = row.regime;
   let sides = 0;
-  if (tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
-    limitInput.totalTpp = tidy(ids.value<number>("quantity", v) * tpp);
-    limitInput.priorTpp = prior;
+  if (row.tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
+    limitInput.totalTpp = tidy(row.quantity * row.tpp);
+    limitInput.priorTpp = row.prior;
     limitInput.countryAllocationUsed = used;
-    sides = limitSides(regime, limitInput, asOf);
+    sides = limitSides(regime, limitInput, row.asOf);
   }
-  const hq = ids.hq[v[L.hq]];
-  packKey(
-    key,
-    ids.item[v[L.item]],
-    ids.dest[v[L.dest]],
-    hq === -2 ? ids.destTreated[v[L.dest]] : hq,
-    ids.regime[v[L.regime]],
-    ids.era[v[L.date]],
-    ids.shipFrom[v[L.shipFrom]],
-    sides
-  );
+  packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.era, row.shipFromId, sides);
+}
+
+/** The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). */
+export function decideRow(row: Row, used: number, key: Key): Decided {
+  const regime = row.regime;
+  packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
   const cached = key.hi >= 0;
   const hit = cached ? cache.get(key.hi, key.lo) : undefined;
   if (hit !== undefined) return hit as Decided;
-  const verdict = decide(shipmentOf(ids, v, prior, used), regime, asOf);
+  const verdict = decide(shipmentOf(row, used), regime, row.asOf);
   const decided: Decided = {
     verdict,
     open:
@@ -248,40 +307,188 @@ export function verdictOf(
   return decided;
 }
 
-function shipmentOf(ids: ShipmentIds, v: Int32Array, prior: number, used: number): Shipment {
-  const destination = ids.value<Country>("dest", v);
-  const hq = ids.value<Country | null>("hq", v);
+function shipmentOf(row: Row, used: number): Shipment {
   return {
-    item: ids.value<Item>("item", v),
-    destination,
-    quantity: ids.value<number>("quantity", v),
-    endUserHq: hq ?? destination,
-    priorTpp: prior,
+    item: row.item,
+    destination: row.dest,
+    quantity: row.quantity,
+    endUserHq: row.hq ?? row.dest,
+    priorTpp: row.prior,
     countryAllocationUsed: used,
-    shipFrom: ids.value<Country | null>("shipFrom", v),
+    shipFrom: row.shipFrom,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// A 1x1 call (a formula filled down a column calls once per cell): no broadcast set-up. Each
+// argument's raw value is read once per session (coerced, with its key id) and kept here until
+// the workbook's date system or number format changes; anything but a usable value (a blank
+// required cell, a refused value, a range, a data type) takes the general path, which says why.
+
+interface Scalar {
+  /** The coerced value, or null for a blank cell (an optional argument's default). */
+  value: unknown;
+  blank: boolean;
+  id: number;
+}
+const scalars: Map<unknown, Scalar | null>[] = SHIPMENT_PARAMS.map(() => new Map());
+let scalarsFormat: unknown = null;
+const SCALAR_IDS: ((v: never) => number)[] = [
+  itemId,
+  destId,
+  () => 0,
+  hqId,
+  regimeId,
+  eraOf,
+  () => 0,
+  shipFromId,
+];
+
+/** The raw value of a 1x1 argument, undefined when omitted, NOT_SCALAR for anything else. */
+const NOT_SCALAR = Symbol();
+function scalarOf(x: unknown): unknown {
+  if (x === null || x === undefined) return undefined;
+  if (Array.isArray(x)) {
+    if (x.length !== 1) return NOT_SCALAR;
+    x = x[0];
+    if (Array.isArray(x)) {
+      if (x.length !== 1) return NOT_SCALAR;
+      x = x[0];
+    }
+    if (x === undefined) return NOT_SCALAR;
+  }
+  const t = typeof x;
+  return x === null || t === "string" || t === "number" || t === "boolean" ? x : NOT_SCALAR;
+}
+
+function scalar(i: number, raw: unknown): Scalar | null {
+  const memo = scalars[i];
+  let s = memo.get(raw);
+  if (s !== undefined) return s;
+  const p = SHIPMENT_PARAMS[i];
+  if (p.type.blank(raw)) s = p.role === "optional" ? { value: null, blank: true, id: 0 } : null;
+  else {
+    try {
+      const value = p.type.coerce(raw, p.name);
+      s = { value, blank: false, id: SCALAR_IDS[i](value as never) };
+    } catch {
+      s = null;
+    }
+  }
+  if (memo.size >= 20_000) memo.clear();
+  memo.set(raw, s);
+  return s;
+}
+
+/** Fills `row` from a call of 1x1 arguments; false when the general path must take it. */
+function scalarRow(inputs: unknown[], row: Row): boolean {
+  const format = workbookFormat();
+  if (format !== scalarsFormat) {
+    for (const m of scalars) m.clear();
+    scalarsFormat = format;
+  }
+  const values: unknown[] = scalarValues;
+  for (let i = 0; i < SHIPMENT_PARAMS.length; i++) {
+    const raw = scalarOf(inputs[i]);
+    if (raw === NOT_SCALAR) return false;
+    const p = SHIPMENT_PARAMS[i];
+    let value: unknown;
+    let id: number;
+    if (raw === undefined) {
+      if (p.role === "required") return false;
+      value = (p.fallback as () => unknown)();
+      id = SCALAR_IDS[i](value as never);
+    } else {
+      const s = scalar(i, raw);
+      if (s === null) return false;
+      if (s.blank) {
+        value = (p.fallback as () => unknown)();
+        id = SCALAR_IDS[i](value as never);
+      } else {
+        value = s.value;
+        id = s.id;
+      }
+    }
+    values[i] = value;
+    scalarIds[i] = id;
+  }
+  const L = SHIPMENT_LAYOUT;
+  row.item = values[L.item] as Item;
+  row.tpp = tppOf(row.item);
+  row.itemId = scalarIds[L.item];
+  row.dest = values[L.dest] as Country;
+  row.destId = scalarIds[L.dest];
+  row.hq = values[L.hq] as Country | null;
+  row.hqId = row.hq === null ? treatedId(row.dest) : scalarIds[L.hq];
+  row.regime = values[L.regime] as RegimeId;
+  row.regimeId = scalarIds[L.regime];
+  row.asOf = values[L.date] as IsoDate;
+  row.era = scalarIds[L.date];
+  row.quantity = values[L.quantity] as number;
+  row.prior = values[PRIOR] as number;
+  row.shipFrom = values[L.shipFrom] as Country | null;
+  row.shipFromId = scalarIds[L.shipFrom];
+  return true;
+}
+const scalarValues: unknown[] = new Array(SHIPMENT_PARAMS.length);
+const scalarIds = new Int32Array(SHIPMENT_PARAMS.length);
+
+/** Runs `cell` on the row of a 1x1 call; undefined when the call is not one (or not usable). */
+function scalarCall(inputs: unknown[], cell: (row: Row, key: Key) => Cell): Matrix | undefined {
+  const row = scalarRowObject;
+  try {
+    if (!scalarRow(inputs, row)) return undefined;
+    const out = cell(row, scalarKey);
+    return [[out === 0 ? 0 : out]];
+  } catch (error) {
+    return [[cellError(error)]];
+  }
+}
+const scalarRowObject = newRow();
+const scalarKey: Key = { hi: 0, lo: 0 };
 
 /**
  * A verdict function (REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY): `pick` reads what the cell
  * shows; an INDETERMINATE verdict shows #N/A with its reason.
  */
 export function verdictFunction(pick: (v: Verdict) => Cell) {
+  const cell = (row: Row, key: Key): Cell => {
+    const d = decideRow(row, 0, key);
+    return d.open ?? pick(d.verdict);
+  };
   return (...inputs: unknown[]): Matrix => {
+    const one = scalarCall(inputs, cell);
+    if (one !== undefined) return one;
     const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
     const prior = call.columns[PRIOR];
     const key: Key = { hi: 0, lo: 0 };
-    return spill(call, (v) => {
-      const d = verdictOf(ids, v, prior.values[v[PRIOR]] as number, 0, key);
-      return d.open ?? pick(d.verdict);
-    });
+    const row = newRow();
+    return spill(call, (v) => cell(ids.fill(row, v, prior.values[v[PRIOR]] as number), key));
   };
 }
 
 /** Said in EXPLAIN when the end_user_hq argument is omitted or blank (DESIGN §3). */
 const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
+
+/** EXPLAIN's line for `row`: memoised by the decision key with the inputs the line quotes. */
+function explainRow(row: Row, key: Key): string {
+  packRow(row, 0, key);
+  // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
+  const hqAssumed = row.hq === null;
+  const k =
+    key.hi >= 0 ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}` : null;
+  let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
+  if (text === undefined) {
+    text = explain(
+      determine(shipmentOf(row, 0), row.regime, row.asOf),
+      hqAssumed ? [HQ_ASSUMED] : []
+    );
+    if (k !== null) cache.set(key.hi, k, text);
+  }
+  return text;
+}
 
 /**
  * EXPLAIN: the full determination's one line, memoised by the decision key with the date and the
@@ -289,30 +496,14 @@ const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
  */
 export function explainFunction() {
   return (...inputs: unknown[]): Matrix => {
+    const one = scalarCall(inputs, explainRow);
+    if (one !== undefined) return one;
     const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs));
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
-    const priorCol = call.columns[PRIOR];
+    const prior = call.columns[PRIOR];
     const key: Key = { hi: 0, lo: 0 };
-    return spill(call, (v) => {
-      const prior = priorCol.values[v[PRIOR]] as number;
-      verdictOf(ids, v, prior, 0, key);
-      const asOf = ids.value<IsoDate>("date", v);
-      // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
-      const hqAssumed = ids.value<Country | null>("hq", v) === null;
-      const k =
-        key.hi >= 0
-          ? `${key.lo}|${asOf}|${ids.value<number>("quantity", v)}|${prior}|${hqAssumed ? 1 : 0}`
-          : null;
-      let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
-      if (text === undefined) {
-        text = explain(
-          determine(shipmentOf(ids, v, prior, 0), ids.value<RegimeId>("regime", v), asOf),
-          hqAssumed ? [HQ_ASSUMED] : []
-        );
-        if (k !== null) cache.set(key.hi, k, text);
-      }
-      return text;
-    });
+    const row = newRow();
+    return spill(call, (v) => explainRow(ids.fill(row, v, prior.values[v[PRIOR]] as number), key));
   };
 }

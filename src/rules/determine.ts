@@ -19,7 +19,7 @@ import {
 import { notCheckedStep } from "./regimes/parties-and-end-uses";
 import { REGIMES } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
-import { withoutTexts } from "./step";
+import { textsOff, withoutTexts } from "./step";
 import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
 /** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
@@ -37,14 +37,19 @@ export function h100TppOn(asOf: IsoDate): number {
   return mustValueAt(H100_TPP, asOf, "H100_TPP").value;
 }
 
+let lastDate: unknown = null;
+
 /** The context a regime decides on; malformed numbers, dates or regimes throw a RangeError naming the argument. */
 function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context {
   if (!isRegimeId(regime))
     throw new RangeError(
       `regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`
     );
-  if (!isIsoDate(asOf))
-    throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+  if (asOf !== lastDate) {
+    if (!isIsoDate(asOf))
+      throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);
+    lastDate = asOf; // a table's rows repeat their dates: each is parsed once in a row
+  }
   const q = shipment.quantity;
   if (typeof q !== "number" || !Number.isInteger(q) || q < 0)
     throw new RangeError(`quantity must be a whole number >= 0, got ${String(q)}`);
@@ -78,8 +83,8 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const ctx = contextOf(shipment, regime, asOf);
   const ev = REGIMES[regime].evaluate(ctx);
   const warnings = shipFromWarnings(ctx, ev);
-  const steps = Object.freeze([...ev.steps, ...warnings.steps, notCheckedStep(asOf)]);
-  const notes = [...(ev.notes ?? []), ...warnings.notes];
+  const steps = Object.freeze(ev.steps.concat(warnings.steps, closingStep(asOf)));
+  const notes = (ev.notes ?? []).concat(warnings.notes);
   const totalTpp = ctx.totalTpp;
   const drawn = totalTpp ?? 0;
   const d: Determination = {
@@ -95,7 +100,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     reason: ev.reason,
     destination: ctx.dest,
     tier: ev.tier,
-    groups: groupsOf(ctx.dest, asOf),
+    groups: groupsOn(ctx.dest, asOf),
     totalTpp,
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
@@ -109,20 +114,52 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   return d;
 }
 
+// A table's rows repeat their dates and destinations: the closing "not checked" step of a date, and
+// a destination's groups in an era (groups change only on the data's dates), are built once.
+const closing = new Map<IsoDate, Step>();
+const groupsByEra = new Map<string, readonly string[]>();
+
+function closingStep(asOf: IsoDate): Step {
+  if (textsOff()) return notCheckedStep(asOf);
+  let s = closing.get(asOf);
+  if (s === undefined) {
+    if (closing.size >= 4096) closing.clear();
+    closing.set(asOf, (s = notCheckedStep(asOf)));
+  }
+  return s;
+}
+
+function groupsOn(dest: string, asOf: IsoDate): string[] {
+  const key = `${dest}|${eraOf(asOf)}`;
+  let g = groupsByEra.get(key);
+  if (g === undefined) {
+    if (groupsByEra.size >= 4096) groupsByEra.clear();
+    groupsByEra.set(key, (g = Object.freeze(groupsOf(dest, asOf))));
+  }
+  return g as string[];
+}
+
 /**
  * Warnings that follow from where the item leaves, not from US rules: Malaysia's own permit for
  * US-origin AI chips (MITI Directive 1/2025), shown on reexports from Malaysia. (Texts only: they
  * change no verdict.)
  */
-function shipFromWarnings(ctx: Context, ev: Evaluation): { steps: Step[]; notes: string[] } {
+const NO_WARNINGS: { steps: readonly Step[]; notes: readonly string[] } = Object.freeze({
+  steps: Object.freeze([]),
+  notes: Object.freeze([]),
+});
+
+function shipFromWarnings(
+  ctx: Context,
+  ev: Evaluation
+): { steps: readonly Step[]; notes: readonly string[] } {
   const my = EFFECTIVE.malaysiaPermit2025;
   const aiChip =
     ev.classification.control === "a" ||
     ev.classification.control === "b" ||
     ev.classification.control === "indeterminate";
   const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
-  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin)
-    return { steps: [], notes: [] };
+  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin) return NO_WARNINGS;
   const text = `Malaysia's own rule (not a US one): ${my.what}`;
   return {
     steps: [{ text, cite: my.cite, confidence: my.confidence }],
@@ -148,7 +185,7 @@ export interface Verdict {
  */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
   const ctx = contextOf(shipment, regime, asOf);
-  const ev = withoutTexts(() => REGIMES[regime].evaluate(ctx));
+  const ev = withoutTexts(REGIMES[regime].evaluate, ctx);
   return {
     status: ev.status,
     licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",

@@ -1,8 +1,21 @@
 // Number and confidence helpers shared by the steps and explanations (deterministic: no locale APIs).
 import type { Confidence } from "./types";
 
+// Limits and yardsticks are formatted into reasons over and over (a verdict's reason names its
+// limit): each number is formatted once, in a bounded memo.
+const formatted = new Map<number, string>();
+
 /** 15832 -> "15,832"; 5284.8 -> "5,284.8"; 2e26 -> "2e26". */
 export function fmt(n: number): string {
+  let text = formatted.get(n);
+  if (text === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(n, (text = format(n)));
+  }
+  return text;
+}
+
+function format(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Math.abs(n) >= 1e15) return n.toExponential().replace("e+", "e");
   const rounded = Math.round(n * 100) / 100;

@@ -10,10 +10,10 @@ let verdictOnly = 0;
 const SILENT: Step = Object.freeze({ text: "", cite: "", confidence: "confirmed" as const });
 
 /** Runs `evaluate` on the verdict path: steps are not built (see above). Synchronous and re-entrant. */
-export function withoutTexts<T>(evaluate: () => T): T {
+export function withoutTexts<T, A = void>(evaluate: (arg: A) => T, arg?: A): T {
   verdictOnly++;
   try {
-    return evaluate();
+    return evaluate(arg as A);
   } finally {
     verdictOnly--;
   }
