@@ -74,6 +74,17 @@ export function toExcelError(error: unknown): ExcelError {
     return value;
   }
   if (isExcelError(error)) return error;
+  // Anything else is a fault of the add-in, not of the user's input: said so, and logged once per
+  // message (a column of rows hitting one fault must not flood the console).
   const text = error instanceof Error ? error.message : String(error);
-  return excelError("#VALUE!", `Unexpected problem: ${text}`.slice(0, 250));
+  const message = text.startsWith("internal error")
+    ? text
+    : `internal error, please report: ${text}`;
+  if (!logged.has(message) && logged.size < 100) {
+    logged.add(message);
+    console.error("EXPORTCTL", error);
+  }
+  return excelError("#VALUE!", message.slice(0, 250));
 }
+
+const logged = new Set<string>();
