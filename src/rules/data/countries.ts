@@ -6,8 +6,21 @@ import en from "i18n-iso-countries/langs/en.json";
 import { fold } from "../fold";
 import type { Country } from "../types";
 
-/** Destinations the EAR does not treat as separate (15 CFR 738 / 85 FR 83765: Hong Kong as China). */
-export const TREATED_AS: Readonly<Record<string, string>> = { HK: "CN" };
+/**
+ * Places the EAR does not treat as separate countries. Hong Kong as China (85 FR 83765, from
+ * 2020-12-23). Puerto Rico and the US territories, dependencies and possessions are the United
+ * States (15 CFR 772.1, "United States"): shipping there is not an export, and an item leaving
+ * from there is exported from the United States.
+ */
+export const TREATED_AS: Readonly<Record<string, string>> = {
+  HK: "CN",
+  PR: "US",
+  GU: "US",
+  VI: "US",
+  AS: "US",
+  MP: "US",
+  UM: "US",
+};
 
 /** Short English names where the ISO name is not what a compliance officer would write. */
 const DISPLAY_NAMES: Readonly<Record<string, string>> = {
