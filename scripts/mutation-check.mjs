@@ -20,8 +20,8 @@ const MUTATIONS = [
     name: "lpp-strict",
     what: "License Exception LPP: cumulative <= 26,900,000 flipped to < (15 CFR 740.29 allows 'up to')",
     file: "src/rules/regimes/diffusion-2025.ts",
-    find: "if (cumulative <= lpp.value) {",
-    replace: "if (cumulative < lpp.value) {",
+    find: "(x.priorTpp + x.totalTpp <= lpp.value ? WITHIN_ALLOWANCE : 0) |",
+    replace: "(x.priorTpp + x.totalTpp < lpp.value ? WITHIN_ALLOWANCE : 0) |",
   },
   {
     name: "d5-drop-zw",
@@ -33,7 +33,7 @@ const MUTATIONS = [
   {
     name: "acs-date+1",
     what: "AC/S IFR (88 FR 73458) effective 2023-11-18 instead of 2023-11-17",
-    file: "src/rules/data/parameters.ts",
+    file: "src/rules/data/milestones.ts",
     find: 'date: "2023-11-17",',
     replace: 'date: "2023-11-18",',
   },

@@ -32,6 +32,7 @@ import {
   OUTPUT_COLUMNS,
   addStats,
   checkShipments,
+  describeFolded,
   describeMissing,
   emptyStats,
   ledgerOf,
@@ -350,6 +351,8 @@ export function buildAudit(opts: {
   localeChosen: boolean;
   explanations: boolean;
   warnings: string[];
+  /** The consignee keys spellings folded into (LEDGER's allowances), when a ledger ran. */
+  folded?: LedgerSummary["folded"];
 }): AuditRecord {
   const { stats } = opts;
   const asOf = opts.asOfChosen
@@ -386,6 +389,7 @@ export function buildAudit(opts: {
         ? `accumulated per consignee and calendar year in date order (LEDGER); rows differing from LEDGER: ${stats.ledgerDifferences}`
         : "each row on its own (no Consignee column)",
     ],
+    ...(opts.folded ? [["Consignee keys", describeFolded(opts.folded)] as [string, Cell]] : []),
     [
       "Columns written",
       columns.join(", ") +
@@ -604,6 +608,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
             localeChosen: cmd.locale !== null,
             explanations: cmd.explanations,
             warnings,
+            folded: ledger?.folded,
           });
           if (screener) {
             const notChecked = audit.findIndex((row) => row[0] === "Not checked");

@@ -241,6 +241,21 @@ export interface LedgerSummary {
   licence: Int8Array;
   /** LEDGER's exception (interned), null for an error or blank row. */
   exception: (string | null)[];
+  /**
+   * Consignee keys that several spellings fold into (case, spaces, punctuation: "Acme Inc." and
+   * "ACME  INC" share one allowance), for the audit record: the first few keys, with up to three
+   * spellings each, and how many keys folded in all.
+   */
+  folded: { keys: number; examples: { key: string; spellings: string[] }[] };
+}
+
+/** How a folded consignee key reads in an audit record. */
+export function describeFolded(folded: LedgerSummary["folded"]): string {
+  if (!folded.keys) return "each consignee spelled one way";
+  const shown = folded.examples
+    .map((e) => `'${e.key}' <- ${e.spellings.map((s) => `"${s.slice(0, 60)}"`).join(", ")}`)
+    .join("; ");
+  return `${folded.keys} consignee key(s) from several spellings (case, spaces and punctuation fold; one allowance each): ${shown}${folded.keys > folded.examples.length ? "; ..." : ""}`;
 }
 
 /**
@@ -292,6 +307,19 @@ export async function ledgerOf(
   const when = new Int32Array(n);
   const consigneeIds = new Map<unknown, number>();
   const keyIds = new Map<string, number>();
+  // The keys several spellings fold into, for the audit (a few examples, all counted).
+  const spellingOf = new Map<number, unknown>();
+  const foldedKeys = new Map<string, string[]>();
+  const noteFolded = (key: string, raw: unknown) => {
+    let list = foldedKeys.get(key);
+    if (!list) {
+      list = [String(spellingOf.get(keyIds.get(key)!))];
+      foldedKeys.set(key, list);
+      if (foldedKeys.size <= 10) folded.examples.push({ key, spellings: list });
+    }
+    if (list.length < 3) list.push(String(raw));
+  };
+  const folded: LedgerSummary["folded"] = { keys: 0, examples: [] };
   const dateIds = new Map<unknown, number>();
   const dateList: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -321,7 +349,10 @@ export async function ledgerOf(
     if (id === undefined) {
       const key = Types.consignee.coerce(raw, "consignees");
       id = keyIds.get(key);
-      if (id === undefined) keyIds.set(key, (id = keyIds.size));
+      if (id === undefined) {
+        keyIds.set(key, (id = keyIds.size));
+        spellingOf.set(id, raw);
+      } else noteFolded(key, raw);
       consigneeIds.set(raw, id);
     }
     who[i] = id;
@@ -347,7 +378,8 @@ export async function ledgerOf(
     priors[i] = last.get(key) ?? 0;
     last.set(key, totals[i]);
   }
-  return { priors, licence, exception };
+  folded.keys = foldedKeys.size;
+  return { priors, licence, exception, folded };
 }
 
 async function callMatrixOf(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {

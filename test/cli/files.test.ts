@@ -104,6 +104,23 @@ describe("the gate never passes a row it could not check", () => {
     expect(row["License required"]).toMatch(/^#VALUE!: the cell holds a formula .* no saved result/);
   });
 
+  test("consignee spellings that fold into one key share one allowance, and the audit shows the key", async () => {
+    write(
+      "fold.csv",
+      "Chip,Destination,Quantity,Consignee,Date\nH100,IN,100,Acme Inc.,2025-06-01\nH100,IN,100,ACME  INC,2025-06-02\nH100,IN,100,Beta,2025-06-03\n"
+    );
+    const { code } = await run("check", "fold.csv", "--regime", "diffusion-2025");
+    expect(code).toBe(EXIT.ok);
+    const audit = Object.fromEntries(table("fold.checked.audit.csv").slice(1));
+    expect(audit["Consignee keys"]).toBe(
+      `1 consignee key(s) from several spellings (case, spaces and punctuation fold; one allowance each): 'acmeinc' <- "Acme Inc.", "ACME  INC"`
+    );
+    // The second Acme row counts the first one's 100 x 15,832 TPP: 3,166,400 this year; Beta starts afresh.
+    const rows = rowsByHeader("fold.checked.csv");
+    expect(rows[1].Explanation).toMatch(/3,166,400 TPP is within the LPP allowance/);
+    expect(rows[2].Explanation).toMatch(/1,583,200 TPP is within the LPP allowance/);
+  });
+
   test("a Ship from column is passed as ship_from: rows shipped from abroad are judged, not blank", async () => {
     // Reference (shared/reference/updates-2026-11.md A8 and #1; regulations.md §7.1):
     // - H200 to CN after 2026-01-15: case-by-case only for an export from the US; a reexport or an
