@@ -1,4 +1,4 @@
-/* global globalThis, CustomFunctions */
+/* global globalThis, CustomFunctions, console */
 // Excel errors as values. Only #VALUE! and #N/A carry a message in Excel, so those are the two
 // codes EXPORTCTL returns. Inside Excel (and the harnesses) CustomFunctions.Error is the real class;
 // elsewhere (the CLI, plain node) an object of the same shape stands in.

@@ -12,10 +12,23 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export async function launchBrowser() {
   const quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
   if (fs.existsSync("/usr/bin/chromium")) {
-    return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", ...quiet] });
+    return launchRetrying({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", ...quiet] });
   }
   const { default: sparticuz } = await import("@sparticuz/chromium");
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), headless: true, args: [...sparticuz.args, ...quiet] });
+  return launchRetrying({ executablePath: await sparticuz.executablePath(), headless: true, args: [...sparticuz.args, ...quiet] });
+}
+
+// The packaged headless shell (single-process) now and then dies while starting on a busy machine
+// (SIGSEGV before the first page): a start is tried three times; a page that crashes later still fails.
+async function launchRetrying(options) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch(options);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`chromium did not start (attempt ${attempt}): ${String(error.message).split("\n")[0]}`);
+    }
+  }
 }
 
 const TYPES = {
