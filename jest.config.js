@@ -19,7 +19,7 @@ const common = {
   moduleFileExtensions: ["ts", "js", "json"],
   setupFiles: ["<rootDir>/test/setup/office-globals.ts"],
   // EXPORTCTL_TRACE=dir: record the citations each test reaches (docs/traceability.md).
-  setupFilesAfterEnv: ["<rootDir>/test/setup/trace-steps.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/fast-check-seed.ts", "<rootDir>/test/setup/trace-steps.ts"],
 };
 module.exports = {
   projects: [

@@ -381,14 +381,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const problems = problemsOf(out);
     console.log(`${out.nCited} paragraphs cited, ${out.nTraced} traced to tests`);
     if (mode === "--check") {
-      if (
-        !fs.existsSync(TABLE) ||
-        fs.readFileSync(TABLE, "utf8") !== out.text ||
-        !fs.existsSync(JSON_OUT) ||
-        fs.readFileSync(JSON_OUT, "utf8") !== out.json
-      )
+      // Stale when a paragraph or a step differs. Which test files reach a paragraph can vary with
+      // the day the suite runs (tests that judge "today") without the rules changing: a note only.
+      const skeleton = (json) =>
+        JSON.stringify(JSON.parse(json).paragraphs.map((p) => [p.id, p.steps]));
+      const committed = fs.existsSync(JSON_OUT) ? fs.readFileSync(JSON_OUT, "utf8") : null;
+      if (!fs.existsSync(TABLE) || committed === null || skeleton(committed) !== skeleton(out.json))
         problems.unshift(
           "docs/traceability.md is stale: run `node scripts/build-traceability.mjs`"
+        );
+      else if (committed !== out.json || fs.readFileSync(TABLE, "utf8") !== out.text)
+        console.log(
+          "note: the test files reaching some paragraphs differ from this run's; `node scripts/build-traceability.mjs` refreshes them"
         );
     } else {
       fs.mkdirSync(path.dirname(TABLE), { recursive: true });

@@ -131,7 +131,9 @@ export function listRegimes(): RegimeInfo[] {
     {
       id: "baseline-2023",
       name: "Advanced-computing rules of Oct 2023 (as amended Apr 2024, Dec 2024)",
-      status: `in force since ${e.acs2023.date}`,
+      // Its core is the law in force, but later changes (the is-informed letter, the Jan 2026 China
+      // review) are not applied: the status says so, beside the "in force" badge.
+      status: `core in force since ${e.acs2023.date}; later changes (the ${e.h20Informed.date} letter, the ${e.chinaReview2026.date} China review) not applied`,
       badge: "in force",
       effectiveFrom: e.acs2023.date,
       effectiveTo: null,
