@@ -7,6 +7,7 @@ import {
   Cell,
   NumberLocale,
   OUTPUT_COLUMNS,
+  ROLES,
   Role,
   errorText,
   headerKey,
@@ -81,16 +82,8 @@ export function noHeader(file: string, rows: readonly (readonly Cell[])[]): Inpu
   );
 }
 
-/** The roles LEDGER reads (for the whole-table pass). */
-export const LEDGER_ROLES: readonly Role[] = [
-  "chip",
-  "destination",
-  "quantity",
-  "hq",
-  "consignee",
-  "date",
-  "shipFrom",
-];
+/** The roles LEDGER reads (for the whole-table pass): every input of a determination. */
+export const LEDGER_ROLES: readonly Role[] = ROLES;
 
 /**
  * The cells LEDGER reads over the whole table, kept a column at a time: one array per role, no
