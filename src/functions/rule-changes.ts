@@ -1,7 +1,7 @@
 // RULE_CHANGES as a plain callable: the dated facts of the rules data between two dates, header
 // first, with the central argument types. Loaded on the function's first call (functions.ts).
 import { ruleChanges, yearBefore } from "../rules/changes";
-import type { Country } from "../rules/index";
+import type { Country } from "../rules";
 import { effectiveAsOf } from "../settings/settings";
 import { Param, Types, optional, plainCell } from "./args";
 import { Matrix, asMatrix, errorCell, guard } from "./broadcast";

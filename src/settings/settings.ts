@@ -2,7 +2,7 @@
 // custom functions (webpack's single runtime chunk guarantees one instance in the shared runtime).
 // Formulas without an explicit regime or as_of argument use these; nothing set means "enforced"
 // and today.
-import type { IsoDate, RegimeId } from "../rules/types";
+import type { IsoDate, RegimeId } from "../rules";
 
 export interface WorkbookSettings {
   /** null: the default regime ("enforced"). */

@@ -4,7 +4,7 @@
 // row's own Date is set aside: the point is what the rules changed between the two dates.
 import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../rules";
 import { compareDates, describeCauses, decisionOf } from "../rules/compare-dates";
-import type { IsoDate, RegimeInfo, Shipment } from "../rules/types";
+import type { IsoDate, RegimeInfo, Shipment } from "../rules";
 import { Types } from "../functions/args";
 import {
   COLUMN_LABELS,

@@ -10,7 +10,7 @@ import type {
   RegimeInfo,
   Resolved,
   Shipment,
-} from "../rules/types";
+} from "../rules";
 import { Verdict, verdictKey, verdictOf } from "./verdict";
 
 export interface CheckInput {

@@ -4,7 +4,7 @@
 import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, parseDate } from "../rules";
 import { sources } from "../rules/sources";
 import { countryIndex } from "../rules/data/countries";
-import type { RegimeId, RegimeInfo } from "../rules/types";
+import type { RegimeId, RegimeInfo } from "../rules";
 import {
   DocumentSettingsStore,
   restoreFromDocument,

@@ -1,14 +1,7 @@
 /* global HTMLElement, Document, HTMLDataListElement */
 // Builds the pane's dynamic parts as DOM nodes: regime choices, checker results, field errors,
 // provenance and the datalists. No Office, no state: pane.ts decides what to show and when.
-import type {
-  Chip,
-  Confidence,
-  Determination,
-  RegimeId,
-  RegimeInfo,
-  Shipment,
-} from "../rules/types";
+import type { Chip, Confidence, Determination, RegimeId, RegimeInfo, Shipment } from "../rules";
 import type { CheckField, CheckOutcome, FieldError, RegimeResult } from "./checker";
 import { Child, fill, h } from "./dom";
 import { formatNumber, regimeCaveat, sentence } from "./verdict";

@@ -3,7 +3,7 @@
 // hand over an office-addin-mock object), reads the selected shipment table, and writes formulas
 // or values. What to write is decided in shipment-table.ts; this file only talks to Excel.
 import { RULES_DATA_HASH, RULES_DATA_VERSION, explain, listRegimes } from "../rules";
-import type { IsoDate, RegimeInfo } from "../rules/types";
+import type { IsoDate, RegimeInfo } from "../rules";
 import {
   COLUMN_LABELS,
   COLUMN_ORDER,

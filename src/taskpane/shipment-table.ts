@@ -11,7 +11,7 @@ import {
 import { isBlankCell } from "../shipments/cells";
 import { Types } from "../functions/args";
 import { determine, runLedger } from "../rules";
-import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules/types";
+import type { Country, Determination, IsoDate, Item, RegimeId } from "../rules";
 
 // Header recognition is shared with the command line and the workbench (src/shipments), so a
 // table one accepts is one the others accept, with the same header spellings.

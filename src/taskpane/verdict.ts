@@ -1,6 +1,6 @@
 // A determination in words, the same on the pane and on the sheets the pane writes: the verdict is
 // never carried by colour alone.
-import type { Determination } from "../rules/types";
+import type { Determination } from "../rules";
 
 export type VerdictKind = "license" | "exception" | "nlr" | "indeterminate";
 

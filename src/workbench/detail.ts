@@ -4,7 +4,7 @@
 import { Types } from "../functions/args";
 import { isExcelError } from "../functions/errors";
 import { determine, listRegimes } from "../rules";
-import type { RegimeId } from "../rules/types";
+import type { RegimeId } from "../rules";
 import { Cell, OUTPUT_COLUMNS, Role, errorText, isBlankCell } from "../shipments";
 import { parseCheckInput } from "../taskpane/checker";
 import { Child, fill, h } from "../taskpane/dom";
