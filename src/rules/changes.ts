@@ -88,10 +88,12 @@ const LABELS: Readonly<
   CN_CASE_BY_CASE_TPP: {
     label: "China/Macau case-by-case review: TPP below",
     regimes: ["enforced"],
+    countries: ["CN", "MO"],
   },
   CN_CASE_BY_CASE_DRAM_GBS: {
     label: "China/Macau case-by-case review: DRAM bandwidth below, GB/s",
     regimes: ["enforced"],
+    countries: ["CN", "MO"],
   },
   OCT2022_SCOPE: { label: "within the Oct 2022 rule's licence scope", regimes: ["enforced"] },
   EMBARGOES: { label: "comprehensive embargo or sanctions (15 CFR part 746) in force" },

@@ -173,3 +173,11 @@ test("RULE_CHANGES passes an argument's error cell through as the row-wise funct
   expect(await table("2025-01-01", "2026-11-30", { code: "#N/A", message: "" })).toMatchObject({ error: "#N/A", message: expect.stringContaining("country is an error cell (#N/A)") });
   expect(await table({ code: "#DIV/0!", message: "" })).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("from is an error cell (#DIV/0!)") });
 });
+
+test("RULE_CHANGES for a country leaves out the thresholds of a policy that reaches only China and Macau", async () => {
+  const events = (rows: unknown[][]) => rows.slice(1).map((r) => String(r[1]));
+  const fr = events(await table("2026-01-01", "2026-12-31", "FR"));
+  expect(fr.filter((e) => /China\/Macau/.test(e))).toEqual([]);
+  const mo = events(await table("2026-01-01", "2026-12-31", "MO"));
+  expect(mo).toEqual(expect.arrayContaining([expect.stringMatching(/^China\/Macau case-by-case review: TPP below: 21,000$/)]));
+});
