@@ -2,6 +2,7 @@
 // row's verdict, for the batch command and the workbench alike. The party is the row's consignee.
 // Tables are screened without country narrowing: a listed party receiving goods outside its own
 // country must still be found.
+import { isExcelError } from "../functions/errors";
 import { NonLatinNameError } from "./normalise";
 import { DEFAULT_MIN_SCORE, indexOf } from "./matcher";
 import type { ScreeningList } from "./types";
@@ -25,6 +26,12 @@ export function screenParty(
 ): RowScreening {
   if (party === null || party === undefined || (typeof party === "string" && party.trim() === ""))
     return { cell: "", outcome: null };
+  // An unreadable cell (an error, a formula without a saved result) is not a name to screen.
+  if (isExcelError(party))
+    return {
+      cell: `not screened: the consignee cell holds an error (${party.code})`,
+      outcome: null,
+    };
   const name = String(party);
   try {
     const outcome = screeningOutcome(indexOf(list).screen(name, null, minScore), list);

@@ -442,7 +442,11 @@ export async function checkShipments(
     const width = to - from;
     const problems: (ExcelError | null)[] = new Array(width);
     for (let i = 0; i < width; i++) {
-      const p = rowProblem(cols, i);
+      let p = rowProblem(cols, i);
+      // A consignee that cannot be read (an error, a formula without a saved result) leaves the
+      // row's allowance unknown: the row is not checked either.
+      const who = roles.consignee === undefined ? undefined : part[i][roles.consignee];
+      if (!p && isExcelError(who)) p = who;
       problems[i] = p;
       if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = null;
     }

@@ -104,6 +104,20 @@ describe("the gate never passes a row it could not check", () => {
     expect(row["License required"]).toMatch(/^#VALUE!: the cell holds a formula .* no saved result/);
   });
 
+  test("a consignee cell that cannot be read (a formula without a saved result) makes the row unchecked", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Shipments");
+    ws.addRow(["Chip", "Destination", "Quantity", "Consignee"]);
+    ws.addRow(["H100", "IN", 1000, "Acme"]);
+    ws.addRow(["H100", "IN", 1000, { formula: '"Ac"&"me"' } as ExcelJS.CellValue]);
+    await wb.xlsx.writeFile(path.join(dir, "c.xlsx"));
+    const { code } = await run("check", "c.xlsx", "--out", "c.csv", "--regime", "diffusion-2025", "--as-of", "2025-06-01", "--fail-on-license");
+    expect(code).toBe(EXIT.license);
+    const rows = rowsByHeader("c.csv");
+    expect(rows[0]["License required"]).toBe("FALSE");
+    expect(rows[1]["License required"]).toMatch(/^#VALUE!: the cell holds a formula .* no saved result/);
+  });
+
   test("consignee spellings that fold into one key share one allowance, and the audit shows the key", async () => {
     write(
       "fold.csv",
