@@ -105,7 +105,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
     allocationTpp: ev.draws & WITHIN_ALLOCATION ? drawn : 0,
-    shipFrom: shipment.shipFrom?.code ?? "US",
+    shipFrom: shipment.shipFrom?.treatedAs ?? "US",
     notes,
   };
   if (ev.classification.basis) d.eccnBasis = ev.classification.basis;

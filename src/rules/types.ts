@@ -153,7 +153,10 @@ export interface Determination {
   destinationEntered?: string;
   /** Qualifies the review policy, e.g. "while AE's allocation lasts". */
   reviewNote?: string;
-  /** The country the item leaves from, as entered (ISO alpha-2; "US" by default). */
+  /**
+   * The country the item leaves from, as the EAR treats it (ISO alpha-2; "US" by default; Puerto
+   * Rico and the US territories are "US", Hong Kong "CN"): what the determination read.
+   */
   shipFrom?: string;
   /**
    * What the answer obliges or warns of beyond the verdict, e.g. NAC's notice, LPP's certification

@@ -104,6 +104,13 @@ describe("what an answer obliges and warns of (2026-11-30 rules)", () => {
     expect(line).toContain("Shipped from TW (not an export from the US)");
     expect(line).toContain("review: presumption of denial");
   });
+  test("the ship-from sentence reads the country as treated: Puerto Rico is the US, Hong Kong China (15 CFR 772.1)", () => {
+    const pr = explain(det("H200", "CN", "enforced", "2026-03-01", { shipFrom: "PR" }));
+    expect(pr).not.toContain("Shipped from");
+    expect(pr).toContain("review: case-by-case");
+    expect(pr).toBe(explain(det("H200", "CN", "enforced", "2026-03-01", { shipFrom: "US" })));
+    expect(explain(det("H200", "CN", "enforced", "2026-03-01", { shipFrom: "HK" }))).toContain("Shipped from CN (not an export from the US)");
+  });
   test("NAC and LPP answers say what they oblige", () => {
     const nac = det("RTX 4090", "CN", "baseline-2023", "2024-06-01");
     expect(nac.exception).toBe("NAC");
