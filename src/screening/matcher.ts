@@ -7,22 +7,23 @@
 // alone never reaches 90, because the whole name is compared, not a subset of its words.
 //
 // A whole-name comparison misses a listed name inside a longer one ("Brightwater Trading LLC
-// (Dubai branch)", "Shenzhen Zephyrion Quantum Computing") and a listed name written shorter
-// ("Jonathan Fictitious", "J. Q. Fictitious", "Novaterra Aerospace Research Inst."). A second
-// pass aligns words: a word matches a listed word when equal, within one edit (words of 5 letters
-// or more), a prefix of 3 letters or more of it ("Inst." / "Institute"), or its initial. When every
-// word of the listed name is found in the party's name in order, or every word of the party's
-// name (2 words or more) in the listed name in order, covering at least two thirds of the listed
-// words, it is a partial match: never exact, so at best POSSIBLE MATCH (review), scored as the
-// similarity of the aligned words. At least one aligned word must be distinctive (in few list
-// entries), so two common words ("Shenzhen Technology") do not match.
+// (Dubai branch)"), a listed name written shorter or in another order ("Jonathan Fictitious",
+// "Fictitious, J. Q.", "Novaterra Aerospace Research Inst.") and one word changed or inflected
+// ("Qadir Precision Supply", "Orvex Maritime Group"). A second pass aligns words, in any order: a
+// word matches a listed word when equal, within one edit (5 letters or more), sharing its first 5
+// letters, an abbreviation of it (3 letters or more, its letters in order from the first:
+// "Inst.", "Trdg"), or its initial. A listed name of 2 words or more of which at least half
+// (and 2) are found, including its anchor (its rarest word outside GENERIC_WORDS, found as
+// written) and all its own (non-generic) words or at least two of them, is a partial match: never exact, so at best POSSIBLE MATCH (review), scored as the
+// similarity of the aligned words. "Precision Supplies" finds no "Qadir Precision Supplies": only
+// "Qadir" anchors it.
 //
 // Speed: exact keys are a hash lookup; close keys are found with a 4-gram index and the q-gram
 // bound (a key within d edits shares all but 4d of the query's distinct 4-grams, so it holds one
 // of any 4d+1 of them: only the postings of the query's 4d+1 rarest 4-grams are read), then
 // verified with the edit distance. Results are memoised by normalised name, country and threshold.
 import { distance } from "fastest-levenshtein";
-import { nameKeys } from "./normalise";
+import { GENERIC_WORDS, nameKeys } from "./normalise";
 import { DEFAULT_MIN_SCORE } from "./types";
 import type { ListKind, ScreeningEntry, ScreeningList } from "./types";
 
@@ -37,10 +38,10 @@ export interface ScreeningMatch {
   /** The normalised keys are equal. */
   exact: boolean;
   /**
-   * A word-aligned partial match (never exact): the listed name within the party's name, or the
-   * party's name within the listed name (a dropped word, initials, an abbreviation).
+   * A word-aligned partial match (never exact): how many of the listed name's words were found in
+   * the party's name (all of them: the listed name within a longer one).
    */
-  partial?: "listed-within-name" | "name-within-listed";
+  partial?: { words: number; of: number };
 }
 
 /** Which word order a key is in: SORTED, ORDERED (as written), or BOTH when they coincide. */
@@ -77,10 +78,8 @@ export class ScreeningIndex {
   private grams = new Map<string, number[]>();
   private countries: (Set<string> | null)[];
   private memo = new Map<string, ScreeningMatch | null>();
-  /** Word -> records (as-written keys) holding it, for the word-aligned pass. */
-  private words = new Map<string, number[]>();
-  /** A word in at most this many entries' names is distinctive enough to anchor a partial match. */
-  private readonly distinctive: number;
+  /** Anchor word -> records (as-written keys, 2 words or more) it anchors, for the word-aligned pass. */
+  private anchors = new Map<string, number[]>();
   private stamp: Uint32Array;
   private counts: Uint16Array;
   private round = 0;
@@ -113,10 +112,27 @@ export class ScreeningIndex {
         }
       }
     });
+    // A record's anchors: its rarest words (by the entries holding them) that are not generic.
+    const df = new Map<string, number>();
+    const lastEntry = new Map<string, number>();
+    for (const r of this.records)
+      for (const w of r.key.split(" "))
+        if (lastEntry.get(w) !== r.entry) {
+          lastEntry.set(w, r.entry);
+          df.set(w, (df.get(w) ?? 0) + 1);
+        }
     this.records.forEach((r, id) => {
-      if (r.form & ORDERED) for (const w of new Set(r.key.split(" "))) push(this.words, w, id);
+      if (!(r.form & ORDERED)) return;
+      const words = r.key.split(" ");
+      if (words.length < 2) return;
+      // A name of generic words only ("Semiconductor Manufacturing International") is anchored by
+      // its rarest word, and must then be found whole.
+      const mine = words.filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w));
+      const own = mine.length ? mine : words.filter((w) => w.length >= 3);
+      if (!own.length) return;
+      const rarest = Math.min(...own.map((w) => df.get(w) ?? 0));
+      for (const w of new Set(own)) if (df.get(w) === rarest) push(this.anchors, w, id);
     });
-    this.distinctive = Math.max(3, Math.ceil(entries.length / 500));
     this.stamp = new Uint32Array(this.records.length);
     this.counts = new Uint16Array(this.records.length);
   }
@@ -202,22 +218,6 @@ export class ScreeningIndex {
     return best;
   }
 
-  /** A word of 3 letters or more found in few entries' names (a name's own word, not "Shenzhen"). */
-  private isDistinctive(word: string): boolean {
-    if (word.length < 3) return false;
-    const postings = this.words.get(word);
-    if (!postings) return false;
-    let entries = 0;
-    let last = -1;
-    for (const id of postings) {
-      const e = this.records[id].entry;
-      if (e !== last) entries++;
-      last = e;
-      if (entries > this.distinctive) return false;
-    }
-    return true;
-  }
-
   /** The word-aligned pass (see the top of this file); null when no listed name aligns. */
   private partialMatch(
     ordered: string,
@@ -226,38 +226,23 @@ export class ScreeningIndex {
   ): ScreeningMatch | null {
     const query = ordered.split(" ");
     const entries = this.list.entries;
-    const seen = new Set<number>();
     let best: ScreeningMatch | null = null;
     for (const anchor of new Set(query)) {
-      if (anchor.length < 3) continue;
-      const postings = this.words.get(anchor);
-      if (!postings || postings.length > this.distinctive * 4) continue;
-      for (const id of postings) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+      for (const id of this.anchors.get(anchor) ?? []) {
         const r = this.records[id];
         if (!this.allowed(r.entry, country)) continue;
         const listed = r.key.split(" ");
-        // The listed name within the party's name, else the party's name within the listed name.
-        let within: ScreeningMatch["partial"] = "listed-within-name";
-        let short = listed;
-        let long = query;
-        let pairs = listed.length >= 2 ? align(listed, query) : null;
-        if (!pairs && query.length >= 2 && 3 * query.length >= 2 * listed.length) {
-          within = "name-within-listed";
-          [short, long] = [query, listed];
-          pairs = align(query, listed);
-        }
-        if (
-          !pairs ||
-          !pairs.some(([i, j]) => this.isDistinctive(short[i]) || this.isDistinctive(long[j]))
-        )
-          continue;
-        // Initials and abbreviations stand for their words; only typing errors cost.
-        const b = pairs.map(([, j]) => long[j]).join(" ");
-        const a = pairs
+        const pairs = align(listed, query);
+        if (pairs.length < 2 || 2 * pairs.length < listed.length) continue;
+        // The listed name's own (non-generic) words: all of them found, or at least two.
+        const own = listed.filter((w) => !GENERIC_WORDS.has(w)).length;
+        const found = pairs.filter(([i]) => !GENERIC_WORDS.has(listed[i])).length;
+        if (own ? found < own && found < 2 : pairs.length < listed.length) continue;
+        // Abbreviations and initials stand for their words; only typing errors cost.
+        const a = pairs.map(([i]) => listed[i]).join(" ");
+        const b = pairs
           .map(([i, j]) =>
-            short[i] !== long[j] && !oneEdit(short[i], long[j]) ? long[j] : short[i]
+            query[j] !== listed[i] && !oneEdit(query[j], listed[i]) ? listed[i] : query[j]
           )
           .join(" ");
         const score = Math.round(100 * (1 - distance(a, b) / Math.max(a.length, b.length)));
@@ -267,7 +252,7 @@ export class ScreeningIndex {
           matchedName: r.name,
           score,
           exact: false,
-          partial: within,
+          partial: { words: pairs.length, of: listed.length },
         };
         if (this.better(best, m)) best = m;
       }
@@ -312,32 +297,45 @@ export class ScreeningIndex {
   }
 }
 
-/** Does word `a` (of the shorter name) stand for word `b`: equal, one edit, a prefix, an initial? */
-function wordMatches(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === 1) return b[0] === a;
-  if (a.length >= 3 && b.startsWith(a)) return true;
-  if (b.length >= 3 && a.startsWith(b)) return true;
-  return oneEdit(a, b);
+/** Does word `q` of the party's name stand for word `w` of a listed name? */
+function wordMatches(q: string, w: string): boolean {
+  if (q === w) return true;
+  if (q.length === 1 || w.length === 1)
+    return q[0] === w[0] && (q.length === 1) !== (w.length === 1);
+  if (oneEdit(q, w)) return true;
+  if (q.length >= 5 && w.length >= 5 && q.slice(0, 5) === w.slice(0, 5)) return true;
+  const [short, long] = q.length <= w.length ? [q, w] : [w, q];
+  return short.length >= 3 && short[0] === long[0] && isSubsequence(short, long);
 }
 
 function oneEdit(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && distance(a, b) <= 1;
 }
 
-/**
- * Every word of `short` matched, in order, to a word of `long` (greedy, first fit), with at least
- * one pair of whole words (not an initial); the pairs of indexes, or null.
- */
-function align(short: readonly string[], long: readonly string[]): [number, number][] | null {
-  const pairs: [number, number][] = [];
+/** Are the letters of `short` found in `long` in order ("trdg" in "trading", "inst" in "institute")? */
+function isSubsequence(short: string, long: string): boolean {
   let j = 0;
-  for (let i = 0; i < short.length; i++) {
-    while (j < long.length && !wordMatches(short[i], long[j])) j++;
-    if (j === long.length) return null;
-    pairs.push([i, j++]);
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * The listed name's words matched to distinct words of the party's name, in any order (each listed
+ * word takes the first free word equal to it, else the first free word that stands for it); pairs
+ * of [listed index, party index]. The anchor of a record is among them when it is in the name.
+ */
+function align(listed: readonly string[], query: readonly string[]): [number, number][] {
+  const used = new Uint8Array(query.length);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < listed.length; i++) {
+    let j = query.findIndex((q, k) => !used[k] && q === listed[i]);
+    if (j < 0) j = query.findIndex((q, k) => !used[k] && wordMatches(q, listed[i]));
+    if (j < 0) continue;
+    used[j] = 1;
+    pairs.push([i, j]);
   }
-  return pairs.some(([i, k]) => short[i].length > 1 && long[k].length > 1) ? pairs : null;
+  // Initials alone do not make a name: a whole word must pair too (the anchor does).
+  return pairs.some(([i, j]) => listed[i].length > 1 && query[j].length > 1) ? pairs : [];
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

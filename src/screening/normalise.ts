@@ -60,6 +60,28 @@ export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
   "doo",
 ]);
 
+/**
+ * Words common to many party names (trade, place and sector words). They never anchor a partial
+ * (word-aligned) match on their own: "Precision Supplies" must not find "Qadir Precision Supplies".
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    "and of for de la le des du der und al el " +
+    "technology technologies tech trading trade traders international intl group holding holdings " +
+    "industries industrial industry electronics electronic electric electrical systems system " +
+    "solutions services service research institute university center centre aerospace aviation " +
+    "maritime marine shipping logistics supply supplies precision dynamics computing computer " +
+    "computers quantum micro microelectronics semiconductor semiconductors import export " +
+    "engineering enterprise enterprises development investment investments global science " +
+    "sciences scientific machinery equipment materials energy resources network networks " +
+    "communications communication digital software devices components instruments laboratory " +
+    "laboratories lab labs manufacturing production design defense defence military national " +
+    "state academy bureau office branch factory plant works general new first united " +
+    "china chinese shenzhen beijing shanghai guangzhou hong kong russia russian moscow iran " +
+    "tehran dubai asia pacific europe america"
+  ).split(" ")
+);
+
 /** A name holding a letter that is not Latin after folding (Cyrillic, Greek, CJK, ...). */
 export class NonLatinNameError extends Error {
   constructor(readonly character: string) {

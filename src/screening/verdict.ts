@@ -34,11 +34,11 @@ function describe(m: ScreeningMatch): string {
     e.source,
     e.countries.length ? e.countries.join("/") : "no country listed",
     `score ${m.score}` +
-      (m.partial === "listed-within-name"
-        ? " (the listed name within the name)"
-        : m.partial === "name-within-listed"
-          ? " (the name's words within the listed name)"
-          : ""),
+      (m.partial
+        ? m.partial.words === m.partial.of
+          ? " (the listed name's words within the name)"
+          : ` (${m.partial.words} of the listed name's ${m.partial.of} words)`
+        : ""),
     e.federalRegisterNotice || LIST_CITES[e.kind],
   ];
   if (e.kind === "EL" && e.licenseRequirement)
