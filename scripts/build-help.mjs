@@ -1062,7 +1062,7 @@ const F = [
         name: "min_score",
         optional: true,
         type: "Number",
-        desc: 'Lowest score that counts as a match, 1 to 100. Default **90**. The score is the Levenshtein similarity of the two normalised names, 100 × (1 − edits ÷ length of the longer), rounded: 100 is the same name after normalisation (an exact match); 90 allows one typing error in a name of 10 letters or more. A shared common word alone ("Technology") does not score 90. A listed name within a longer name ("Brightwater Trading LLC (Dubai branch)") or written shorter (a dropped word, initials, an abbreviation) is a possible match (never exact) when a shared word is distinctive in the list; its score compares the aligned words.',
+        desc: 'Lowest score that counts as a match, 1 to 100. Default **90**. The score is the Levenshtein similarity of the two normalised names, 100 × (1 − edits ÷ length of the longer), rounded: 100 is the same name after normalisation (an exact match); 90 allows one typing error in a name of 10 letters or more. A shared common word alone ("Technology") does not score 90. Words are also aligned in any order: a listed name within a longer name ("Brightwater Trading LLC (Dubai branch)"), written shorter or with a word changed (a dropped word, initials, an abbreviation, an inflection) is a possible match (never exact) when it shares the rarest own word of the listed name and at least half its words; trade, sector and place words alone never make one. Its score compares the aligned words.',
         example: "`95`, `85`",
       },
     ],
