@@ -183,14 +183,22 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
     if (role) {
       const taken = roles[role];
       if (taken === undefined) roles[role] = i;
-      else if (!RECORD_ROLES.includes(role))
+      else if (first !== undefined && !RECORD_ROLES.includes(role))
+        // The same header twice: which column holds the shipment's value cannot be known.
         conflicts.push(
           `${label(headers, taken)} and ${label(headers, i)} are both ${HEADER_ALIASES[role][0]} columns: keep one, or rename the other`
         );
-      else if (first === undefined)
+      else if (first === undefined) {
+        // Two names for one input ("Ship to" and "Destination"): the more specific name, earlier
+        // in the role's list, is read; the other is named as not used.
+        const rank = (c: number) =>
+          HEADER_ALIASES[role].findIndex((a) => headerKey(a) === headerKey(headers[c]));
+        const [used, unused] = rank(i) < rank(taken) ? [i, taken] : [taken, i];
+        roles[role] = used;
         warnings.push(
-          `${label(headers, i)} is another ${HEADER_ALIASES[role][0]} column; ${label(headers, taken)} is used`
+          `${label(headers, unused)} is another ${HEADER_ALIASES[role][0]} column and is not used; ${label(headers, used)} is read`
         );
+      }
       return;
     }
     const out = OUTPUT_BY_KEY.get(key);

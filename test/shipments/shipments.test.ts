@@ -178,11 +178,16 @@ describe("headers", () => {
     expect(m.roles.destination).toBe(1);
     expect(m.warnings).toEqual([
       'column D "End user" is not used (ambiguous: not read as any input)',
+      'column E "Dest" is another Destination column and is not used; column B "Destination" is read',
       'column F "Order date" looks like a date but is not used',
     ]);
-    // Two columns for one input: which holds the shipment's value is unknown, so it is refused.
-    expect(m.conflicts).toEqual([
-      'column B "Destination" and column E "Dest" are both Destination columns: keep one, or rename the other',
+    expect(m.conflicts).toEqual([]);
+    // The more specific name is read whichever comes first.
+    const swapped = matchHeaders(["Chip", "Ship to", "Destination", "Quantity"]);
+    expect(swapped.roles.destination).toBe(2);
+    // The same header twice: which column holds the shipment's value is unknown, so it is refused.
+    expect(matchHeaders(["Chip", "Destination", "Quantity", "Destination"]).conflicts).toEqual([
+      'column B "Destination" and column D "Destination" are both Destination columns: keep one, or rename the other',
     ]);
   });
 
