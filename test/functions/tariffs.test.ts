@@ -45,6 +45,12 @@ describe("SECTION_232_DUTY as Excel calls it", () => {
     // The number 8473.3 is how a cell typed 8473.30 shows: covered.
     expect(await call("H200", null, AFTER, 8473.3)).toBe(0.25);
     expect(await call("H200", null, AFTER, "8473.30")).toBe(0.25);
+    // Grouped as HTS numbers are written, or digits only; anything else is refused, not guessed.
+    expect(await call("H200", null, AFTER, "8471.50.0150")).toBe(0.25);
+    expect(await call("H200", null, AFTER, "8542.31.00.01")).toBe(0);
+    expect(await call("H200", null, AFTER, "8471500150")).toBe(0.25);
+    for (const hts of ["8471.5.0", "84.71.50", 84715001.5, "0000.00"])
+      expect(await call("H200", null, AFTER, hts)).toMatchObject({ error: "#VALUE!" });
     // 9903.79.01 is the duty's own heading, not the article's classification.
     for (const hts of ["9903.79.01", "9802.00.50"])
       expect(await call("H200", null, AFTER, hts)).toMatchObject({

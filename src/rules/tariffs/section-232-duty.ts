@@ -154,9 +154,13 @@ export function parseEndUse(text: string): string | null {
  */
 export function parseHts(text: string): string | null {
   const t = text.trim();
-  if (!/^\d{4}(?:[.\s]?\d{1,2}){0,4}$/.test(t)) return null;
+  // Digits only, or grouped as written: heading (4), subheading (2, or 1 when cut short: "8473.3"),
+  // then 4 digits or 2 and 2 ("8471.50.0150", "8542.31.00.01").
+  const grouped = /^\d{4}(?:[.\s]\d{1,2}(?:[.\s](?:\d{4}|\d{2}(?:[.\s]\d{2})?))?)?$/.test(t);
+  const plain = /^\d{4,10}$/.test(t);
+  if (!grouped && !plain) return null;
   const digits = t.replace(/[.\s]/g, "");
-  return digits.length <= 10 ? digits : null;
+  return digits.length <= 10 && !digits.startsWith("00") ? digits : null;
 }
 
 /** The Section 232 semiconductor duty on one article entered on `entryDate`. */
