@@ -81,7 +81,7 @@ Options:
                      de-DE, en-GB); without it: ISO dates (2025-06-01), Excel date serials and
                      numbers without group separators only; a value that reads two ways
                      ("2.000", "6/1/2025") is that row's error
-  --no-explanation   leave the Explanation column out (faster on very large tables)
+  --no-explanation   leave the Explanation cells empty (faster on very large tables)
   --regime ID        enforced (default), baseline-2023, diffusion-2025 or proposal-500
   --as-of DATE       judge every row by the rules in force on DATE (e.g. 2025-06-01);
                      default: each row's Date, else today
@@ -360,9 +360,7 @@ export function buildAudit(opts: {
     : opts.hasDates
       ? `each row's Date; rows without a date: ${opts.asOf} (today)`
       : `${opts.asOf} (today)`;
-  const columns = opts.explanations
-    ? OUTPUT_COLUMNS
-    : OUTPUT_COLUMNS.filter((c) => c !== "Explanation");
+  const columns = OUTPUT_COLUMNS;
   return [
     ["Tool", `EXPORTCTL command line ${PACKAGE_VERSION} (exportctl check)`],
     ["Input file", path.basename(opts.input)],
@@ -394,7 +392,7 @@ export function buildAudit(opts: {
       "Columns written",
       columns.join(", ") +
         " (values)" +
-        (opts.explanations ? "" : "; Explanation left out (--no-explanation)") +
+        (opts.explanations ? "" : "; Explanation cells left empty (--no-explanation)") +
         (opts.replacedFormulas
           ? `; ${opts.replacedFormulas} formula cells in them replaced by the checked values`
           : ""),
