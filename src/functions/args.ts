@@ -4,7 +4,14 @@
 // cell is null (Excel on the web) or 0 (Excel desktop), a data type (a Geography cell) is an object
 // read by its display text, an error cell is an error object. Resolutions of text are cached by raw
 // value, because a shipment table repeats the same few names thousands of times.
-import { isRegimeId, parseDate, resolveChip, resolveCountry, resolveItem } from "../rules";
+import {
+  isRegimeId,
+  parseDate,
+  resolveChip,
+  resolveCountry,
+  resolveItem,
+  ruleParts,
+} from "../rules";
 import type { Chip, Country, IsoDate, Item, RegimeId, Resolved } from "../rules";
 import { describeChar, fold, quote } from "../rules/fold";
 import { EARLIEST_AS_OF } from "../settings/settings";
@@ -274,12 +281,8 @@ export function readDate(value: Cell, name: string): IsoDate {
 // ---------------------------------------------------------------------------------------------
 // The types.
 
-const REGIME_KEYS = new Map(
-  ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"].map((id) => [
-    id.replace(/[^a-z0-9]/g, ""),
-    id,
-  ])
-);
+// Regime ids as typed without punctuation ("Diffusion 2025"), from the rules' one registry.
+const REGIME_KEYS = new Map(ruleParts.REGIME_IDS.map((id) => [id.replace(/[^a-z0-9]/g, ""), id]));
 
 function textType<T>(coerce: (value: Cell, name: string) => T): ArgType<T> {
   return { coerce, blank: isBlankText };

@@ -5,6 +5,7 @@
 // three shapes, so a new timeline, country or milestone appears here without touching this file;
 // the labels below only make known ones read better.
 import { countryByCode } from "./data/countries";
+import { EFFECTIVE } from "./data/milestones";
 import { DATED_DATA } from "./data/registry";
 import type { S232Exemption } from "./data/section-232-terms";
 import { ruleParts } from "./index";
@@ -88,12 +89,12 @@ const LABELS: Readonly<
   CN_CASE_BY_CASE_TPP: {
     label: "China/Macau case-by-case review: TPP below",
     regimes: ["enforced"],
-    countries: ["CN", "MO"],
+    countries: EFFECTIVE.chinaReview2026.countries,
   },
   CN_CASE_BY_CASE_DRAM_GBS: {
     label: "China/Macau case-by-case review: DRAM bandwidth below, GB/s",
     regimes: ["enforced"],
-    countries: ["CN", "MO"],
+    countries: EFFECTIVE.chinaReview2026.countries,
   },
   OCT2022_SCOPE: { label: "within the Oct 2022 rule's licence scope", regimes: ["enforced"] },
   EMBARGOES: { label: "comprehensive embargo or sanctions (15 CFR part 746) in force" },

@@ -12,11 +12,12 @@
 // ("Qadir Precision Supply", "Orvex Maritime Group"). A second pass aligns words, in any order: a
 // word matches a listed word when equal, within one edit (5 letters or more), sharing its first 5
 // letters, an abbreviation of it (3 letters or more, its letters in order from the first:
-// "Inst.", "Trdg"), or its initial. A listed name of 2 words or more of which at least half
-// (and 2) are found, including its anchor (its rarest word outside GENERIC_WORDS, found as
-// written) and all its own (non-generic) words or at least two of them, is a partial match: never exact, so at best POSSIBLE MATCH (review), scored as the
-// similarity of the aligned words. "Precision Supplies" finds no "Qadir Precision Supplies": only
-// "Qadir" anchors it.
+// "Inst.", "Trdg"), or its initial. A listed name of 2 words or more is a partial match when at
+// least half its words (and 2) are found, among them its anchor (its rarest word outside
+// GENERIC_WORDS, found as written) and all its own (non-generic) words or two of them; a name of
+// generic words only must be found whole. A partial match is never exact, so at best POSSIBLE
+// MATCH (review), scored as the similarity of the aligned words. "Precision Supplies" finds no
+// "Qadir Precision Supplies": only "Qadir" anchors it.
 //
 // Speed: exact keys are a hash lookup; close keys are found with a 4-gram index and the q-gram
 // bound (a key within d edits shares all but 4d of the query's distinct 4-grams, so it holds one

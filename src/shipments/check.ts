@@ -308,12 +308,12 @@ export async function ledgerOf(
   const consigneeIds = new Map<unknown, number>();
   const keyIds = new Map<string, number>();
   // The keys several spellings fold into, for the audit (a few examples, all counted).
-  const spellingOf = new Map<number, unknown>();
+  const firstSpelling = new Map<string, unknown>();
   const foldedKeys = new Map<string, string[]>();
   const noteFolded = (key: string, raw: unknown) => {
     let list = foldedKeys.get(key);
     if (!list) {
-      list = [String(spellingOf.get(keyIds.get(key)!))];
+      list = [String(firstSpelling.get(key))];
       foldedKeys.set(key, list);
       if (foldedKeys.size <= 10) folded.examples.push({ key, spellings: list });
     }
@@ -351,7 +351,7 @@ export async function ledgerOf(
       id = keyIds.get(key);
       if (id === undefined) {
         keyIds.set(key, (id = keyIds.size));
-        spellingOf.set(id, raw);
+        firstSpelling.set(key, raw);
       } else noteFolded(key, raw);
       consigneeIds.set(raw, id);
     }

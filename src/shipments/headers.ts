@@ -174,20 +174,22 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
     const key = headerKey(h);
     if (!key) return;
     const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    const role = ROLE_BY_KEY.get(key);
+    // The same input's header twice: which column holds the shipment's value cannot be known.
+    if (first !== undefined && role && !RECORD_ROLES.includes(role)) {
+      conflicts.push(
+        `${label(headers, first)} and ${label(headers, i)} are both ${HEADER_ALIASES[role][0]} columns: keep one, or rename the other`
+      );
+      return;
+    }
     if (first !== undefined)
       warnings.push(
         `${label(headers, i)} repeats the header of column ${columnLetter(first)}; column ${columnLetter(first)} is used`
       );
-    else seen.set(key, i);
-    const role = ROLE_BY_KEY.get(key);
     if (role) {
       const taken = roles[role];
       if (taken === undefined) roles[role] = i;
-      else if (first !== undefined && !RECORD_ROLES.includes(role))
-        // The same header twice: which column holds the shipment's value cannot be known.
-        conflicts.push(
-          `${label(headers, taken)} and ${label(headers, i)} are both ${HEADER_ALIASES[role][0]} columns: keep one, or rename the other`
-        );
       else if (first === undefined) {
         // Two names for one input ("Ship to" and "Destination"): the more specific name, earlier
         // in the role's list, is read; the other is named as not used.
