@@ -16,6 +16,7 @@ import {
   type Evaluation,
   type LimitInput,
 } from "./regimes/outcome";
+import { part746Notes } from "./regimes/embargoes-part-746";
 import { notCheckedStep } from "./regimes/parties-and-end-uses";
 import { REGIMES } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
@@ -84,7 +85,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   const ev = REGIMES[regime].evaluate(ctx);
   const warnings = shipFromWarnings(ctx, ev);
   const steps = Object.freeze(ev.steps.concat(warnings.steps, closingStep(asOf)));
-  const notes = (ev.notes ?? []).concat(warnings.notes);
+  const notes = (ev.notes ?? []).concat(warnings.notes, part746Notes(ctx.dest, asOf));
   const totalTpp = ctx.totalTpp;
   const drawn = totalTpp ?? 0;
   const d: Determination = {

@@ -4,11 +4,13 @@
 import * as COUNTRY_GROUPS from "./country-groups";
 import * as MILESTONES from "./milestones";
 import * as PARAMETERS from "./parameters";
+import * as PART_746_SPECIAL from "./part-746-special";
 import * as SECTION_232 from "./section-232";
 
 export const DECISION_DATA: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   milestones: MILESTONES,
   parameters: PARAMETERS,
   "country-groups": COUNTRY_GROUPS,
+  "part-746-special": PART_746_SPECIAL,
   "section-232": SECTION_232,
 };

@@ -3,7 +3,9 @@
 // revised text unconfirmed); NAC with notice for Tier 3 and Macau/D:5-headquartered end users; AIA
 // for Tier 1 destinations with a Tier 1 or US headquarters (15 CFR 740.27); 3A090.c as in 89 FR 96790;
 // and, for 3A090.a datacenter items, AIA and the LPP allowance per consignee and year (15 CFR 740.29).
+// License Exception ACM (15 CFR 740.28) is not evaluated: a step says so where a licence follows.
 import { EFFECTIVE } from "../data/milestones";
+import { ACA_WIDENED, ACM, AIA, AIA_HQ, LPP, NAC_ACA } from "../data/license-exceptions";
 import { DIFFUSION_TIER1 } from "../data/country-groups";
 import { fmt, weakestOf } from "../format";
 import { step } from "../step";
@@ -37,19 +39,18 @@ export function diffusionNacItems(
   steps.push(hq.step);
   const days = nacNoticeDays(ctx);
   const kind = control === "b" ? "3A090.b-type item" : "non-datacenter 3A090.a item";
-  const widened = "90 FR 4544 (ACA widened to Tier 2; revised 740.8 text UNCONFIRMED)";
   if (tier === 3 || hq.concern) {
     steps.push(
       step(
         () =>
           `${kind} to Tier 3 or a Macau/D:5-headquartered end user: License Exception NAC with ${fmt(days.value)}-day notice`,
-        `15 CFR 740.8(a); ${days.cite}`,
+        `${NAC_ACA.cite}; ${days.cite}`,
         days.confidence
       )
     );
     return viaException(
       "NAC",
-      `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (15 CFR 740.8)`,
+      `License Exception NAC: notify BIS ${fmt(days.value)} days before shipment (${NAC_ACA.section})`,
       steps,
       { tier, notes: [nacObligation(days.value)] }
     );
@@ -60,13 +61,13 @@ export function diffusionNacItems(
       steps.push(
         step(
           () => `${kind} to Tier 1 with a Tier 1 or US headquarters: License Exception AIA`,
-          "15 CFR 740.27 (90 FR 4544)",
-          "secondary"
+          AIA.cite,
+          AIA.confidence
         )
       );
       return viaException(
         "AIA",
-        "License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)",
+        `License Exception AIA: Tier 1 destination and headquarters (${AIA.section})`,
         steps,
         { tier }
       );
@@ -75,13 +76,13 @@ export function diffusionNacItems(
       step(
         () =>
           `${kind} outside Tier 3: License Exception ACA (widened by the Diffusion rule), no notification`,
-        widened,
-        "unconfirmed"
+        ACA_WIDENED.cite,
+        ACA_WIDENED.confidence
       )
     );
     return viaException(
       "ACA",
-      "License Exception ACA, as widened by the Diffusion rule (15 CFR 740.8)",
+      `License Exception ACA, as widened by the Diffusion rule (${ACA_WIDENED.section})`,
       steps,
       { tier }
     );
@@ -90,13 +91,13 @@ export function diffusionNacItems(
     steps.push(
       step(
         () => `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification`,
-        `15 CFR 740.8; ${EFFECTIVE.acaSplit.cite}`,
+        `${NAC_ACA.section}; ${EFFECTIVE.acaSplit.cite}`,
         EFFECTIVE.acaSplit.confidence
       )
     );
     return viaException(
       "ACA",
-      "License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (15 CFR 740.8)",
+      `License Exception ACA: D:1/D:4 destination outside D:5/Macau, no notification (${NAC_ACA.section})`,
       steps,
       { tier }
     );
@@ -124,13 +125,13 @@ export function aiaTier1(ctx: Context, tier: 1 | 2 | 3, steps: Step[]): Outcome 
       step(
         () =>
           `Tier 1 destination and end user headquartered in ${ctx.hq} (Tier 1): License Exception AIA`,
-        `15 CFR 740.27 (90 FR 4544); ${hqTier1.cite}`,
-        weakestOf(["secondary", hqTier1.confidence])
+        `${AIA.cite}; ${hqTier1.cite}`,
+        weakestOf([AIA.confidence, hqTier1.confidence])
       )
     );
     return viaException(
       "AIA",
-      `License Exception AIA: Tier 1 destination and headquarters (15 CFR 740.27)`,
+      `License Exception AIA: Tier 1 destination and headquarters (${AIA.section})`,
       steps,
       { tier: 1 }
     );
@@ -140,8 +141,8 @@ export function aiaTier1(ctx: Context, tier: 1 | 2 | 3, steps: Step[]): Outcome 
       step(
         () =>
           `Tier 1 destination but end user headquartered outside Tier 1 (${ctx.hq}): AIA unavailable`,
-        "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
-        "unconfirmed"
+        AIA_HQ.cite,
+        AIA_HQ.confidence
       )
     );
   }
@@ -182,13 +183,13 @@ export function lppAllowance(
     );
     return viaException(
       "LPP",
-      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`,
+      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (${LPP.section})`,
       steps,
       {
         tier,
         draws: WITHIN_ALLOWANCE,
         notes: [
-          "License Exception LPP obliges the certifications and the reporting to BIS of 15 CFR 740.29 (90 FR 4544)",
+          `License Exception LPP obliges the certifications and the reporting to BIS of ${LPP.cite}`,
         ],
       }
     );
@@ -199,6 +200,13 @@ export function lppAllowance(
         `${fmt(cumulative)} TPP this calendar year${prior()} > ${fmt(lpp.value)}: LPP unavailable, licence required`,
       lpp.cite,
       lpp.confidence
+    ),
+    // ACM is the other exception the rule made for these items; its conditions are not modelled.
+    step(
+      () =>
+        `License Exception ACM (${ACM.section}) not evaluated: it covers ${ACM.covers}; check it if that is the end use`,
+      ACM.cite,
+      ACM.confidence
     )
   );
   return null;

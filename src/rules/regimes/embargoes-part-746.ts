@@ -3,9 +3,15 @@
 // presumption of denial. Russia and Belarus (746.8(a)(1)) cover CCL items only: an EAR99 item needs a
 // licence there only if a part 746 supplement lists it. Syria from 2025-09-02 (90 FR 42315): EAR99
 // items under License Exception SPP, CCL items by licence (746.9). Checked first in every regime.
+// Part 746's other special controls (746.1(b)) are said as steps where they apply: 746.3 for Iraq,
+// 746.6 for Crimea and the so-called DNR/LNR regions of Ukraine (a country code cannot tell those
+// regions apart, so the answer holds only outside them and a note says so), the industry sector
+// sanctions of 746.5 (in 746.8 from 2024-06-12) for Russia and Belarus. They change no verdict here.
 import { EFFECTIVE, names } from "../data/milestones";
-import { embargoOn } from "../data/country-groups";
-import { step } from "../step";
+import { EMBARGOES, embargoOn } from "../data/country-groups";
+import { valueAt } from "../data/parameters";
+import { PART_746_SCOPE, SPECIAL_CONTROLS, SYRIA_CCL } from "../data/part-746-special";
+import { step, textsOff } from "../step";
 import type { Classification, ReviewPolicy, Step } from "../types";
 import { indeterminate, license, viaException, type Context, type Outcome } from "./outcome";
 
@@ -16,10 +22,11 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
       step(
         () =>
           `${ctx.dest} is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on ${ctx.asOf}`,
-        "15 CFR part 746",
-        "confirmed"
+        PART_746_SCOPE.cite,
+        PART_746_SCOPE.confidence
       )
     );
+    if (!textsOff()) specialControlStep(ctx, steps, false);
     return null;
   }
   const ear99 =
@@ -27,7 +34,8 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   const syria = EFFECTIVE.syriaRelief2025;
   if (names(syria, ctx.dest) && ctx.asOf >= syria.date)
     return syriaFrom2025(ctx, steps, ear99, cls);
-  if (ear99 && e.section === "15 CFR 746.8") {
+  if (!textsOff()) specialControlStep(ctx, steps, ear99);
+  if (ear99 && e.section === EMBARGOES.RU.section) {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(
       step(
@@ -45,8 +53,8 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   steps.push(
     step(
       () =>
-        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status; review: denial`,
-      e.cite,
+        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status (part 746 controls add to the Commerce Country Chart, which does not show them); review: denial`,
+      `${e.cite}; ${PART_746_SCOPE.cite}`,
       e.confidence
     )
   );
@@ -97,21 +105,54 @@ function syriaFrom2025(
       : null;
   steps.push(
     step(
-      `Syria from ${r.date}: items on the Commerce Control List still need a licence (15 CFR 746.9); review: ${
+      `Syria from ${r.date}: items on the Commerce Control List still need a licence (${SYRIA_CCL.section}); review: ${
         x090
-          ? "presumption of denial for 3A090/4A090 items (Syria stays in D:5, 15 CFR 742.6(b)(10))"
+          ? `presumption of denial for 3A090/4A090 items (Syria stays in D:5, ${SYRIA_CCL.d5})`
           : control === "none"
             ? "case-by-case (approval only for listed civil end uses)"
             : "denial for 3A090/4A090 items, case-by-case otherwise: the classification decides"
       }`,
-      `${r.cite}; 15 CFR 746.9; 15 CFR 742.6(b)(10)`,
+      `${r.cite}; ${SYRIA_CCL.cite}`,
       r.confidence
     )
   );
   return license(
-    `Syria (15 CFR 746.9 as amended by ${r.cite}): licence required for items on the Commerce Control List; only EAR99 items go under License Exception SPP`,
+    `Syria (${SYRIA_CCL.section} as amended by ${r.cite}): licence required for items on the Commerce Control List; only EAR99 items go under License Exception SPP`,
     policy,
     steps,
     policy ? {} : { reviewNote: "denial for 3A090/4A090 items, case-by-case otherwise" }
   );
+}
+
+/**
+ * The special control of part 746 in force for the destination on the date, as a step: what it
+ * requires, and why it changes nothing here (a CCL item to Russia or Belarus needs a licence under
+ * 746.8 anyway) or where the answer stops holding (the regions of Ukraine that 746.6 covers).
+ */
+function specialControlStep(ctx: Context, steps: Step[], ear99: boolean): void {
+  const t = SPECIAL_CONTROLS[ctx.dest];
+  const sc = t && valueAt(t, ctx.asOf);
+  if (!sc) return;
+  const c = sc.value;
+  let text = `${c.section} also requires ${c.requires}`;
+  if (c.regions)
+    text += `. The destination ${ctx.dest} does not say whether the consignee is there: this answer holds only outside ${c.regions}`;
+  else if (c.addsNothing && !ear99) text += `; for this item it adds nothing: ${c.addsNothing}`;
+  steps.push(step(text, sc.cite, sc.confidence));
+}
+
+/**
+ * Notes for the special controls of part 746 that the destination alone cannot settle: the regions
+ * of Ukraine under 746.6, Iraq's military end-use and in-country transfer licences (746.3).
+ */
+export function part746Notes(dest: string, asOf: string): string[] {
+  const t = SPECIAL_CONTROLS[dest];
+  const sc = t && valueAt(t, asOf);
+  if (!sc || sc.value.addsNothing) return [];
+  const c = sc.value;
+  return [
+    c.regions
+      ? `if the consignee or end user is in ${c.regions}, ${c.section} requires a licence for this item, with a policy of denial (${sc.cite})`
+      : `${c.section} requires ${c.requires} (${sc.cite})`,
+  ];
 }
