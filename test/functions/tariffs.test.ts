@@ -119,8 +119,16 @@ test("every file of src/rules/data with dated facts is in the registry the list 
     .map((f) => f.replace(/\.ts$/, ""))
     .sort();
   expect(dated).toEqual(Object.keys(DATED_DATA).sort());
-  // The determinations' data is part of it.
-  for (const k of Object.keys(DECISION_DATA)) expect(DATED_DATA[k]).toBe(DECISION_DATA[k]);
+  // The determinations' data is part of it; the milestones come with what each did (milestone-events.ts).
+  for (const k of Object.keys(DECISION_DATA))
+    if (k !== "milestones") expect(DATED_DATA[k]).toBe(DECISION_DATA[k]);
+  const effective = (DECISION_DATA.milestones as { EFFECTIVE: Record<string, object> }).EFFECTIVE;
+  const described = (DATED_DATA.milestones as { EFFECTIVE: Record<string, { what?: unknown }> }).EFFECTIVE;
+  expect(Object.keys(described)).toEqual(Object.keys(effective));
+  for (const [k, m] of Object.entries(effective)) {
+    expect(described[k]).toMatchObject(m);
+    expect(typeof described[k].what).toBe("string");
+  }
 });
 
 test("every milestone given a narrower scope exists in the rules data", () => {

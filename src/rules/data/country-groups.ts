@@ -53,7 +53,7 @@ const NI_SINCE_2024: Timeline<boolean> = [
     confidence: "secondary",
   }),
   member("2024-03-15", true, {
-    cite: "89 FR 18780 (FR doc 2024-05696), effective 2024-03-15",
+    cite: "89 FR 18780, effective 2024-03-15",
     confidence: "secondary",
   }),
   member(ECFR_DATE, true, ECFR),
@@ -68,7 +68,7 @@ const CY_D5: Timeline<boolean> = [
     confidence: "secondary",
   }),
   member("2024-05-30", false, {
-    cite: "89 FR 40369 (FR doc 2024-10280), effective 2024-05-30: Cyprus no longer in D:5 (an earlier ITAR-based exit, 88 FR 63016, not confirmed)",
+    cite: "89 FR 40369, effective 2024-05-30: Cyprus no longer in D:5 (an earlier ITAR-based exit, 88 FR 63016, not confirmed)",
     confidence: "confirmed",
   }),
   member(ECFR_DATE, false, ECFR),
@@ -81,7 +81,7 @@ const UAE_SOURCE_2025: Source = {
   confidence: "secondary",
 };
 const UAE_RULE: Source = {
-  cite: "91 FR 43034 (FR doc 2026-14132), effective 2026-07-10: AE removed from D:4, added to A:5",
+  cite: "91 FR 43034, effective 2026-07-10: AE removed from D:4, added to A:5",
   confidence: "secondary",
 };
 const AE_D4: Timeline<boolean> = [

@@ -30,8 +30,7 @@ export const AIA: ExceptionSource = {
 };
 
 /** AIA's headquarters condition, known only in outline. */
-export const AIA_HQ: ExceptionSource = {
-  section: "15 CFR 740.27",
+export const AIA_HQ: Source = {
   cite: "15 CFR 740.27 (HQ condition UNCONFIRMED in detail)",
   confidence: "unconfirmed",
 };
@@ -44,7 +43,7 @@ export const AIA_HQ: ExceptionSource = {
 export const ACM: ExceptionSource & { covers: string } = {
   section: "15 CFR 740.28",
   covers:
-    "exports for the development, production or storage of advanced computing items by parties not headquartered in Macau or Country Group D:5 (conditions UNCONFIRMED)",
+    "the items' development, production or storage by parties not headquartered in Macau or D:5 (conditions UNCONFIRMED)",
   cite: "15 CFR 740.28 (90 FR 4544)",
   confidence: "secondary",
 };

@@ -240,7 +240,7 @@ export const UAE_CARVE_OUTS: Timeline<readonly string[]> = [
       "the entities of Supp. No. 8 to part 740 (G42 and Core42, until 2027-04-06)",
       US_AI,
     ],
-    cite: "91 FR 43034 (FR doc 2026-14132); Supp. No. 8 to part 740; summaries of the FR text",
+    cite: "91 FR 43034; Supp. No. 8 to part 740; summaries of the FR text",
     confidence: "secondary",
   },
   {

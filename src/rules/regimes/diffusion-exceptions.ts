@@ -204,7 +204,7 @@ export function lppAllowance(
     // ACM is the other exception the rule made for these items; its conditions are not modelled.
     step(
       () =>
-        `License Exception ACM (${ACM.section}) not evaluated: it covers ${ACM.covers}; check it if that is the end use`,
+        `License Exception ACM (${ACM.section}) not evaluated: it may cover ${ACM.covers}`,
       ACM.cite,
       ACM.confidence
     )

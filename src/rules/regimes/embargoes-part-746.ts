@@ -53,7 +53,7 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   steps.push(
     step(
       () =>
-        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status (part 746 controls add to the Commerce Country Chart, which does not show them); review: denial`,
+        `${ctx.dest} is under ${e.cite}: a licence is needed for every item on the Commerce Control List, whatever its 3A090 status (part 746 adds to the Country Chart); review: denial`,
       `${e.cite}; ${PART_746_SCOPE.cite}`,
       e.confidence
     )
@@ -107,12 +107,12 @@ function syriaFrom2025(
     step(
       `Syria from ${r.date}: items on the Commerce Control List still need a licence (${SYRIA_CCL.section}); review: ${
         x090
-          ? `presumption of denial for 3A090/4A090 items (Syria stays in D:5, ${SYRIA_CCL.d5})`
+          ? `presumption of denial for 3A090/4A090 items (Syria stays in D:5, ${SYRIA_CCL.cite})`
           : control === "none"
             ? "case-by-case (approval only for listed civil end uses)"
             : "denial for 3A090/4A090 items, case-by-case otherwise: the classification decides"
       }`,
-      `${r.cite}; ${SYRIA_CCL.cite}`,
+      `${r.cite}; ${SYRIA_CCL.section}; ${SYRIA_CCL.cite}`,
       r.confidence
     )
   );
@@ -136,7 +136,7 @@ function specialControlStep(ctx: Context, steps: Step[], ear99: boolean): void {
   const c = sc.value;
   let text = `${c.section} also requires ${c.requires}`;
   if (c.regions)
-    text += `. The destination ${ctx.dest} does not say whether the consignee is there: this answer holds only outside ${c.regions}`;
+    text += `; ${ctx.dest} alone does not tell: this answer holds only outside them`;
   else if (c.addsNothing && !ear99) text += `; for this item it adds nothing: ${c.addsNothing}`;
   steps.push(step(text, sc.cite, sc.confidence));
 }
@@ -152,7 +152,7 @@ export function part746Notes(dest: string, asOf: string): string[] {
   const c = sc.value;
   return [
     c.regions
-      ? `if the consignee or end user is in ${c.regions}, ${c.section} requires a licence for this item, with a policy of denial (${sc.cite})`
+      ? `${c.section}: in ${c.regions} this item needs a licence (denial); this answer holds only outside them (${sc.cite})`
       : `${c.section} requires ${c.requires} (${sc.cite})`,
   ];
 }
