@@ -1,7 +1,7 @@
 /* global Excel, Document, HTMLButtonElement */
 // "Compare dates" in the task pane: the selected shipment table under the pane's regime as of two
 // dates, written to a new sheet (content: shipments/compare-dates.ts); the button's date fields.
-import { yearBefore } from "../rules/changes";
+import { yearBefore } from "../rules/pane-api";
 import type { IsoDate, RegimeInfo } from "../rules";
 import { Types } from "../functions/args";
 import { DateCompareOptions, buildDateComparison } from "../shipments/compare-dates";

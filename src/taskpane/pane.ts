@@ -2,8 +2,7 @@
 // The task pane: wires taskpane.html to the settings, the checker and the sheet actions. Nothing
 // runs at import; index.ts calls init() once Office is ready (or at once outside Office).
 import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, parseDate } from "../rules";
-import { sources } from "../rules/sources";
-import { countryIndex } from "../rules/data/countries";
+import { countryNames, sources } from "../rules/pane-api";
 import type { RegimeId, RegimeInfo } from "../rules";
 import {
   DocumentSettingsStore,
@@ -195,9 +194,7 @@ export function init(
   fillDatalist(byId<HTMLDataListElement>(doc, "chip-list"), chipSuggestions(CHIPS));
   fillDatalist(
     byId<HTMLDataListElement>(doc, "country-list"),
-    [...countryIndex().names.entries()]
-      .sort((a, b) => a[1].localeCompare(b[1]))
-      .map(([code, name]) => ({ value: name, label: code }))
+    countryNames().map(([code, name]) => ({ value: name, label: code }))
   );
   renderProvenance(byId(doc, "provenance"), {
     version: RULES_DATA_VERSION,

@@ -15,7 +15,7 @@ import {
   lppRemaining,
   modelWeightsControlled,
 } from "../../src/rules";
-import { sources } from "../../src/rules/sources";
+import { sources } from "../../src/rules/pane-api";
 import { RulesFault } from "../../src/rules/fault";
 import { COUNTRY_GROUPS, DIFFUSION_TIER1, diffusionTier, groupsOf, inGroup } from "../../src/rules/data/country-groups";
 import { valueAt, mustValueAt, TPP_A1 } from "../../src/rules/data/parameters";

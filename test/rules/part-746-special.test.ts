@@ -9,7 +9,14 @@ const texts = (d: Determination) => d.steps.map((s) => s.text).join(" | ");
 const stepCiting = (d: Determination, what: string) => d.steps.find((s) => s.cite.includes(what));
 
 /** The verdict path (no texts) gives the same answer as the explained one. */
-function sameVerdict(d: Determination, what: string, dest: string, regime: RegimeId, asOf: string, quantity = 1) {
+function sameVerdict(
+  d: Determination,
+  what: string,
+  dest: string,
+  regime: RegimeId,
+  asOf: string,
+  quantity = 1
+) {
   const v = decide(shipment(chip(what), dest, { quantity }), regime, asOf);
   expect({ status: v.status, exception: v.exception, reviewPolicy: v.reviewPolicy }).toEqual({
     status: d.status,
@@ -29,7 +36,9 @@ describe("15 CFR 746.1: part 746 adds to the Commerce Country Chart", () => {
   test("a destination under no embargo says so, citing part 746 and its scope (746.1)", () => {
     const d = det("H100", "DE", "baseline-2023", "2024-06-01");
     const s = stepCiting(d, "15 CFR 746.1");
-    expect(s?.text).toBe("DE is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on 2024-06-01");
+    expect(s?.text).toBe(
+      "DE is not under a comprehensive embargo or sanctions programme of 15 CFR part 746 on 2024-06-01"
+    );
     expect(s?.cite).toContain("15 CFR part 746");
   });
 });
@@ -51,7 +60,9 @@ describe("15 CFR 746.3: Iraq", () => {
     expect(d).toMatchObject({ status: "EXCEPTION", exception: "NAC" });
     const note = (d.notes ?? []).find((n) => n.startsWith("15 CFR 746.3"));
     expect(note).toMatch(/military end use or user/);
-    expect(note).toMatch(/transfer within Iraq of an item exported under a License Exception needs one/);
+    expect(note).toMatch(
+      /transfer within Iraq of an item exported under a License Exception needs one/
+    );
     expect(explain(d)).toContain("Note: 15 CFR 746.3 requires");
     sameVerdict(d, "RTX 5090", "IQ", "enforced", "2025-06-01");
   });
@@ -71,7 +82,9 @@ describe("15 CFR 746.6: Crimea and the covered regions of Ukraine", () => {
     expect(s?.text).toMatch(/this answer holds only outside/);
     expect(s?.cite).toContain("87 FR 12226");
     const note = (d.notes ?? []).find((n) => n.includes("746.6"));
-    expect(note).toMatch(/^15 CFR 746\.6: in the Crimea region of Ukraine and the so-called DNR and LNR regions this item needs a licence \(denial\); this answer holds only outside them/);
+    expect(note).toMatch(
+      /^15 CFR 746\.6: in the Crimea region of Ukraine and the so-called DNR and LNR regions this item needs a licence \(denial\); this answer holds only outside them/
+    );
     sameVerdict(d, "H100", "UA", "enforced", "2024-06-01");
   });
   test("dated: Crimea alone from 2015-01-29, DNR and LNR from 2022-02-24, nothing before", () => {
@@ -82,7 +95,9 @@ describe("15 CFR 746.6: Crimea and the covered regions of Ukraine", () => {
     expect(stepCiting(crimea, "15 CFR 746.6")?.cite).toContain("80 FR 4776");
     expect(texts(crimea)).toContain("the Crimea region of Ukraine");
     expect(texts(crimea)).not.toContain("DNR");
-    expect(stepCiting(det("H100", "UA", "enforced", "2022-02-24"), "15 CFR 746.6")?.text).toContain("DNR");
+    expect(stepCiting(det("H100", "UA", "enforced", "2022-02-24"), "15 CFR 746.6")?.text).toContain(
+      "DNR"
+    );
   });
   test("in every regime, the Diffusion allowance included", () => {
     const d = det("H100", "UA", "diffusion-2025", "2025-06-01", { quantity: 10 });
@@ -96,8 +111,12 @@ describe("15 CFR 746.5: the Russian and Belarusian industry sector sanctions", (
     const d = det("A100", "RU", "enforced", "2023-06-01");
     expect(d).toMatchObject({ status: "LICENSE", reviewPolicy: "presumption of denial" });
     const s = stepCiting(d, "15 CFR 746.5");
-    expect(s?.text).toMatch(/^15 CFR 746\.5 also requires a licence for items its supplements list by HTS code/);
-    expect(s?.text).toMatch(/for this item it adds nothing: a CCL item needs a licence under 15 CFR 746\.8 anyway/);
+    expect(s?.text).toMatch(
+      /^15 CFR 746\.5 also requires a licence for items its supplements list by HTS code/
+    );
+    expect(s?.text).toMatch(
+      /for this item it adds nothing: a CCL item needs a licence under 15 CFR 746\.8 anyway/
+    );
     sameVerdict(d, "A100", "RU", "enforced", "2023-06-01");
   });
   test("an EAR99 item to Russia: the sector sanctions are why the answer is open", () => {
@@ -111,7 +130,9 @@ describe("15 CFR 746.5: the Russian and Belarusian industry sector sanctions", (
     const d = det("A100", "BY", "enforced", "2025-06-01");
     const s = stepCiting(d, "89 FR 51644");
     expect(s?.text).toMatch(/^15 CFR 746\.8 also requires .*former 746\.5/);
-    expect(det("A100", "RU", "enforced", "2024-06-11").steps.some((x) => x.cite.includes("89 FR 51644"))).toBe(false);
+    expect(
+      det("A100", "RU", "enforced", "2024-06-11").steps.some((x) => x.cite.includes("89 FR 51644"))
+    ).toBe(false);
   });
   test("Belarus: not under the sector sanctions before they reached it", () => {
     expect(cites(det("A100", "BY", "enforced", "2022-06-01"))).not.toContain("746.5");
@@ -124,7 +145,9 @@ describe("15 CFR 740.28: License Exception ACM is not evaluated", () => {
     const d = det("H100", "IN", "diffusion-2025", "2025-06-01", { quantity: 1700 });
     expect(d.status).toBe("LICENSE");
     const s = stepCiting(d, "15 CFR 740.28");
-    expect(s?.text).toMatch(/^License Exception ACM \(15 CFR 740\.28\) not evaluated: it may cover the items' development, production or storage/);
+    expect(s?.text).toMatch(
+      /^License Exception ACM \(15 CFR 740\.28\) not evaluated: it may cover the items' development, production or storage/
+    );
     sameVerdict(d, "H100", "IN", "diffusion-2025", "2025-06-01", 1700);
   });
   test("within the allowance (LPP) ACM is not mentioned", () => {

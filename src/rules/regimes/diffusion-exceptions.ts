@@ -203,8 +203,7 @@ export function lppAllowance(
     ),
     // ACM is the other exception the rule made for these items; its conditions are not modelled.
     step(
-      () =>
-        `License Exception ACM (${ACM.section}) not evaluated: it may cover ${ACM.covers}`,
+      () => `License Exception ACM (${ACM.section}) not evaluated: it may cover ${ACM.covers}`,
       ACM.cite,
       ACM.confidence
     )

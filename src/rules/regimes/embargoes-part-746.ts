@@ -135,8 +135,7 @@ function specialControlStep(ctx: Context, steps: Step[], ear99: boolean): void {
   if (!sc) return;
   const c = sc.value;
   let text = `${c.section} also requires ${c.requires}`;
-  if (c.regions)
-    text += `; ${ctx.dest} alone does not tell: this answer holds only outside them`;
+  if (c.regions) text += `; ${ctx.dest} alone does not tell: this answer holds only outside them`;
   else if (c.addsNothing && !ear99) text += `; for this item it adds nothing: ${c.addsNothing}`;
   steps.push(step(text, sc.cite, sc.confidence));
 }
