@@ -7,6 +7,7 @@
 import { countryByCode } from "./data/countries";
 import { EFFECTIVE } from "./data/milestones";
 import { DATED_DATA } from "./data/registry";
+import type { SpecialControl } from "./data/part-746-special";
 import type { S232Exemption } from "./data/section-232-terms";
 import { ruleParts } from "./index";
 import type { Confidence, Country, IsoDate, RegimeId, S232Band, Source } from "./index";
@@ -98,6 +99,11 @@ const LABELS: Readonly<
   },
   OCT2022_SCOPE: { label: "within the Oct 2022 rule's licence scope", regimes: ["enforced"] },
   EMBARGOES: { label: "comprehensive embargo or sanctions (15 CFR part 746) in force" },
+  SPECIAL_CONTROLS: {
+    label: "special control of 15 CFR part 746, as the determinations read it",
+    show: (v: SpecialControl) =>
+      `${v.section} requires ${v.requires}${v.addsNothing ? ` (for a CCL item it adds nothing: ${v.addsNothing})` : ""}`,
+  },
   S232_CHIP_RATE: {
     label: "Section 232 semiconductor duty rate",
     regimes: DUTY,
