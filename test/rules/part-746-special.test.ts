@@ -61,7 +61,7 @@ describe("15 CFR 746.3: Iraq", () => {
     const note = (d.notes ?? []).find((n) => n.startsWith("15 CFR 746.3"));
     expect(note).toMatch(/military end use or user/);
     expect(note).toMatch(
-      /transfer within Iraq of an item exported under a License Exception needs one/
+      /License Exceptions still apply, but a transfer within Iraq of an item exported under one needs a licence/
     );
     expect(explain(d)).toContain("Note: 15 CFR 746.3 requires");
     sameVerdict(d, "RTX 5090", "IQ", "enforced", "2025-06-01");

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "eec029713343ef54d86d486746cd0ff1dab05f1d5a2c66d8ba8fb06080c94e71";
+export const RULES_DATA_HASH = "3b84fa134f0c483981389e3f7dbfd7f2d352a53f7a3289f9fde3764adde80a70";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

@@ -35,7 +35,7 @@ export interface SpecialControl {
 const IRAQ: SpecialControl = {
   section: "15 CFR 746.3",
   requires:
-    "a licence for CCL items controlled for RS (as 3A090/4A090 are), NS, MT, NP, CB and other listed reasons, and for any item for a military end use or user; a transfer within Iraq of an item exported under a License Exception needs one",
+    "a licence for CCL items controlled for RS (as 3A090/4A090 are), NS, MT, NP, CB and other listed reasons, and for any item for a military end use or user; License Exceptions still apply, but a transfer within Iraq of an item exported under one needs a licence",
 };
 
 const CRIMEA = "the Crimea region of Ukraine";
