@@ -34,7 +34,6 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   const syria = EFFECTIVE.syriaRelief2025;
   if (names(syria, ctx.dest) && ctx.asOf >= syria.date)
     return syriaFrom2025(ctx, steps, ear99, cls);
-  if (!textsOff()) specialControlStep(ctx, steps, ear99);
   if (ear99 && e.section === EMBARGOES.RU.section) {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.
     steps.push(
@@ -45,6 +44,7 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
         e.confidence
       )
     );
+    if (!textsOff()) specialControlStep(ctx, steps, ear99);
     return indeterminate(
       `whether this EAR99 item is listed in the supplements to part 746 (${e.section}) is not checked`,
       steps
@@ -58,6 +58,7 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
       e.confidence
     )
   );
+  if (!textsOff()) specialControlStep(ctx, steps, ear99);
   return license(
     `${ctx.destination.name} is under comprehensive sanctions (${e.section}): licence required whatever the classification`,
     "presumption of denial",
