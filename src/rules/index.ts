@@ -39,6 +39,7 @@ import type {
   Resolved,
   Shipment,
 } from "./types";
+import { before } from "./validity";
 
 export * from "./types";
 export type { Verdict } from "./determine";
@@ -181,7 +182,7 @@ export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate):
   const why =
     regime === "baseline-2023"
       ? "the Oct 2023 rules have no per-consignee allowance (License Exception LPP came with the Diffusion rule, 90 FR 4544)"
-      : asOf < EFFECTIVE.diffusion.date
+      : before(asOf, EFFECTIVE.diffusion.date)
         ? `License Exception LPP did not exist before ${EFFECTIVE.diffusion.date}`
         : `the Diffusion rule's License Exception LPP is not enforced (BIS, ${EFFECTIVE.diffusionNotEnforced.date}); use regime diffusion-2025 for the rule as written`;
   return {

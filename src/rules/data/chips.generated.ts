@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "2953f8539beb63f8af1f7b449c3374081c3d52a0473af62d9449392d6fb028e4";
+export const RULES_DATA_HASH = "6238913f4f4d49f81701804ec71e4c6fce2fceabe8cceaa180bdbd06d3b467b4";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).
