@@ -10,7 +10,7 @@
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { decide, determine, eraOf, explain, limitSides } from "../rules";
+import { decide, eraOf, explainShipment, limitSides } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
@@ -494,10 +494,7 @@ function explainRow(row: Row, key: Key): string {
     key.hi >= 0 ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}` : null;
   let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
   if (text === undefined) {
-    text = explain(
-      determine(shipmentOf(row, 0), row.regime, row.asOf),
-      hqAssumed ? [HQ_ASSUMED] : []
-    );
+    text = explainShipment(shipmentOf(row, 0), row.regime, row.asOf, hqAssumed ? [HQ_ASSUMED] : []);
     if (k !== null) cache.set(key.hi, k, text);
   }
   return text;

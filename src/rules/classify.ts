@@ -15,7 +15,7 @@ import {
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";
-import { step, textsOff } from "./step";
+import { step, textPath } from "./step";
 import type { Chip, Classification, IsoDate, Item, Step } from "./types";
 import {
   classification as result,
@@ -29,22 +29,22 @@ import { before, recording, within, type Eras } from "./validity";
 export { looksLikeEccn, parseEccn, shortCite };
 export type { ParsedEccn } from "./eccn";
 
-// One memo per path: on the verdict path classifications carry blank steps (see step.ts). Each
+// One memo per path: steps carry all, none or some of their texts (see step.ts). Each
 // classification is kept with the eras it holds for (validity.ts), added to the decision reading it.
 type Held = [Classification, Eras];
-const chipMemos = [new WeakMap<Chip, Map<number, Held>>(), new WeakMap<Chip, Map<number, Held>>()];
+const chipMemos = [0, 1, 2].map(() => new WeakMap<Chip, Map<number, Held>>());
 const eccnMemo = memo<Held>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
 export function classify(item: Item, asOf: IsoDate): Classification {
-  const quiet = textsOff();
+  const path = textPath();
   let found: Held | undefined;
   if (item.kind === "eccn")
-    found = eccnMemo(`${quiet ? "v" : "d"}|${item.eccn}|${asOf}`, () =>
+    found = eccnMemo(`${path}|${item.eccn}|${asOf}`, () =>
       recording(asOf, () => classifyEccn(item.eccn, asOf))
     );
   else {
-    const chipMemo = chipMemos[quiet ? 1 : 0];
+    const chipMemo = chipMemos[path];
     let byDate = chipMemo.get(item.chip);
     if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
     // A classification compares the date only with the change dates of the rules data: one per era.

@@ -19,7 +19,7 @@ import {
 import { notCheckedStep } from "./regimes/parties-and-end-uses";
 import { REGIMES } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
-import { textsOff, withoutTexts } from "./step";
+import { FULL_TEXTS, textPath, withLineTexts, withoutTexts } from "./step";
 import { before, recording, type Eras } from "./validity";
 import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
@@ -121,7 +121,7 @@ const closing = new Map<IsoDate, Step>();
 const groupsByEra = new Map<string, readonly string[]>();
 
 function closingStep(asOf: IsoDate): Step {
-  if (textsOff()) return notCheckedStep(asOf);
+  if (textPath() !== FULL_TEXTS) return notCheckedStep(asOf);
   let s = closing.get(asOf);
   if (s === undefined) {
     if (closing.size >= 4096) closing.clear();
@@ -167,6 +167,19 @@ function shipFromWarnings(
     steps: [{ text, cite: my.cite, confidence: my.confidence }],
     notes: [`${text} (${my.cite})`],
   };
+}
+
+/**
+ * The determination as the one-line explanation reads it (explain.ts): every field, and the texts of
+ * its unconfirmed steps only; the other steps keep their citation and confidence with a blank text
+ * (see step.ts). explain() of it is explain() of determine(); use determine() for the steps.
+ */
+export function determineForLine(
+  shipment: Shipment,
+  regime: RegimeId,
+  asOf: IsoDate
+): Determination {
+  return withLineTexts(() => determine(shipment, regime, asOf));
 }
 
 /** What REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and LEDGER read of a determination. */

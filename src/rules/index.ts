@@ -21,9 +21,11 @@ import {
   decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
+  determineForLine,
   limitSides as limitSidesOf,
   type Verdict,
 } from "./determine";
+import { explain } from "./explain";
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { later, type LimitInput } from "./regimes/outcome";
 import { limits as diffusionLimits } from "./regimes/diffusion-2025";
@@ -90,6 +92,19 @@ export function classify(item: Item, asOf: IsoDate): Classification {
 
 export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Determination {
   return determineShipment(shipment, regime, asOf);
+}
+
+/**
+ * explain(determine(shipment, regime, asOf), assumptions), building only the step texts the line
+ * quotes (those of unconfirmed steps): what EXPLAIN and the batch Explanation column show.
+ */
+export function explainShipment(
+  shipment: Shipment,
+  regime: RegimeId,
+  asOf: IsoDate,
+  assumptions: readonly string[] = []
+): string {
+  return explain(determineForLine(shipment, regime, asOf), assumptions);
 }
 
 /** The verdict alone (no explanation texts built): what REQUIRES_LICENSE and LEDGER read. */

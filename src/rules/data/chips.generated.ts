@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "6238913f4f4d49f81701804ec71e4c6fce2fceabe8cceaa180bdbd06d3b467b4";
+export const RULES_DATA_HASH = "f9c976dff1d1c2dcee89d52125108abb06606f5d7c3c0ff96b74d91c2ba7fa6a";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).
