@@ -1,20 +1,6 @@
 import * as rules from "../../src/rules";
-import {
-  CHIPS,
-  DEFAULT_REGIME,
-  H100_TPP,
-  RULES_DATA_HASH,
-  RULES_DATA_VERSION,
-  chipById,
-  countryAllocation,
-  countryGroups,
-  countryTier,
-  determine,
-  h100Equivalent,
-  listRegimes,
-  lppRemaining,
-  modelWeightsControlled,
-} from "../../src/rules";
+import { CHIPS, DEFAULT_REGIME, H100_TPP, RULES_DATA_HASH, RULES_DATA_VERSION, chipById, countryAllocation, countryGroups, countryTier, determine, h100Equivalent, lppRemaining, modelWeightsControlled } from "../../src/rules";
+import { listRegimes } from "../../src/rules/regime-info";
 import { sources } from "../../src/rules/sources";
 import { RulesFault } from "../../src/rules/fault";
 import { COUNTRY_GROUPS, DIFFUSION_TIER1, diffusionTier, groupsOf, inGroup } from "../../src/rules/data/country-groups";
@@ -42,13 +28,14 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "determine",
       "eraOf",
       "explain",
+      "explainShipment",
       "h100Equivalent",
       "isRegimeId",
       "limitSides",
-      "listRegimes",
       "lppRemaining",
       "modelWeightsControlled",
       "parseDate",
+      "regimeSummaries",
       "resolveChip",
       "resolveCountry",
       "resolveItem",

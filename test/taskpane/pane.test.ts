@@ -1,5 +1,6 @@
 // The pane in jsdom: taskpane.html wired by init() to fake document settings and a mock Excel.
-import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../../src/rules";
+import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../../src/rules";
+import { listRegimes } from "../../src/rules/regime-info";
 import { sources } from "../../src/rules/sources";
 import { SETTINGS_KEYS, effectiveAsOf, effectiveRegime, getSettings, resetSettings } from "../../src/settings/settings";
 import { Pane, PaneEnv, init } from "../../src/taskpane/pane";
