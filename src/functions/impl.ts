@@ -7,7 +7,7 @@ import {
   countryGroups,
   countryTier,
   h100Equivalent,
-  listRegimes,
+  regimeSummaries,
   lppRemaining,
   modelWeightsControlled,
 } from "../rules";
@@ -175,7 +175,7 @@ export function currentRegime(): string {
 export function regimesTable(): Matrix {
   const table = guard(() => [
     ["id", "name", "status", "effective from", "effective to"],
-    ...listRegimes().map((r) => [
+    ...regimeSummaries().map((r) => [
       r.id,
       r.name,
       r.status,

@@ -6,8 +6,11 @@
 // distinct value carries small integer ids (item, destination, HQ, regime, era), and the decision
 // key is packed from them into one number. Verdicts are decided without building any text
 // (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
-// builds (memoised by the decision key, the date and the quantities the text quotes).
-import { decide, determine, eraOf, explain, limitSides } from "../rules";
+// builds (memoised by the decision key, the date and the quantities the text quotes). The key
+// leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
+// decision serves every row of the key dated within its run, and a log spread over five years
+// needs a decision per run, not per era.
+import { decide, eraOf, explainShipment, limitSides } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
@@ -43,11 +46,17 @@ export interface Decided {
   verdict: Verdict;
   /** #N/A with the reason when INDETERMINATE: never a silent "no". */
   open: ExcelError | null;
+  /** The run of eras the verdict holds for (verdict.eras). */
+  first: number;
+  last: number;
 }
+
+/** The verdicts of one decision key: one per run of eras decided so far. */
+type Runs = Decided[];
 
 // The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
 // a verdict is a few small fields, an explanation a line of text.
-const cache = new Lru<Decided | string>(150_000);
+const cache = new Lru<Runs | string>(150_000);
 
 // ---------------------------------------------------------------------------------------------
 // Small integer ids for what the decision key holds. Interned for the session: the catalog's chips
@@ -61,10 +70,9 @@ const REGIME_IDS: Record<RegimeId, number> = {
   "diffusion-2025": 2,
   "proposal-500": 3,
 };
-// Field widths of the packed key (49 bits, under 2^53): beyond them the key falls back to text.
+// Field widths of the packed key (41 bits, under 2^53): beyond them the row is decided uncached.
 const ITEM_SPAN = 1024;
 const COUNTRY_SPAN = 512;
-const ERA_SPAN = 256;
 
 function intern(map: Map<string, number>, key: string): number {
   let id = map.get(key);
@@ -84,9 +92,10 @@ export interface Key {
 }
 
 /**
- * The decision key: every input the determination reads (item, destination as entered, HQ and
- * ship-from as treated, regime, era) and the quantities by limit side, packed into `key`: the item
- * and destination in `hi` (19 bits), the rest in `lo` (30 bits).
+ * The decision key: every input the determination reads but the date (item, destination as
+ * entered, HQ and ship-from as treated, regime) and the quantities by limit side, packed into
+ * `key`: the item and destination in `hi` (19 bits), the rest in `lo` (22 bits). The date enters
+ * through the run of eras of each verdict (see decideRow).
  */
 function packKey(
   key: Key,
@@ -94,22 +103,15 @@ function packKey(
   dest: number,
   hq: number,
   regime: number,
-  era: number,
   shipFrom: number,
   sides: number
 ): void {
-  if (
-    item >= ITEM_SPAN ||
-    dest >= COUNTRY_SPAN ||
-    hq >= COUNTRY_SPAN ||
-    shipFrom >= COUNTRY_SPAN ||
-    era >= ERA_SPAN
-  ) {
+  if (item >= ITEM_SPAN || dest >= COUNTRY_SPAN || hq >= COUNTRY_SPAN || shipFrom >= COUNTRY_SPAN) {
     key.hi = -1;
     return;
   }
   key.hi = item * COUNTRY_SPAN + dest;
-  key.lo = (((hq * 4 + regime) * ERA_SPAN + era) * COUNTRY_SPAN + shipFrom) * 4 + sides;
+  key.lo = ((hq * 4 + regime) * COUNTRY_SPAN + shipFrom) * 4 + sides;
 }
 
 const usable = (v: unknown) => v !== BLANK && !(v instanceof Refused);
@@ -284,7 +286,7 @@ function packRow(row: Row, used: number, key: Key): void {
     limitInput.countryAllocationUsed = used;
     sides = limitSides(regime, limitInput, row.asOf);
   }
-  packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.era, row.shipFromId, sides);
+  packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.shipFromId, sides);
 }
 
 /** The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). */
@@ -293,8 +295,13 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
   const cached = key.hi >= 0;
-  const hit = cached ? cache.get(key.hi, key.lo) : undefined;
-  if (hit !== undefined) return hit as Decided;
+  const runs = cached ? (cache.get(key.hi, key.lo) as Runs | undefined) : undefined;
+  const era = row.era;
+  if (runs !== undefined)
+    for (let i = 0; i < runs.length; i++) {
+      const d = runs[i];
+      if (d.first <= era && era <= d.last) return d;
+    }
   const verdict = decide(shipmentOf(row, used), regime, row.asOf);
   const decided: Decided = {
     verdict,
@@ -302,8 +309,14 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
       verdict.status === "INDETERMINATE"
         ? excelError("#N/A", `INDETERMINATE: ${verdict.reason}`)
         : null,
+    first: verdict.eras.first,
+    last: verdict.eras.last,
   };
-  if (cached) cache.set(key.hi, key.lo, decided);
+  // A verdict for its date only (EXACT: first -1) is not kept.
+  if (cached && decided.first >= 0) {
+    if (runs !== undefined) runs.push(decided);
+    else cache.set(key.hi, key.lo, [decided]);
+  }
   return decided;
 }
 
@@ -481,10 +494,7 @@ function explainRow(row: Row, key: Key): string {
     key.hi >= 0 ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}` : null;
   let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
   if (text === undefined) {
-    text = explain(
-      determine(shipmentOf(row, 0), row.regime, row.asOf),
-      hqAssumed ? [HQ_ASSUMED] : []
-    );
+    text = explainShipment(shipmentOf(row, 0), row.regime, row.asOf, hqAssumed ? [HQ_ASSUMED] : []);
     if (k !== null) cache.set(key.hi, k, text);
   }
   return text;

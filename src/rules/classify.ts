@@ -15,7 +15,7 @@ import {
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { eraOf } from "./era";
 import { memo } from "./memo";
-import { step, textsOff } from "./step";
+import { step, textPath } from "./step";
 import type { Chip, Classification, IsoDate, Item, Step } from "./types";
 import {
   classification as result,
@@ -24,35 +24,36 @@ import {
   parseEccn,
   shortCite,
 } from "./eccn";
+import { before, recording, within, type Eras } from "./validity";
 
 export { looksLikeEccn, parseEccn, shortCite };
 export type { ParsedEccn } from "./eccn";
 
-// One memo per path: on the verdict path classifications carry blank steps (see step.ts).
-const chipMemos = [
-  new WeakMap<Chip, Map<number, Classification>>(),
-  new WeakMap<Chip, Map<number, Classification>>(),
-];
-const eccnMemo = memo<Classification>();
+// One memo per path: steps carry all, none or some of their texts (see step.ts). Each
+// classification is kept with the eras it holds for (validity.ts), added to the decision reading it.
+type Held = [Classification, Eras];
+const chipMemos = [0, 1, 2].map(() => new WeakMap<Chip, Map<number, Held>>());
+const eccnMemo = memo<Held>();
 
 /** Classifies `item` under the text in force on `asOf` (memoised per chip object and date: treat as immutable). */
 export function classify(item: Item, asOf: IsoDate): Classification {
-  const quiet = textsOff();
+  const path = textPath();
+  let found: Held | undefined;
   if (item.kind === "eccn")
-    return eccnMemo(`${quiet ? "v" : "d"}|${item.eccn}|${asOf}`, () =>
-      classifyEccn(item.eccn, asOf)
+    found = eccnMemo(`${path}|${item.eccn}|${asOf}`, () =>
+      recording(asOf, () => classifyEccn(item.eccn, asOf))
     );
-  const chipMemo = chipMemos[quiet ? 1 : 0];
-  let byDate = chipMemo.get(item.chip);
-  if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
-  // A classification compares the date only with the change dates of the rules data: one per era.
-  const era = eraOf(asOf);
-  let found = byDate.get(era);
-  if (!found) {
-    found = classifyChip(item.chip, asOf);
-    byDate.set(era, found);
+  else {
+    const chipMemo = chipMemos[path];
+    let byDate = chipMemo.get(item.chip);
+    if (!byDate) chipMemo.set(item.chip, (byDate = new Map()));
+    // A classification compares the date only with the change dates of the rules data: one per era.
+    const era = eraOf(asOf);
+    found = byDate.get(era);
+    if (!found) byDate.set(era, (found = recording(asOf, () => classifyChip(item.chip, asOf))));
   }
-  return found;
+  within(asOf, found[1]);
+  return found[0];
 }
 
 function classifyChip(chip: Chip, asOf: IsoDate): Classification {
@@ -62,7 +63,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const steps: Step[] = [];
 
   // Before 2022-10-07 there was no 3A090 (87 FR 62186 created it).
-  if (asOf < EFFECTIVE.oct2022.date) {
+  if (before(asOf, EFFECTIVE.oct2022.date)) {
     steps.push(
       step(
         () =>
@@ -104,7 +105,7 @@ function classifyChip(chip: Chip, asOf: IsoDate): Classification {
   const a1 = mustValueAt(TPP_A1, asOf, "TPP_A1");
 
   // 2022-10-07 .. 2023-11-16: 3A090 = TPP >= 4800 AND bidirectional chip-to-chip rate >= 600 GB/s.
-  if (asOf < EFFECTIVE.acs2023.date) {
+  if (before(asOf, EFFECTIVE.acs2023.date)) {
     if (tpp < a1.value) {
       steps.push(
         step(

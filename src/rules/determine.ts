@@ -20,7 +20,8 @@ import { part746Notes } from "./regimes/embargoes-part-746";
 import { notCheckedStep } from "./regimes/parties-and-end-uses";
 import { REGIMES } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
-import { textsOff, withoutTexts } from "./step";
+import { FULL_TEXTS, textPath, withLineTexts, withoutTexts } from "./step";
+import { before, recording, type Eras } from "./validity";
 import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from "./types";
 
 /** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
@@ -121,7 +122,7 @@ const closing = new Map<IsoDate, Step>();
 const groupsByEra = new Map<string, readonly string[]>();
 
 function closingStep(asOf: IsoDate): Step {
-  if (textsOff()) return notCheckedStep(asOf);
+  if (textPath() !== FULL_TEXTS) return notCheckedStep(asOf);
   let s = closing.get(asOf);
   if (s === undefined) {
     if (closing.size >= 4096) closing.clear();
@@ -160,12 +161,26 @@ function shipFromWarnings(
     ev.classification.control === "b" ||
     ev.classification.control === "indeterminate";
   const usOrigin = ctx.chip ? ctx.chip.usDesigned : true;
-  if (ctx.shipFrom !== "MY" || ctx.asOf < my.date || !aiChip || !usOrigin) return NO_WARNINGS;
+  if (ctx.shipFrom !== "MY" || before(ctx.asOf, my.date) || !aiChip || !usOrigin)
+    return NO_WARNINGS;
   const text = `Malaysia's own rule (not a US one): ${my.what}`;
   return {
     steps: [{ text, cite: my.cite, confidence: my.confidence }],
     notes: [`${text} (${my.cite})`],
   };
+}
+
+/**
+ * The determination as the one-line explanation reads it (explain.ts): every field, and the texts of
+ * its unconfirmed steps only; the other steps keep their citation and confidence with a blank text
+ * (see step.ts). explain() of it is explain() of determine(); use determine() for the steps.
+ */
+export function determineForLine(
+  shipment: Shipment,
+  regime: RegimeId,
+  asOf: IsoDate
+): Determination {
+  return withLineTexts(() => determine(shipment, regime, asOf));
 }
 
 /** What REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and LEDGER read of a determination. */
@@ -178,6 +193,12 @@ export interface Verdict {
   readonly reason: string;
   /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the shipment's TPP counts against those. */
   readonly draws: number;
+  /**
+   * The run of eras (era.ts) this verdict holds for: a shipment with the same decision key, other
+   * than its era, dated in any era from `eras.first` to `eras.last` gets the same verdict (EXACT:
+   * only this date). Recorded from the comparisons of the date the decision made (validity.ts).
+   */
+  readonly eras: Eras;
 }
 
 /**
@@ -186,7 +207,7 @@ export interface Verdict {
  */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
   const ctx = contextOf(shipment, regime, asOf);
-  const ev = withoutTexts(REGIMES[regime].evaluate, ctx);
+  const [ev, eras] = recording(asOf, () => withoutTexts(REGIMES[regime].evaluate, ctx));
   return {
     status: ev.status,
     licenseRequired: ev.status === "INDETERMINATE" ? null : ev.status === "LICENSE",
@@ -194,6 +215,7 @@ export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Ver
     reviewPolicy: ev.reviewPolicy,
     reason: ev.reason,
     draws: ev.draws,
+    eras,
   };
 }
 

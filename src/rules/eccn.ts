@@ -9,6 +9,7 @@ import { fmt, weakestOf } from "./format";
 import { RulesFault } from "./fault";
 import { step } from "./step";
 import type { Classification, Confidence, IsoDate, Step } from "./types";
+import { before, onOrAfter } from "./validity";
 
 type Bucket = "a" | "b" | "c" | "none";
 
@@ -114,7 +115,7 @@ export function classifyEccn(text: string, asOf: IsoDate): Classification {
       basis: `${eccn}: outside 3A090/4A090`,
     });
   }
-  if (asOf < EFFECTIVE.oct2022.date) {
+  if (before(asOf, EFFECTIVE.oct2022.date)) {
     const o = EFFECTIVE.oct2022;
     return none(
       `${eccn} did not exist before ${o.date}; no advanced-computing control applied`,
@@ -125,7 +126,7 @@ export function classifyEccn(text: string, asOf: IsoDate): Classification {
   }
   if (bucket === "c") {
     const h = EFFECTIVE.hbm2024;
-    if (asOf < h.date)
+    if (before(asOf, h.date))
       return none(
         `3A090.c (HBM) was added on ${h.date}; before that HBM was outside 3A090`,
         h.cite,
@@ -142,7 +143,7 @@ export function classifyEccn(text: string, asOf: IsoDate): Classification {
     return classification(eccn, "c", false, [given, s], { basis: `HBM; ${shortCite(h.cite)}` });
   }
   const acs = EFFECTIVE.acs2023;
-  if (asOf < acs.date) {
+  if (before(asOf, acs.date)) {
     // The Oct 2022 text had a single 3A090 test (TPP >= 4800 and interconnect >= 600 GB/s).
     if (bucket === "b") {
       return none(
@@ -190,7 +191,7 @@ export function classifyEccn(text: string, asOf: IsoDate): Classification {
  */
 function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classification {
   const o = EFFECTIVE.oct2022;
-  if (asOf < o.date)
+  if (before(asOf, o.date))
     return classification(
       "not 3A090",
       "none",
@@ -206,7 +207,7 @@ function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classificat
       { basis: `${eccn} did not exist before ${o.date}` }
     );
   const acs = EFFECTIVE.acs2023;
-  if (asOf < acs.date) {
+  if (before(asOf, acs.date)) {
     const s = step(
       `${eccn} under the Oct 2022 text (a single 3A090/4A090 paragraph): taken as meeting it`,
       o.cite,
@@ -216,7 +217,7 @@ function classifyOpenEccn(eccn: string, asOf: IsoDate, given: Step): Classificat
       basis: `as given; ${shortCite(o.cite)}`,
     });
   }
-  const withC = eccn === "3A090" && asOf >= EFFECTIVE.hbm2024.date;
+  const withC = eccn === "3A090" && onOrAfter(asOf, EFFECTIVE.hbm2024.date);
   const possible: ("a" | "b" | "c")[] = withC ? ["a", "b", "c"] : ["a", "b"];
   const letters = possible.map((p) => `.${p}`).join(", ");
   const s = step(

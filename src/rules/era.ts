@@ -5,6 +5,7 @@
 // decisions are the same: the date's "era".
 import { DECISION_DATA } from "./data/decision-data";
 import type { IsoDate } from "./types";
+import { setChangeDates } from "./validity";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,6 +40,7 @@ export const CHANGE_DATES: readonly IsoDate[] = (() => {
   }
   return [...out].sort();
 })();
+setChangeDates(CHANGE_DATES);
 
 /** The era of `asOf`: how many change dates are on or before it. */
 export function eraOf(asOf: IsoDate): number {

@@ -21,9 +21,11 @@ import {
   decide as decideShipment,
   decisionKey as decisionKeyOf,
   determine as determineShipment,
+  determineForLine,
   limitSides as limitSidesOf,
   type Verdict,
 } from "./determine";
+import { explain } from "./explain";
 import { chipConfidence, fmt, weakestOf } from "./format";
 import { later, type LimitInput } from "./regimes/outcome";
 import { limits as diffusionLimits } from "./regimes/diffusion-2025";
@@ -35,10 +37,11 @@ import type {
   IsoDate,
   Item,
   RegimeId,
-  RegimeInfo,
+  RegimeSummary,
   Resolved,
   Shipment,
 } from "./types";
+import { before } from "./validity";
 
 export * from "./types";
 export type { Verdict } from "./determine";
@@ -53,11 +56,17 @@ export type { S232Band } from "./data/section-232";
 
 /**
  * The building blocks the parts loaded outside the functions bundle use (SECTION_232_DUTY,
- * RULE_CHANGES, the date comparison). They reach the rules only through this module, so the
+ * RULE_CHANGES, the date comparison, the pane's regime descriptions in regime-info.ts). They reach the rules only through this module, so the
  * module stays one scope-hoisted unit in the bundle; not for other callers.
  */
 export const ruleParts = {
   ALWAYS,
+  COUNTRY_ALLOCATION_TPP,
+  DIFFUSION_TIER1,
+  EFFECTIVE,
+  LPP_ALLOWANCE_TPP,
+  PROPOSAL_ALLOWANCE_H100,
+  SCENARIO_NOTE,
   REGIME_IDS,
   CHANGE_DATES,
   DECISION_DATA,
@@ -91,6 +100,19 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   return determineShipment(shipment, regime, asOf);
 }
 
+/**
+ * explain(determine(shipment, regime, asOf), assumptions), building only the step texts the line
+ * quotes (those of unconfirmed steps): what EXPLAIN and the batch Explanation column show.
+ */
+export function explainShipment(
+  shipment: Shipment,
+  regime: RegimeId,
+  asOf: IsoDate,
+  assumptions: readonly string[] = []
+): string {
+  return explain(determineForLine(shipment, regime, asOf), assumptions);
+}
+
 /** The verdict alone (no explanation texts built): what REQUIRES_LICENSE and LEDGER read. */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
   return decideShipment(shipment, regime, asOf);
@@ -111,22 +133,20 @@ export function h100Equivalent(tppPerUnit: number, quantity: number): number {
   return (quantity * tppPerUnit) / H100_TPP;
 }
 
-export function listRegimes(): RegimeInfo[] {
+/**
+ * Each regime's id, name, status and dates: what REGIMES() and the batch command show. The task pane
+ * and the workbench read listRegimes() (regime-info.ts), which adds each regime's badge, sources and
+ * description, and stays out of the functions bundle.
+ */
+export function regimeSummaries(): RegimeSummary[] {
   const e = EFFECTIVE;
-  const lpp = fmt(latest(LPP_ALLOWANCE_TPP).value);
-  const allocation = fmt(latest(COUNTRY_ALLOCATION_TPP).value);
-  const proposalH100 = latest(PROPOSAL_ALLOWANCE_H100).value;
-  const proposalTpp = fmt(proposalH100 * H100_TPP);
   return [
     {
       id: "enforced",
       name: "As enforced on the as-of date",
       status: "the law as actually applied, date by date",
-      badge: "in force",
       effectiveFrom: e.oct2022.date,
       effectiveTo: null,
-      cite: `${e.oct2022.cite}; ${e.acs2023.cite}; ${e.chinaReview2026.cite}; ${e.hqGuidance2026.cite}`,
-      description: `Nothing before ${e.oct2022.date}; the Oct 2022 rule (China, Macau from ${e.macau2023.date}); the Oct 2023 baseline from ${e.acs2023.date} with country groups on the date (Cyprus out of D:5 ${e.cyprusOutOfD5.date}, Cambodia ${e.cambodiaItar.date}); NAC/ACA split ${e.acaSplit.date}; 3A090.c ${e.hbm2024.date}; the H20/MI308 letter from ${e.h20Informed.date}; Huawei Ascend 910B/C/D licence (GP10 guidance) and Diffusion not enforced from ${e.diffusionNotEnforced.date}; Syria SPP ${e.syriaRelief2025.date}; China/Macau case-by-case review from ${e.chinaReview2026.date} for exports from the US only (ship_from); the UAE in A:5 with the licence kept for 3A090.a items from ${e.uaeRule2026.date}.`,
     },
     {
       id: "baseline-2023",
@@ -134,31 +154,22 @@ export function listRegimes(): RegimeInfo[] {
       // Its core is the law in force, but later changes (the is-informed letter, the Jan 2026 China
       // review) are not applied: the status says so, beside the "in force" badge.
       status: `core in force since ${e.acs2023.date}; later changes (the ${e.h20Informed.date} letter, the ${e.chinaReview2026.date} China review) not applied`,
-      badge: "in force",
       effectiveFrom: e.acs2023.date,
       effectiveTo: null,
-      cite: `${e.acs2023.cite}; ${e.acaSplit.cite}; ${e.hbm2024.cite}`,
-      description: `Licence for 3A090.a items to D:1/D:4/D:5 and Macau (less A:5/A:6) and for Macau/D:5-headquartered end users anywhere; NAC (Macau/D:5) and ACA (other D:1/D:4, on every date) for 3A090.b and consumer items; 3A090.c to Macau/D:5 from ${e.hbm2024.date}; country groups on the date; the UAE's move to A:5 (${e.uaeRule2026.date}) with the licence the same rule kept.`,
     },
     {
       id: "diffusion-2025",
       name: "Framework for AI Diffusion (90 FR 4544), as written",
       status: `compliance date ${e.diffusionCompliance.date}; BIS stopped enforcing it ${e.diffusionNotEnforced.date}; text still codified`,
-      badge: "on the books, not enforced",
       effectiveFrom: e.diffusion.date,
       effectiveTo: null,
-      cite: `${e.diffusion.cite}; ${e.diffusionNotEnforced.cite}; ${e.gao2026.cite}`,
-      description: `Worldwide licence for 3A090.a items; Tier 1 (US + ${Object.keys(DIFFUSION_TIER1).length - 1}) AIA; LPP up to ${lpp} TPP per consignee per year; Tier 2 allocation of ${allocation} TPP (2025-2027); Tier 3 (D:5 on the date + Macau) denial; 4E091 model weights.`,
     },
     {
       id: "proposal-500",
-      name: `Reported replacement idea (2025): no tiers, ${proposalH100} H100-eq allowance`,
+      name: `Reported replacement idea (2025): no tiers, ${latest(PROPOSAL_ALLOWANCE_H100).value} H100-eq allowance`,
       status: "reported, never adopted (scenario)",
-      badge: "reported proposal",
       effectiveFrom: null,
       effectiveTo: null,
-      cite: PROPOSAL_ALLOWANCE_H100[0].cite,
-      description: `${SCENARIO_NOTE}. Diffusion without tiers: every destination but the US treated as Tier 2 (Tier 3 and Macau/D:5-HQ still denied); ${proposalH100} H100-equivalents (${proposalTpp} TPP) per consignee per year; no country allocation.`,
     },
   ];
 }
@@ -181,7 +192,7 @@ export function lppRemaining(priorTpp: number, regime: RegimeId, asOf: IsoDate):
   const why =
     regime === "baseline-2023"
       ? "the Oct 2023 rules have no per-consignee allowance (License Exception LPP came with the Diffusion rule, 90 FR 4544)"
-      : asOf < EFFECTIVE.diffusion.date
+      : before(asOf, EFFECTIVE.diffusion.date)
         ? `License Exception LPP did not exist before ${EFFECTIVE.diffusion.date}`
         : `the Diffusion rule's License Exception LPP is not enforced (BIS, ${EFFECTIVE.diffusionNotEnforced.date}); use regime diffusion-2025 for the rule as written`;
   return {

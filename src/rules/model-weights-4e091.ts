@@ -15,6 +15,7 @@ import { later } from "./regimes/outcome";
 import { SCENARIO_NOTE } from "./regimes/proposal-500";
 import { step } from "./step";
 import type { Confidence, IsoDate, RegimeId, Step } from "./types";
+import { before } from "./validity";
 
 /** What 4E091 Note 2 needs to know beyond the operations; each may be unknown (null/omitted). */
 export interface ModelWeightsFacts {
@@ -71,7 +72,7 @@ export function modelWeightsControlled(
   if (regime === "enforced") {
     const n = EFFECTIVE.diffusionNotEnforced;
     steps.push(
-      asOf < d.date
+      before(asOf, d.date)
         ? step(`ECCN 4E091 did not exist before ${d.date}`, d.cite, d.confidence)
         : step(
             `ECCN 4E091 is in the codified Diffusion text, which BIS has not enforced (announced ${n.date}, before the ${EFFECTIVE.diffusionCompliance.date} compliance date)`,
@@ -89,7 +90,7 @@ export function modelWeightsControlled(
         "unconfirmed"
       )
     );
-  if (asOf < d.date)
+  if (before(asOf, d.date))
     steps.push(
       step(
         `Evaluated as if in force: the Diffusion rule took effect on ${d.date}`,

@@ -165,14 +165,19 @@ export interface Determination {
   notes?: string[];
 }
 
-export interface RegimeInfo {
+/** A regime as REGIMES() and the batch command show it. */
+export interface RegimeSummary {
   id: RegimeId;
   name: string;
   status: string;
-  /** Badge text for the pane: "in force", "on the books, not enforced", "reported proposal". */
-  badge: string;
   effectiveFrom: IsoDate | null;
   effectiveTo: IsoDate | null;
+}
+
+/** A regime as the task pane shows it (regime-info.ts). */
+export interface RegimeInfo extends RegimeSummary {
+  /** Badge text for the pane: "in force", "on the books, not enforced", "reported proposal". */
+  badge: string;
   cite: string;
   description: string;
 }

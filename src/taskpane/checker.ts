@@ -1,7 +1,8 @@
 // The pane's shipment checker: text from the form -> one determination per regime, side by side.
 // No DOM here: the pane renders what this returns.
 import { ArgType, Types } from "../functions/args";
-import { determine, explain, listRegimes, resolveCountry, resolveItem } from "../rules";
+import { determine, explain, resolveCountry, resolveItem } from "../rules";
+import { listRegimes } from "../rules/pane-api";
 import type {
   Country,
   Determination,

@@ -1,8 +1,8 @@
 /* global globalThis, document, Document, HTMLFormElement, HTMLInputElement, HTMLButtonElement, HTMLDataListElement */
 // The task pane: wires taskpane.html to the settings, the checker and the sheet actions. Nothing
 // runs at import; index.ts calls init() once Office is ready (or at once outside Office).
-import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes, parseDate } from "../rules";
-import { countryNames, sources } from "../rules/pane-api";
+import { CHIPS, RULES_DATA_HASH, RULES_DATA_VERSION, parseDate } from "../rules";
+import { countryNames, listRegimes, sources } from "../rules/pane-api";
 import type { RegimeId, RegimeInfo } from "../rules";
 import {
   DocumentSettingsStore,

@@ -2,7 +2,8 @@
 // The pane's sheet actions. Each takes an Excel request context (Excel.run hands one over; tests
 // hand over an office-addin-mock object), reads the selected shipment table, and writes formulas
 // or values. What to write is decided in shipment-table.ts; this file only talks to Excel.
-import { RULES_DATA_HASH, RULES_DATA_VERSION, explain, listRegimes } from "../rules";
+import { RULES_DATA_HASH, RULES_DATA_VERSION, explain } from "../rules";
+import { listRegimes } from "../rules/pane-api";
 import type { IsoDate, RegimeInfo } from "../rules";
 import {
   COLUMN_LABELS,

@@ -3,7 +3,8 @@
 // cuts it to two lines) and the determination's steps with their citations and confidence.
 import { Types } from "../functions/args";
 import { isExcelError } from "../functions/errors";
-import { determine, listRegimes } from "../rules";
+import { determine } from "../rules";
+import { listRegimes } from "../rules/pane-api";
 import type { RegimeId } from "../rules";
 import { Cell, OUTPUT_COLUMNS, Role, errorText, isBlankCell } from "../shipments";
 import { parseCheckInput } from "../taskpane/checker";

@@ -24,7 +24,7 @@ import { FormulaError, asExcelArgs, parseFormula } from "./formula";
 import { renderDetail } from "./detail";
 import { cellText, inputColumns, renderGrid } from "./grid";
 import { Types } from "../functions/args";
-import { listRegimes } from "../rules";
+import { listRegimes } from "../rules/pane-api";
 import { regimeCaveat } from "../taskpane/verdict";
 import { BUILT_IN_SAMPLE, LoadError, ShipmentSheet, fromCsvText, fromFile, fromUrl } from "./load";
 

@@ -11,11 +11,10 @@ import {
   countryTier,
   determine,
   h100Equivalent,
-  listRegimes,
   lppRemaining,
   modelWeightsControlled,
 } from "../../src/rules";
-import { sources } from "../../src/rules/pane-api";
+import { listRegimes, sources } from "../../src/rules/pane-api";
 import { RulesFault } from "../../src/rules/fault";
 import { COUNTRY_GROUPS, DIFFUSION_TIER1, diffusionTier, groupsOf, inGroup } from "../../src/rules/data/country-groups";
 import { valueAt, mustValueAt, TPP_A1 } from "../../src/rules/data/parameters";
@@ -42,13 +41,14 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "determine",
       "eraOf",
       "explain",
+      "explainShipment",
       "h100Equivalent",
       "isRegimeId",
       "limitSides",
-      "listRegimes",
       "lppRemaining",
       "modelWeightsControlled",
       "parseDate",
+      "regimeSummaries",
       "resolveChip",
       "resolveCountry",
       "resolveItem",

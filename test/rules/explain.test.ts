@@ -1,4 +1,12 @@
-import { explain, type Determination } from "../../src/rules";
+import fc from "fast-check";
+import {
+  CHIPS,
+  determine,
+  explain,
+  explainShipment,
+  resolveCountry,
+  type Determination,
+} from "../../src/rules";
 import { det, eccnItem, synthetic } from "./helpers";
 
 const NOT_CHECKED = "Not checked: parties (Entity List, other screening lists) and end uses (15 CFR 744).";
@@ -151,5 +159,51 @@ describe("what an answer obliges and warns of (2026-11-30 rules)", () => {
     expect(d.exception).toBe("LPP");
     expect(det("B300", "IN", "diffusion-2025", "2025-06-01", { quantity: 481 }).status).toBe("LICENSE");
     expect(d.steps.some((s) => s.text.includes("published figures disagree (TPP 54,000 vs 56,000)"))).toBe(true);
+  });
+});
+
+// EXPLAIN builds only the texts its line quotes (step.ts): the line must be the one explain() makes
+// of the full determination, on any shipment, whatever was decided or explained before it.
+describe("the one-line explanation without the texts it does not quote", () => {
+  const CODES = ["CN", "HK", "MO", "AE", "SA", "IN", "DE", "MY", "KH", "RU", "US", "CY", "NI", "IR"];
+  const REGIMES = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"] as const;
+  const country = (code: string) => {
+    const r = resolveCountry(code);
+    if (!r.ok) throw new Error(code);
+    return r.value;
+  };
+  test("explainShipment() is explain(determine()) on random shipments", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CHIPS),
+        fc.constantFrom(...CODES),
+        fc.constantFrom(null, ...CODES),
+        fc.constantFrom(...REGIMES),
+        fc.integer({ min: 0, max: 2400 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 30_000_000 }),
+        fc.constantFrom(null, "US", "MY", "TW"),
+        fc.boolean(),
+        (chip, dest, hq, regime, day, quantity, prior, from, assumed) => {
+          const s = {
+            item: { kind: "chip" as const, chip },
+            destination: country(dest),
+            endUserHq: hq ? country(hq) : null,
+            quantity,
+            priorTpp: prior,
+            shipFrom: from ? country(from) : null,
+          };
+          const asOf = new Date(Date.UTC(2021, 0, 1) + day * 86400000).toISOString().slice(0, 10);
+          const assumptions = assumed ? ["End-user HQ not given: taken to be the destination"] : [];
+          // Either order: a memo filled on one path must not leak blank texts into the other.
+          const fast = explainShipment(s, regime, asOf, assumptions);
+          const full = explain(determine(s, regime, asOf), assumptions);
+          expect(explainShipment(s, regime, asOf, assumptions)).toBe(full);
+          expect(fast).toBe(full);
+          expect(determine(s, regime, asOf).steps.every((st) => st.text !== "")).toBe(true);
+        }
+      ),
+      { numRuns: 1500 }
+    );
   });
 });

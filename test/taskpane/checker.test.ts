@@ -1,6 +1,6 @@
 // The pane's checker: form text in, one determination per regime out; bad input reported per field
 // with the resolver's "did you mean".
-import { listRegimes } from "../../src/rules";
+import { listRegimes } from "../../src/rules/pane-api";
 import { CheckInput, checkShipment, parseCheckInput } from "../../src/taskpane/checker";
 import { verdictOf, verdictText } from "../../src/taskpane/verdict";
 import { resetWorkbookFormat, setWorkbookFormat } from "../../src/settings/workbook-format";

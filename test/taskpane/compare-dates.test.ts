@@ -1,6 +1,6 @@
 // "Compare dates": the selected table under one regime on two dates, against an office-addin-mock
 // workbook; and the pane's button and date fields.
-import { listRegimes } from "../../src/rules";
+import { listRegimes } from "../../src/rules/pane-api";
 import { buildDateComparison } from "../../src/shipments/compare-dates";
 import { compareDatesAction } from "../../src/taskpane/compare-dates";
 import { init } from "../../src/taskpane/pane";

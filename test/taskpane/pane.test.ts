@@ -1,6 +1,6 @@
 // The pane in jsdom: taskpane.html wired by init() to fake document settings and a mock Excel.
-import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../../src/rules";
-import { sources } from "../../src/rules/pane-api";
+import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../../src/rules";
+import { listRegimes, sources } from "../../src/rules/pane-api";
 import { SETTINGS_KEYS, effectiveAsOf, effectiveRegime, getSettings, resetSettings } from "../../src/settings/settings";
 import { Pane, PaneEnv, init } from "../../src/taskpane/pane";
 import { fakeExcel, fakeSettings, loadPaneHtml } from "./helpers";

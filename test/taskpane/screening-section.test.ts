@@ -10,7 +10,7 @@ import { Pane, init } from "../../src/taskpane/pane";
 import { addScreeningColumn } from "../../src/taskpane/screening-section";
 import { memoryScreeningStorage } from "../../src/taskpane/screening-storage";
 import { auditSnapshot, runSheetAction } from "../../src/taskpane/sheet-actions";
-import { listRegimes } from "../../src/rules";
+import { listRegimes } from "../../src/rules/pane-api";
 import { readScreeningList } from "../../src/screening";
 import * as functions from "../../src/functions/functions";
 import { screeningList, setScreeningList, setScreeningPending } from "../../src/screening/store";

@@ -1,5 +1,6 @@
 // The sheet actions against an office-addin-mock workbook: what they read, and what they write.
-import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../../src/rules";
+import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../../src/rules";
+import { listRegimes } from "../../src/rules/pane-api";
 import {
   addComplianceColumns,
   auditSnapshot,

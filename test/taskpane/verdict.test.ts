@@ -1,5 +1,5 @@
 // Words shared by the pane and the workbench: reasons as sentences, caveats for fixed regimes.
-import { listRegimes } from "../../src/rules";
+import { listRegimes } from "../../src/rules/pane-api";
 import { regimeCaveat, sentence } from "../../src/taskpane/verdict";
 
 test("a reason reads as a sentence", () => {

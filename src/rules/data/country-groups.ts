@@ -2,6 +2,7 @@
 // and the comprehensive embargoes of 15 CFR part 746. Sources and open questions:
 // reference/regulations.md §2, §3.1, §6.4, §8 item 4.
 import type { Confidence, Dated, IsoDate, Source } from "../types";
+import { before, onOrAfter } from "../validity";
 import { ALWAYS, valueAt, type Timeline } from "./parameters";
 
 export type GroupId = "D:1" | "D:4" | "D:5" | "A:5" | "A:6";
@@ -246,7 +247,7 @@ export const EMBARGOES: Readonly<Record<string, Embargo>> = {
 /** The embargo in force for a destination (as treated) on `asOf`, if any. */
 export function embargoOn(code: string, asOf: IsoDate): Embargo | undefined {
   const e = EMBARGOES[code];
-  return e && e.from <= asOf && (e.to === undefined || asOf < e.to) ? e : undefined;
+  return e && onOrAfter(asOf, e.from) && (e.to === undefined || before(asOf, e.to)) ? e : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // dates are in milestones.ts.
 import { RulesFault } from "../fault";
 import type { Dated, IsoDate } from "../types";
+import { onOrAfter } from "../validity";
 
 export type Timeline<T> = readonly Dated<T>[];
 
@@ -13,7 +14,7 @@ export const ALWAYS: IsoDate = "0001-01-01";
 export function valueAt<T>(timeline: Timeline<T>, asOf: IsoDate): Dated<T> | undefined {
   let found: Dated<T> | undefined;
   for (const entry of timeline) {
-    if (entry.from <= asOf) found = entry;
+    if (onOrAfter(asOf, entry.from)) found = entry;
     else break;
   }
   return found;

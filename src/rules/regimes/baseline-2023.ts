@@ -6,13 +6,14 @@
 // force. reference/regulations.md §6.1; updates-2026-11.md.
 import { classify } from "../classify";
 import { EFFECTIVE } from "../data/milestones";
-import { step } from "../step";
+import { step, textsOff } from "../step";
 import type { Step } from "../types";
 import { baselineCore } from "./destination-licence";
 import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
 import { later, type Context, type Evaluation } from "./outcome";
 import { uaeCheck } from "./uae-rule-2026";
+import { before } from "../validity";
 
 /** The Oct 2023 rules have no quantity limits: quantities never enter its decisions. */
 export const limitSides = (): number => 0;
@@ -27,7 +28,7 @@ export function evaluate(ctx: Context): Evaluation {
   const first = opening(ctx, steps, classification);
   if (first) return { ...first, classification };
 
-  if (ctx.asOf < acs.date) {
+  if (!textsOff() && before(ctx.asOf, acs.date)) {
     steps.push(
       step(
         () =>

@@ -10,11 +10,12 @@ import { testingDutyNote } from "../tariffs/section-232";
 import type { Step } from "../types";
 import type { PolicyChoice } from "./destination-licence";
 import type { Context } from "./outcome";
+import { before } from "../validity";
 
 /** 91 FR 1684 (from 2026-01-15): China/Macau review for exports from the US below 21,000 TPP and 6,500 GB/s. */
 export function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
-  if (ctx.asOf < r.date || !names(r, ctx.dest)) return null;
+  if (before(ctx.asOf, r.date) || !names(r, ctx.dest)) return null;
   if (ctx.exportFrom === "abroad") {
     steps.push(
       step(
@@ -86,7 +87,7 @@ export function chinaReview2026(ctx: Context, steps: Step[]): PolicyChoice | nul
 /** From 2026-01-15, Macau/D:5-headquartered end users outside D:5/Macau: presumption of denial (91 FR 1684 text). */
 export function hqReview2026(ctx: Context, steps: Step[]): PolicyChoice | null {
   const r = EFFECTIVE.chinaReview2026;
-  if (ctx.asOf < r.date) return null;
+  if (before(ctx.asOf, r.date)) return null;
   steps.push(
     step(
       () =>

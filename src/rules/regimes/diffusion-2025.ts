@@ -12,7 +12,7 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { fmt, weakestOf } from "../format";
-import { step } from "../step";
+import { step, textsOff } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
 import { aiaTier1, diffusionNacItems, lppAllowance } from "./diffusion-exceptions";
 import { hqFacts } from "./headquarters-rule";
@@ -30,6 +30,7 @@ import {
   type Evaluation,
   type Outcome,
 } from "./outcome";
+import { before, onOrAfter } from "../validity";
 
 const n = EFFECTIVE.diffusionNotEnforced;
 const AS_WRITTEN = step(
@@ -87,7 +88,10 @@ export function evaluate(ctx: Context): Evaluation {
       tier: ctx.dest === "US" ? 1 : diffusionTier(ctx.dest, ctx.asOf).tier,
     };
 
-  if (ctx.asOf < d.date) {
+  // Steps only: on the verdict path these dates are not compared (the verdict's eras stay wide).
+  if (textsOff()) {
+    // no step to build
+  } else if (before(ctx.asOf, d.date)) {
     steps.push(
       step(
         () =>
@@ -96,7 +100,7 @@ export function evaluate(ctx: Context): Evaluation {
         d.confidence
       )
     );
-  } else if (ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date) {
+  } else if (onOrAfter(ctx.asOf, EFFECTIVE.diffusionNotEnforced.date)) {
     steps.push(AS_WRITTEN);
   }
   steps.push(...classification.steps);

@@ -14,6 +14,7 @@ import { PART_746_SCOPE, SPECIAL_CONTROLS, SYRIA_CCL } from "../data/part-746-sp
 import { step, textsOff } from "../step";
 import type { Classification, ReviewPolicy, Step } from "../types";
 import { indeterminate, license, viaException, type Context, type Outcome } from "./outcome";
+import { onOrAfter } from "../validity";
 
 export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification): Outcome | null {
   const e = embargoOn(ctx.dest, ctx.asOf);
@@ -32,7 +33,7 @@ export function embargoCheck(ctx: Context, steps: Step[], cls?: Classification):
   const ear99 =
     ctx.item.kind === "eccn" && ctx.item.eccn.replace(/\s+/g, "").toUpperCase() === "EAR99";
   const syria = EFFECTIVE.syriaRelief2025;
-  if (names(syria, ctx.dest) && ctx.asOf >= syria.date)
+  if (names(syria, ctx.dest) && onOrAfter(ctx.asOf, syria.date))
     return syriaFrom2025(ctx, steps, ear99, cls);
   if (ear99 && e.section === EMBARGOES.RU.section) {
     // 746.8(a)(1) covers CCL items; EAR99 items need a licence to Russia/Belarus only if listed in the part 746 supplements.

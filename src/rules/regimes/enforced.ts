@@ -13,7 +13,7 @@
 import { classify } from "../classify";
 import { MACAU, inGroup } from "../data/country-groups";
 import { EFFECTIVE } from "../data/milestones";
-import { step } from "../step";
+import { step, textsOff } from "../step";
 import type { Step } from "../types";
 import { chinaReview2026, hqReview2026 } from "./china-review-2026";
 import { baselineCore } from "./destination-licence";
@@ -30,6 +30,7 @@ import {
   type Outcome,
 } from "./outcome";
 import { uaeCheck } from "./uae-rule-2026";
+import { before, onOrAfter } from "../validity";
 
 export const H20_FLAG = "H20_IS_INFORMED";
 
@@ -46,7 +47,7 @@ export function evaluate(ctx: Context): Evaluation {
 
   // Before 2022-10-07: no 3A090/4A090 and no advanced-computing licence requirement.
   const oct = EFFECTIVE.oct2022;
-  if (ctx.asOf < oct.date) {
+  if (before(ctx.asOf, oct.date)) {
     steps.push(...classification.steps);
     steps.push(
       step(
@@ -66,7 +67,7 @@ export function evaluate(ctx: Context): Evaluation {
   steps.push(...classification.steps);
 
   // 2022-10-07 .. 2023-11-16: the Oct 2022 rule.
-  if (ctx.asOf < EFFECTIVE.acs2023.date) {
+  if (before(ctx.asOf, EFFECTIVE.acs2023.date)) {
     return {
       ...overClassifications(classification, steps, (control) => oct2022Rule(ctx, control)),
       classification,
@@ -96,7 +97,13 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     uaeNamedForB: true,
   });
   let out = core;
-  if (hq.concern && ctx.asOf >= EFFECTIVE.diffusionNotEnforced.date && core.status !== "NLR") {
+  // (A step only: on the verdict path its date is not compared, so the verdict's eras stay wide.)
+  if (
+    !textsOff() &&
+    hq.concern &&
+    onOrAfter(ctx.asOf, EFFECTIVE.diffusionNotEnforced.date) &&
+    core.status !== "NLR"
+  ) {
     const g = EFFECTIVE.hqGuidance2026;
     out = {
       ...core,
@@ -114,7 +121,11 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   // 2025-04-09 is-informed letters: H20 and MI308 (chip flag) to China (incl. HK), Macau, D:5, or D:5/Macau-HQ.
   const letter = EFFECTIVE.h20Informed;
   const chip = ctx.chip;
-  if (chip?.flags.includes(H20_FLAG) && ctx.asOf >= letter.date && out.status !== "LICENSE") {
+  if (
+    chip?.flags.includes(H20_FLAG) &&
+    onOrAfter(ctx.asOf, letter.date) &&
+    out.status !== "LICENSE"
+  ) {
     const d5 = inGroup("D:5", ctx.dest, ctx.asOf);
     const covered = ctx.dest === "CN" || ctx.dest === MACAU || d5.member || hq.concern;
     if (covered) {
@@ -140,10 +151,11 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
 
 /** The Diffusion rule is codified but was never enforced in practice. */
 function diffusionStatus(ctx: Context, steps: Step[]): void {
+  if (textsOff()) return; // steps only (see step.ts); its dates then widen no verdict's eras
   const d = EFFECTIVE.diffusion;
   const n = EFFECTIVE.diffusionNotEnforced;
-  if (ctx.asOf < d.date) return;
-  if (ctx.asOf < n.date) {
+  if (before(ctx.asOf, d.date)) return;
+  if (before(ctx.asOf, n.date)) {
     steps.push(
       step(
         () =>
@@ -154,10 +166,9 @@ function diffusionStatus(ctx: Context, steps: Step[]): void {
     );
     return;
   }
-  const gao =
-    ctx.asOf >= EFFECTIVE.gao2026.date
-      ? `; ${EFFECTIVE.gao2026.cite} (${EFFECTIVE.gao2026.date}) holds the non-enforcement policy is a rule under the Congressional Review Act`
-      : "";
+  const gao = onOrAfter(ctx.asOf, EFFECTIVE.gao2026.date)
+    ? `; ${EFFECTIVE.gao2026.cite} (${EFFECTIVE.gao2026.date}) holds the non-enforcement policy is a rule under the Congressional Review Act`
+    : "";
   steps.push(
     step(
       () =>

@@ -20,6 +20,7 @@ import {
   type Control,
   type Outcome,
 } from "./outcome";
+import { before } from "../validity";
 
 /** 3A090.c: a licence to Macau or D:5 only, where License Exception HBM may apply. */
 export function hbmItem(ctx: Context, f: DestFacts, steps: Step[]): Outcome {
@@ -45,12 +46,11 @@ export function hbmItem(ctx: Context, f: DestFacts, steps: Step[]): Outcome {
       steps,
       {
         reviewNote: "not stated in our sources",
-        notes:
-          ctx.asOf < compliance.date
-            ? [
-                `compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`,
-              ]
-            : undefined,
+        notes: before(ctx.asOf, compliance.date)
+          ? [
+              `compliance with the HBM amendments was required from ${compliance.date} (${compliance.cite})`,
+            ]
+          : undefined,
       }
     );
   }
@@ -127,7 +127,7 @@ export function nacItem(
   }
   if (f.inScope) {
     const split = EFFECTIVE.acaSplit;
-    if (ctx.asOf < split.date && !hooks.acaAlways) {
+    if (before(ctx.asOf, split.date) && !hooks.acaAlways) {
       steps.push(
         step(
           () =>
@@ -145,7 +145,7 @@ export function nacItem(
     steps.push(
       step(
         () =>
-          `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification${ctx.asOf < split.date ? ` (the text as amended by ${split.cite}; enforced as NAC before ${split.date})` : ""}`,
+          `${kind} to D:1/D:4 (not D:5/Macau): License Exception ACA, no notification${before(ctx.asOf, split.date) ? ` (the text as amended by ${split.cite}; enforced as NAC before ${split.date})` : ""}`,
         `15 CFR 740.8; ${split.cite}`,
         split.confidence
       )

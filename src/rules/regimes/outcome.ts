@@ -111,4 +111,5 @@ export function indeterminate(reason: string, steps: readonly Step[], extra: Ext
   };
 }
 
-export const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+/** The later of two dates, recorded as a comparison of the as-of date (see validity.ts). */
+export { later } from "../validity";

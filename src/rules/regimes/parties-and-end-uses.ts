@@ -5,6 +5,7 @@
 import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { IsoDate, Step } from "../types";
+import { before } from "../validity";
 
 const NOT_CHECKED_BASE =
   "Not checked: the parties (Entity List and other screening lists) and end-use controls (15 CFR 744) — screen them yourself";
@@ -16,13 +17,13 @@ function affiliatesOn(asOf: IsoDate): { text: string; cite: string } | null {
   const rule = EFFECTIVE.affiliatesRule;
   const stay = EFFECTIVE.affiliatesSuspended;
   const snap = EFFECTIVE.affiliatesSnapback;
-  if (asOf < rule.date) return null;
-  if (asOf < stay.date)
+  if (before(asOf, rule.date)) return null;
+  if (before(asOf, stay.date))
     return {
       text: `the Affiliates rule (${rule.cite}, from ${rule.date}): entities owned 50% or more by Entity List, MEU or SDN parties are restricted too`,
       cite: rule.cite,
     };
-  if (asOf < snap.date)
+  if (before(asOf, snap.date))
     return {
       text: `the Affiliates rule (${rule.cite}) is suspended from ${stay.date} to the day before ${snap.date} (${stay.cite})`,
       cite: `${rule.cite}; ${stay.cite}`,

@@ -6,6 +6,7 @@ import { EFFECTIVE } from "../data/milestones";
 import { step } from "../step";
 import type { Step } from "../types";
 import { indeterminate, license, noLicense, type Context, type Outcome } from "./outcome";
+import { onOrAfter } from "../validity";
 
 export const GP10_FLAG = "GP10_ASCEND";
 
@@ -13,7 +14,7 @@ export function originCheck(ctx: Context, steps: Step[]): Outcome | null {
   const chip = ctx.chip;
   if (!chip || ctx.dest === "US") return null;
   const g = EFFECTIVE.gp10Ascend;
-  if (chip.flags.includes(GP10_FLAG) && ctx.asOf >= g.date) {
+  if (chip.flags.includes(GP10_FLAG) && onOrAfter(ctx.asOf, g.date)) {
     steps.push(
       step(
         `${chip.name}: ${g.what}; treated as licence required whatever the origin, destination or ship-from country`,
