@@ -17,11 +17,14 @@ import { ArgumentError, ExcelError, excelError, isExcelError, toExcelError } fro
 
 export type Matrix = Cell[][];
 
+// A module binding, not a global lookup per call (see shipment.ts).
+const isArray = Array.isArray;
+
 /** Excel passes a 2-D array for a matrix parameter; plain values (tests, other hosts) are wrapped. */
 export function asMatrix(value: unknown): Matrix {
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     if (value.length === 0) return [[null]];
-    return Array.isArray(value[0]) ? (value as Matrix) : (value as Cell[]).map((v) => [v]);
+    return isArray(value[0]) ? (value as Matrix) : (value as Cell[]).map((v) => [v]);
   }
   return [[value]];
 }
@@ -96,11 +99,8 @@ function readValue(
 function resolveColumn(p: Param<unknown>, input: unknown): Column {
   const omitted = input === null || input === undefined;
   // One cell (a filled-down formula): no Map, no per-value bookkeeping.
-  if (
-    !Array.isArray(input) ||
-    (input.length === 1 && (!Array.isArray(input[0]) || input[0].length === 1))
-  ) {
-    const raw = Array.isArray(input) ? (Array.isArray(input[0]) ? input[0][0] : input[0]) : input;
+  if (!isArray(input) || (input.length === 1 && (!isArray(input[0]) || input[0].length === 1))) {
+    const raw = isArray(input) ? (isArray(input[0]) ? input[0][0] : input[0]) : input;
     const v = plainCell(raw);
     const [value, blank] = readValue(p, v, omitted, p.fallback as () => unknown);
     return { rows: 1, cols: 1, omitted, values: [value], blank: [blank], plain: [v], ids: ZERO };

@@ -19,6 +19,12 @@ import { BLANK, Column, Matrix, Refused, broadcast, cellError, guard, spill } fr
 import { ExcelError, excelError } from "./errors";
 import { Lru } from "./lru";
 
+// Built-ins read on every call through module bindings: a global lookup costs far more than a
+// closure variable in some hosts (a page's global object behind a proxy), and a filled-down column
+// makes one call per cell.
+const isArray = Array.isArray;
+const round = Math.round;
+
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
   required("destination", Types.country),
@@ -270,7 +276,7 @@ const limitInput: LimitInput = {
 };
 
 /** TPP products of fractional per-unit TPP without binary noise (as the rules compute them). */
-export const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
+export const tidy = (n: number): number => round(n * 1e6) / 1e6;
 
 /**
  * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side
@@ -361,10 +367,10 @@ const SCALAR_IDS: ((v: never) => number)[] = [
 const NOT_SCALAR = Symbol();
 function scalarOf(x: unknown): unknown {
   if (x === null || x === undefined) return undefined;
-  if (Array.isArray(x)) {
+  if (isArray(x)) {
     if (x.length !== 1) return NOT_SCALAR;
     x = x[0];
-    if (Array.isArray(x)) {
+    if (isArray(x)) {
       if (x.length !== 1) return NOT_SCALAR;
       x = x[0];
     }
