@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "f1f1fbcf63c774df24c68f547bf12dd997a8a25655a7e4c17d2e33a51ee6857b";
+export const RULES_DATA_HASH = "e47b2bbe1c940a84d63af41345f4a5920479d9c51268fbfb22172edacfecf3c5";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

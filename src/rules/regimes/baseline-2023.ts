@@ -11,7 +11,7 @@ import type { Step } from "../types";
 import { baselineCore } from "./destination-licence";
 import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
-import { later, type Context, type Evaluation } from "./outcome";
+import { evaluation, later, type Context, type Evaluation } from "./outcome";
 import { uaeCheck } from "./uae-rule-2026";
 import { before } from "../validity";
 
@@ -26,7 +26,7 @@ export function evaluate(ctx: Context): Evaluation {
 
   // Subject to the EAR, part 746 embargoes, not an export: see opening.ts.
   const first = opening(ctx, steps, classification);
-  if (first) return { ...first, classification };
+  if (first) return evaluation(first, classification);
 
   if (!textsOff() && before(ctx.asOf, acs.date)) {
     steps.push(
@@ -47,5 +47,5 @@ export function evaluate(ctx: Context): Evaluation {
       uaeCheck(ctx, classification, control, []) ??
       baselineCore(ctx, classification, control, { uaeNamedForB: true, acaAlways: true })
   );
-  return { ...outcome, classification };
+  return evaluation(outcome, classification);
 }

@@ -20,10 +20,12 @@ import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
 import { notAdvancedComputing } from "./destination-licence";
 import {
+  WITHIN_ALLOCATION,
+  WITHIN_ALLOWANCE,
+  evaluation,
   later,
   license,
-  WITHIN_ALLOWANCE,
-  WITHIN_ALLOCATION,
+  withSteps,
   type Context,
   type LimitInput,
   type Control,
@@ -82,11 +84,11 @@ export function evaluate(ctx: Context): Evaluation {
   // Subject to the EAR, part 746 embargoes, not an export: see opening.ts. The US is Tier 1.
   const first = opening(ctx, steps, classification);
   if (first)
-    return {
-      ...first,
+    return evaluation(
+      first,
       classification,
-      tier: ctx.dest === "US" ? 1 : diffusionTier(ctx.dest, ctx.asOf).tier,
-    };
+      ctx.dest === "US" ? 1 : diffusionTier(ctx.dest, ctx.asOf).tier
+    );
 
   // Steps only: on the verdict path these dates are not compared (the verdict's eras stay wide).
   if (textsOff()) {
@@ -107,7 +109,7 @@ export function evaluate(ctx: Context): Evaluation {
   const outcome = overClassifications(classification, steps, (control) =>
     decide(ctx, classification, control, textDate)
   );
-  return { ...outcome, classification };
+  return evaluation(outcome, classification);
 }
 
 function decide(
@@ -125,7 +127,7 @@ function decide(
   if (control === "none") return notAdvancedComputing([tierStep], { tier: t.tier });
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, t.tier, hqTier1 !== undefined);
-    return { ...out, steps: [tierStep, ...out.steps] };
+    return withSteps(out, [tierStep, ...out.steps]);
   }
 
   // 742.6(a)(6)(iii)(A): 3A090.a, 4A090.a and .z.a items need a licence to any destination, unless AIA/LPP/ACM/VEU.

@@ -19,6 +19,7 @@ import {
   indeterminate,
   noLicense,
   viaException,
+  withTier,
   type Context,
   type Outcome,
 } from "./outcome";
@@ -31,7 +32,7 @@ export function diffusionNacItems(
   tier: 1 | 2 | 3,
   aiaHq: boolean
 ): Outcome {
-  if (control === "c") return { ...baselineCore(ctx, cls, "c"), tier };
+  if (control === "c") return withTier(baselineCore(ctx, cls, "c"), tier);
   const steps: Step[] = [];
   const f = destFacts(ctx.dest, ctx.asOf);
   steps.push(groupStep(ctx.dest, f, ctx.asOf));

@@ -22,8 +22,10 @@ import { oct2022Rule } from "./oct-2022-rule";
 import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
 import {
+  evaluation,
   license,
   noLicense,
+  withSteps,
   type Context,
   type Control,
   type Evaluation,
@@ -43,7 +45,7 @@ export function evaluate(ctx: Context): Evaluation {
 
   // Subject to the EAR, part 746 embargoes, not an export: see opening.ts.
   const first = opening(ctx, steps, classification);
-  if (first) return { ...first, classification };
+  if (first) return evaluation(first, classification);
 
   // Before 2022-10-07: no 3A090/4A090 and no advanced-computing licence requirement.
   const oct = EFFECTIVE.oct2022;
@@ -56,30 +58,25 @@ export function evaluate(ctx: Context): Evaluation {
         oct.confidence
       )
     );
-    return {
-      ...noLicense(
-        `no advanced-computing controls applied before ${oct.date} (${oct.cite})`,
-        steps
-      ),
-      classification,
-    };
+    return evaluation(
+      noLicense(`no advanced-computing controls applied before ${oct.date} (${oct.cite})`, steps),
+      classification
+    );
   }
   steps.push(...classification.steps);
 
   // 2022-10-07 .. 2023-11-16: the Oct 2022 rule.
   if (before(ctx.asOf, EFFECTIVE.acs2023.date)) {
-    return {
-      ...overClassifications(classification, steps, (control) => oct2022Rule(ctx, control)),
-      classification,
-    };
+    return evaluation(
+      overClassifications(classification, steps, (control) => oct2022Rule(ctx, control)),
+      classification
+    );
   }
   // From 2023-11-17: the baseline, as enforced.
-  return {
-    ...overClassifications(classification, steps, (control) =>
-      from2023(ctx, classification, control)
-    ),
-    classification,
-  };
+  return evaluation(
+    overClassifications(classification, steps, (control) => from2023(ctx, classification, control)),
+    classification
+  );
 }
 
 function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Control): Outcome {
@@ -89,7 +86,7 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
   // UAE rule (91 FR 43034, 2026-07-10): A:5, but the licence for 3A090.a items stays, with carve-outs.
   const hq = hqFacts(ctx);
   const uae = uaeCheck(ctx, cls, control, []);
-  if (uae) return { ...uae, steps: [...pre, ...uae.steps] };
+  if (uae) return withSteps(uae, [...pre, ...uae.steps]);
 
   const core = baselineCore(ctx, cls, control, {
     d5Policy: (s) => chinaReview2026(ctx, s),
@@ -105,17 +102,14 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
     core.status !== "NLR"
   ) {
     const g = EFFECTIVE.hqGuidance2026;
-    out = {
-      ...core,
-      steps: [
-        ...core.steps,
-        step(
-          "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
-          g.cite,
-          g.confidence
-        ),
-      ],
-    };
+    out = withSteps(core, [
+      ...core.steps,
+      step(
+        "The Macau/D:5-headquarters licence requirement stays enforced worldwide (not covered by the Diffusion non-enforcement)",
+        g.cite,
+        g.confidence
+      ),
+    ]);
   }
 
   // 2025-04-09 is-informed letters: H20 and MI308 (chip flag) to China (incl. HK), Macau, D:5, or D:5/Macau-HQ.
@@ -146,7 +140,7 @@ function from2023(ctx: Context, cls: ReturnType<typeof classify>, control: Contr
       );
     }
   }
-  return { ...out, steps: [...pre, ...out.steps] };
+  return withSteps(out, [...pre, ...out.steps]);
 }
 
 /** The Diffusion rule is codified but was never enforced in practice. */

@@ -3,7 +3,7 @@
 // licence, only the review policy is open; otherwise the determination is INDETERMINATE and says what is open.
 import { step, textsOff } from "../step";
 import type { Classification, Step } from "../types";
-import { indeterminate, type Control, type Outcome } from "./outcome";
+import { indeterminate, license, withSteps, type Control, type Outcome } from "./outcome";
 
 export function overClassifications(
   cls: Classification,
@@ -13,7 +13,7 @@ export function overClassifications(
   if (cls.control !== "indeterminate") {
     const out = decide(cls.control);
     // On the verdict path there are no steps to join (see step.ts).
-    return textsOff() ? out : { ...out, steps: [...steps, ...out.steps] };
+    return textsOff() ? out : withSteps(out, [...steps, ...out.steps]);
   }
   const possible = cls.possible ?? ["a", "b", "none"];
   const outcomes = possible.map((c) => decide(c));
@@ -37,7 +37,7 @@ export function overClassifications(
       cite,
       cls.confidence
     );
-    return { ...first, steps: [...steps, note, ...detail] };
+    return withSteps(first, [...steps, note, ...detail]);
   }
   // A licence under every classification: the licence question is settled; only the review policy is open.
   if (outcomes.every((o) => o.status === "LICENSE")) {
@@ -50,13 +50,17 @@ export function overClassifications(
       cite,
       cls.confidence
     );
-    return {
-      ...first,
-      reason: `a licence is needed under every possible classification (${names}), though ${cls.reason}`,
-      reviewPolicy: null,
-      reviewNote: `open: depends on the classification (${policies})`,
-      steps: [...steps, note, ...detail],
-    };
+    return license(
+      `a licence is needed under every possible classification (${names}), though ${cls.reason}`,
+      null,
+      [...steps, note, ...detail],
+      {
+        reviewNote: `open: depends on the classification (${policies})`,
+        notes: first.notes,
+        tier: first.tier,
+        draws: first.draws,
+      }
+    );
   }
   const answers = possible.map((c, i) => `${label(c)}: ${describe(outcomes[i])}`).join("; ");
   steps.push(step(() => `Classification open and decisive (${answers})`, cite, "unconfirmed"));

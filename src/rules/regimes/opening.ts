@@ -4,12 +4,12 @@
 // An answer found here ends the determination, with the item's classification steps after it.
 import type { Classification, Step } from "../types";
 import { embargoCheck } from "./embargoes-part-746";
-import type { Context, Outcome } from "./outcome";
+import { withSteps, type Context, type Outcome } from "./outcome";
 import { domesticCheck, originCheck } from "./subject-to-the-ear";
 
 /** The answer of the opening checks, or null when the regime's own rules decide. */
 export function opening(ctx: Context, steps: Step[], cls: Classification): Outcome | null {
   const first = originCheck(ctx, steps) ?? embargoCheck(ctx, steps, cls);
-  if (first) return { ...first, steps: [...first.steps, ...cls.steps] };
+  if (first) return withSteps(first, [...first.steps, ...cls.steps]);
   return domesticCheck(ctx, steps);
 }

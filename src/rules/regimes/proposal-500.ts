@@ -15,11 +15,13 @@ import { overClassifications } from "./open-classification";
 import { opening } from "./opening";
 import { notAdvancedComputing } from "./destination-licence";
 import {
+  WITHIN_ALLOWANCE,
+  evaluation,
   indeterminate,
   later,
   license,
   viaException,
-  WITHIN_ALLOWANCE,
+  withSteps,
   type Context,
   type LimitInput,
   type Control,
@@ -60,14 +62,14 @@ export function evaluate(ctx: Context): Evaluation {
 
   // Subject to the EAR, part 746 embargoes, not an export: see opening.ts.
   const first = opening(ctx, steps, classification);
-  if (first) return { ...first, classification };
+  if (first) return evaluation(first, classification);
 
   steps.push(step(() => `Evaluated as if in force on ${ctx.asOf}`, SCENARIO.cite, "unconfirmed"));
   steps.push(...classification.steps);
   const outcome = overClassifications(classification, steps, (control) =>
     decide(ctx, classification, control, textDate)
   );
-  return { ...outcome, classification };
+  return evaluation(outcome, classification);
 }
 
 function decide(
@@ -89,7 +91,7 @@ function decide(
   if (control === "none") return notAdvancedComputing([tierStep], { tier });
   if (control !== "a" || cls.nonDatacenter) {
     const out = diffusionNacItems(ctx, cls, control, tier, false);
-    return { ...out, steps: [tierStep, ...out.steps] };
+    return withSteps(out, [tierStep, ...out.steps]);
   }
 
   const hq = hqFacts(ctx);
