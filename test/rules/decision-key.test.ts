@@ -16,6 +16,7 @@ import {
 import * as GROUPS from "../../src/rules/data/country-groups";
 import * as PARAMS from "../../src/rules/data/parameters";
 import { CHANGE_DATES } from "../../src/rules/era";
+import { REGIMES, country, shipmentParts } from "./helpers";
 import type { Determination, RegimeId } from "../../src/rules";
 
 const CODES = [
@@ -40,13 +41,6 @@ const CODES = [
   "NI",
   "CY",
 ];
-const REGIMES: RegimeId[] = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"];
-
-function country(code: string) {
-  const r = resolveCountry(code);
-  if (!r.ok) throw new Error(code);
-  return r.value;
-}
 const isoDay = (n: number) =>
   new Date(Date.UTC(2021, 0, 1) + n * 86400000).toISOString().slice(0, 10);
 const verdict = (d: Determination) => ({
@@ -61,10 +55,7 @@ test("equal decision keys give equal verdicts", () => {
   let compared = 0;
   fc.assert(
     fc.property(
-      fc.constantFrom(...CHIPS),
-      fc.constantFrom(...CODES),
-      fc.constantFrom(null, ...CODES),
-      fc.constantFrom(...REGIMES),
+      ...shipmentParts(CHIPS, CODES),
       fc.integer({ min: 0, max: 2400 }),
       fc.integer({ min: 0, max: 2400 }),
       fc.integer({ min: 0, max: 5000 }),
@@ -112,10 +103,7 @@ test("decide() gives determine()'s verdict, and equal keys equal verdicts around
   let compared = 0;
   fc.assert(
     fc.property(
-      fc.constantFrom(...CHIPS),
-      fc.constantFrom(...CODES),
-      fc.constantFrom(null, ...CODES),
-      fc.constantFrom(...REGIMES),
+      ...shipmentParts(CHIPS, CODES),
       dayNear,
       dayNear,
       fc.integer({ min: 1, max: 5000 }),

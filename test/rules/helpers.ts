@@ -1,5 +1,6 @@
-// Shared helpers for the rules tests: resolve-or-throw, shipments, and synthetic chips built from a
-// real catalog chip (never invented catalog rows).
+// Shared helpers for the rules tests: resolve-or-throw, shipments, the parts of a random shipment
+// for property tests, and synthetic chips built from a real catalog chip (never invented catalog rows).
+import fc from "fast-check";
 import { resolveChip, resolveCountry, determine, type Chip, type Country, type Determination, type Item, type RegimeId, type Shipment } from "../../src/rules";
 
 export function chip(text: string): Chip {
@@ -15,6 +16,18 @@ export function country(text: string): Country {
 }
 
 export const item = (c: Chip): Item => ({ kind: "chip", chip: c });
+
+export const REGIMES: readonly RegimeId[] = ["enforced", "baseline-2023", "diffusion-2025", "proposal-500"];
+
+/** Property tests' first arguments: a catalog chip, a destination and an HQ (or none) of `codes`, a regime. */
+export function shipmentParts(chips: readonly Chip[], codes: readonly string[]) {
+  return [
+    fc.constantFrom(...chips),
+    fc.constantFrom(...codes),
+    fc.constantFrom(null, ...codes),
+    fc.constantFrom(...REGIMES),
+  ] as const;
+}
 export const eccnItem = (eccn: string): Item => ({ kind: "eccn", eccn });
 
 /** A copy of a real catalog chip with some facts changed, for boundary tests. */
