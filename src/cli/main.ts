@@ -6,6 +6,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import * as functions from "../functions/functions";
 import { Types } from "../functions/args";
+import { shipmentColumns } from "../functions/batch";
 import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../rules";
 import type { RegimeId } from "../rules";
 import { getSettings, localIsoDate, updateSettings } from "../settings/settings";
@@ -567,7 +568,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         callFunction,
         upTo === block.length ? block : block.slice(0, upTo),
         match.roles,
-        { ...options, ledger, offset, chunkSize: BLOCK_ROWS },
+        { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
         defaultDate
       );
       result.stats.ledger = ledger !== null;

@@ -9,6 +9,7 @@ import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError } from "../functions/errors";
 import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
+import type { ShipmentColumns } from "../functions/batch";
 
 export { Cell, Matrix };
 
@@ -36,6 +37,11 @@ export interface CheckOptions {
   ledger?: LedgerSummary | null;
   /** Index of rows[0] within the whole table (for `ledger` and problem rows). Default 0. */
   offset?: number;
+  /**
+   * REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and EXPLAIN in one call (src/functions/batch.ts,
+   * same cells): the command line passes it; without it, each function is called on its own.
+   */
+  shipmentColumns?: (inputs: readonly unknown[], explanations: boolean) => ShipmentColumns;
 }
 
 export interface CheckStats {
@@ -472,13 +478,20 @@ export async function checkShipments(
       only(prior),
       only(cols.shipFrom),
     ];
-    const [licence, exception, policy, h100, explanation] = await Promise.all([
-      callVector(call, "REQUIRES_LICENSE", ...shipment),
-      callVector(call, "LICENSE_EXCEPTION", ...shipment),
-      callVector(call, "REVIEW_POLICY", ...shipment),
-      callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
-      explanations ? callVector(call, "EXPLAIN", ...shipment) : Promise.resolve([""]),
-    ]);
+    let licence: Cell[], exception: Cell[], policy: Cell[], h100: Cell[], explanation: Cell[];
+    if (options.shipmentColumns) {
+      const all = options.shipmentColumns(shipment, explanations);
+      ({ licence, exception, policy } = all);
+      explanation = all.explanation ?? [""];
+      h100 = await callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]);
+    } else
+      [licence, exception, policy, h100, explanation] = await Promise.all([
+        callVector(call, "REQUIRES_LICENSE", ...shipment),
+        callVector(call, "LICENSE_EXCEPTION", ...shipment),
+        callVector(call, "REVIEW_POLICY", ...shipment),
+        callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
+        explanations ? callVector(call, "EXPLAIN", ...shipment) : Promise.resolve([""]),
+      ]);
     const asked = unique.length;
     const pick = (m: Cell[], i: number): Cell =>
       m.length === asked ? m[slots[i]] : m.length === 1 ? m[0] : "";

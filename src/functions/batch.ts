@@ -1,0 +1,142 @@
+// The determination columns of a shipment table in one pass, for the batch command (exportctl
+// check): what REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and EXPLAIN return for the same
+// arguments, cell for cell, with the arguments resolved once and each row decided once (four
+// whole-column calls resolve and decide every row four times).
+//
+// Built only from what the functions export (broadcast, the shipment ids and decideRow, the rules'
+// determine and explain), so a cell here is the cell a formula shows. Explanations are memoised for
+// the call only, not in the functions' session cache: a million-row file would fill that cache
+// with lines no formula asks for again. Not registered as a custom function: only the command
+// line's bundle imports this file.
+import { determine, explain } from "../rules";
+import type { Shipment } from "../rules";
+import { Cell } from "./args";
+import { Matrix, asMatrix, broadcast, cellError, guard, idsAt } from "./broadcast";
+import { ExcelError } from "./errors";
+import * as impl from "./impl";
+import { Key, Layout, Row, SHIPMENT_PARAMS, ShipmentIds, decideRow, newRow } from "./shipment";
+
+/** The shipment functions' argument order (SHIPMENT_PARAMS): prior_tpp is argument 6. */
+const LAYOUT: Layout = { item: 0, dest: 1, quantity: 2, hq: 3, regime: 4, date: 5, shipFrom: 7 };
+const PRIOR = 6;
+
+/** Said in EXPLAIN when the end_user_hq argument is omitted or blank (DESIGN §3), as shipment.ts says it. */
+const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
+
+/** One vector per function, in the order of the call's cells (one entry when the call itself failed). */
+export interface ShipmentColumns {
+  licence: Cell[];
+  exception: Cell[];
+  policy: Cell[];
+  /** Null when explanations were not asked for. */
+  explanation: Cell[] | null;
+}
+
+/** Excel has no negative zero to show: -0 leaves as 0 (as spill does). */
+const shown = (v: Cell): Cell => (v === 0 ? 0 : v);
+
+/**
+ * REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and (with `explanations`) EXPLAIN of the same
+ * eight arguments (chip, destination, quantity, end_user_hq, regime, as_of, prior_tpp, ship_from:
+ * ranges or single values, as those functions take them), over a single row or column of cells.
+ * Each vector holds one value per cell, in order: TRUE/FALSE, the exception code or "", the review
+ * policy or "", the explanation; "" for a blank row; the row's own error (#VALUE!, #N/A with the
+ * reason for INDETERMINATE) otherwise. A call that fails as a whole (e.g. a 2-D range) gives one
+ * entry, its error, in every vector, as each function would give a single error.
+ */
+export function shipmentColumns(
+  inputs: readonly unknown[],
+  explanations: boolean
+): ShipmentColumns {
+  const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs as unknown[]));
+  if (!("columns" in call)) {
+    const e: Cell = call as ExcelError;
+    return { licence: [e], exception: [e], policy: [e], explanation: explanations ? [e] : null };
+  }
+  const n = call.rows * call.cols;
+  const licence: Cell[] = new Array(n);
+  const exception: Cell[] = new Array(n);
+  const policy: Cell[] = new Array(n);
+  const explanation: Cell[] | null = explanations ? new Array(n) : null;
+  const ids = new ShipmentIds(call.columns, LAYOUT);
+  const prior = call.columns[PRIOR];
+  const v = new Int32Array(call.columns.length);
+  const key: Key = { hi: 0, lo: 0 };
+  const row = newRow();
+  const texts = new Map<string, string>();
+  let k = 0;
+  for (let r = 0; r < call.rows; r++) {
+    for (let c = 0; c < call.cols; c++, k++) {
+      try {
+        if (!idsAt(call, r, c, v)) {
+          licence[k] = exception[k] = policy[k] = "";
+          if (explanation) explanation[k] = "";
+          continue;
+        }
+      } catch (error) {
+        const e = cellError(error);
+        licence[k] = exception[k] = policy[k] = e;
+        if (explanation) explanation[k] = e;
+        continue;
+      }
+      ids.fill(row, v, prior.values[v[PRIOR]] as number);
+      let decided = true;
+      try {
+        const d = decideRow(row, 0, key);
+        licence[k] = shown(d.open ?? d.verdict.licenseRequired);
+        exception[k] = shown(d.open ?? d.verdict.exception ?? "");
+        policy[k] = shown(d.open ?? d.verdict.reviewPolicy ?? "");
+      } catch (error) {
+        const e = cellError(error);
+        licence[k] = exception[k] = policy[k] = e;
+        decided = false;
+      }
+      if (explanation) {
+        try {
+          // A row the verdict could not be decided for (rare): EXPLAIN itself says what it shows.
+          explanation[k] = decided
+            ? shown(explainRow(row, key, texts))
+            : (impl.explainShipment(...inputs.map((x) => cellAt(x, r, c))) as Matrix)[0][0];
+        } catch (error) {
+          explanation[k] = cellError(error);
+        }
+      }
+    }
+  }
+  return { licence, exception, policy, explanation };
+}
+
+/**
+ * EXPLAIN's line for `row` (whose decision key decideRow has just put in `key`), memoised in `texts`
+ * by the key and the inputs the line quotes (date, quantities, the HQ assumed), as EXPLAIN memoises it.
+ */
+function explainRow(row: Row, key: Key, texts: Map<string, string>): string {
+  const hqAssumed = row.hq === null;
+  const k =
+    key.hi >= 0
+      ? `${key.hi}|${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}`
+      : null;
+  let text = k === null ? undefined : texts.get(k);
+  if (text === undefined) {
+    const shipment: Shipment = {
+      item: row.item,
+      destination: row.dest,
+      quantity: row.quantity,
+      endUserHq: row.hq ?? row.dest,
+      priorTpp: row.prior,
+      countryAllocationUsed: 0,
+      shipFrom: row.shipFrom,
+    };
+    text = explain(determine(shipment, row.regime, row.asOf), hqAssumed ? [HQ_ASSUMED] : []);
+    if (k !== null) texts.set(k, text);
+  }
+  return text;
+}
+
+/** The cell an argument gives the call's cell (r, c): a single value broadcasts, as in broadcast.ts. */
+function cellAt(x: unknown, r: number, c: number): unknown {
+  if (x === null || x === undefined || !Array.isArray(x)) return x;
+  const m = asMatrix(x);
+  const line = m[m.length === 1 ? 0 : r] ?? [];
+  return [[line[line.length === 1 ? 0 : c] ?? null]];
+}
