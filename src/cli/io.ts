@@ -256,8 +256,7 @@ async function writeCsv(
     cols.forEach((c, k) => (checkedAt[c] = k));
     const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
     let done = 0;
-    for await (const block of table.blocks()) {
-      const values = await check(block, done);
+    const write = (block: Cell[][], values: Cell[][]) => {
       // A block's lines as one string: one write per block, no array per row.
       let text = "";
       for (let i = 0; i < block.length; i++) {
@@ -280,9 +279,26 @@ async function writeCsv(
         text += "\r\n";
       }
       out.write(text);
+    };
+    // Up to `inFlight` blocks are being checked while the next is read; written in order.
+    const inFlight = Math.max(1, options.inFlight ?? 1);
+    const pending: { block: Cell[][]; values: Promise<Cell[][]> }[] = [];
+    const next = async () => {
+      const { block, values } = pending.shift()!;
+      write(block, await values);
       done += block.length;
       if (options.onProgress) await options.onProgress(done, table.dataRecords);
+    };
+    let read = 0;
+    for await (const block of table.blocks()) {
+      const values = check(block, read);
+      // Awaited in turn below; a failure of a later block must not go unhandled meanwhile.
+      values.catch(() => undefined);
+      pending.push({ block, values });
+      read += block.length;
+      if (pending.length >= inFlight) await next();
     }
+    while (pending.length) await next();
     if (bom) auditFile.write("\ufeff");
     for (const row of [["Field", "Value"], ...audit()]) auditFile.write(line(row));
     out.finish();

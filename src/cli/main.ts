@@ -24,6 +24,7 @@ import {
   readTable,
 } from "./io";
 import { refuseOverwrite } from "./files";
+import { CheckPool, workerCount } from "./pool";
 import {
   Cell,
   CheckStats,
@@ -472,6 +473,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   const stackTraceLimit = Error.stackTraceLimit;
   const today = localIsoDate(now());
   let progress: Progress | null = null;
+  let pool: CheckPool | null = null;
   const stopProgress = () => {
     if (progress) progress.stop();
     progress = null;
@@ -562,22 +564,41 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     const stats = emptyStats();
     stats.ledger = ledger !== null;
     const blank = screener ? ["", "", "", "", "", ""] : ["", "", "", "", ""];
-    const check = async (block: Cell[][], offset: number): Promise<Cell[][]> => {
+    // Large tables are checked on worker threads, a block each (pool.ts), while this thread reads
+    // and writes; the counts are added and rows screened in table order.
+    pool = CheckPool.start(workerCount(rows, BLOCK_ROWS), {
+      settings: getSettings(),
+      format: workbookFormat(),
+      roles: match.roles,
+      options: { ...options, chunkSize: BLOCK_ROWS },
+      defaultDate: defaultDate(),
+    });
+    const checkPool = pool;
+    let inOrder: Promise<unknown> = Promise.resolve();
+    const check = (block: Cell[][], offset: number): Promise<Cell[][]> => {
       const upTo = Math.max(0, Math.min(block.length, rows - offset));
-      const result = await checkShipments(
-        callFunction,
-        upTo === block.length ? block : block.slice(0, upTo),
-        match.roles,
-        { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
-        defaultDate
-      );
-      result.stats.ledger = ledger !== null;
-      // Screening may turn a row's verdict into a licence or INDETERMINATE: before the counts.
-      if (screener) screener.screen(result, block);
-      addStats(stats, result.stats);
-      const values = result.values;
-      for (let i = upTo; i < block.length; i++) values.push(blank);
-      return values;
+      const part = upTo === block.length ? block : block.slice(0, upTo);
+      const checked = checkPool
+        ? checkPool.check(part, offset, ledger)
+        : checkShipments(
+            callFunction,
+            part,
+            match.roles,
+            { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
+            defaultDate
+          );
+      const done = inOrder.then(async () => {
+        const result = await checked;
+        result.stats.ledger = ledger !== null;
+        // Screening may turn a row's verdict into a licence or INDETERMINATE: before the counts.
+        if (screener) screener.screen(result, block);
+        addStats(stats, result.stats);
+        const values = result.values;
+        for (let i = upTo; i < block.length; i++) values.push(blank);
+        return values;
+      });
+      inOrder = done.catch(() => undefined);
+      return done;
     };
     const regime = cmd.regime ?? (functions.regime() as RegimeId);
     let checkDone = 0;
@@ -625,6 +646,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
           roles: match.roles,
           extraColumns: screener ? [screener.column] : [],
           onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
+          inFlight: checkPool ? 2 * checkPool.size : 1,
         }
       );
     } catch (error) {
@@ -709,6 +731,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     say(`exportctl: unexpected failure: ${e && e.message ? e.message : String(e)}`);
     return EXIT.failure;
   } finally {
+    if (pool) await pool.close();
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
     setScreeningList(savedList);

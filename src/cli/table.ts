@@ -157,6 +157,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Output columns of the table: the columns the check reads, typed in an xlsx written from CSV. */
   roles: Partial<Record<Role, number>>;
+  /** Blocks checked at once (the checker runs them on worker threads); default 1. */
+  inFlight?: number;
   /** Columns written after OUTPUT_COLUMNS (e.g. "Screening"); the checker returns their values after the five. */
   extraColumns?: readonly string[];
 }

@@ -37,6 +37,8 @@ export interface CheckOptions {
   ledger?: LedgerSummary | null;
   /** Index of rows[0] within the whole table (for `ledger` and problem rows). Default 0. */
   offset?: number;
+  /** Index of rows[0] within `ledger` when that holds only some rows' values. Default: `offset`. */
+  ledgerAt?: number;
   /**
    * REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and EXPLAIN in one call (src/functions/batch.ts,
    * same cells): the command line passes it; without it, each function is called on its own.
@@ -420,7 +422,7 @@ export async function checkShipments(
   const values: Cell[][] = new Array(n);
 
   let ledger = options.ledger ?? null;
-  let ledgerOffset = offset;
+  let ledgerOffset = options.ledgerAt ?? offset;
   if (options.ledger === undefined) {
     const byRole: Partial<Record<Role, Cell[]>> = {};
     for (const role of [...INPUT_ROLES, "consignee"] as Role[]) {
