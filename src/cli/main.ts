@@ -6,7 +6,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import * as functions from "../functions/functions";
 import { Types } from "../functions/args";
-import { shipmentColumns } from "../functions/batch";
+import { ledgerTotals, shipmentColumns } from "../functions/batch";
 import { RULES_DATA_HASH, RULES_DATA_VERSION, listRegimes } from "../rules";
 import type { RegimeId } from "../rules";
 import { getSettings, localIsoDate, updateSettings } from "../settings/settings";
@@ -554,7 +554,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
         callFunction,
         ledgerCells.columns,
         ledgerCells.length,
-        options,
+        { ...options, ledgerTotals },
         defaultDate
       );
       ledgerCells = null; // only the summary's few numbers a row are kept

@@ -8,13 +8,23 @@
 // the call only, not in the functions' session cache: a million-row file would fill that cache
 // with lines no formula asks for again. Not registered as a custom function: only the command
 // line's bundle imports this file.
-import { determine, explain } from "../rules";
+import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE, determine, explain } from "../rules";
 import type { Shipment } from "../rules";
-import { Cell } from "./args";
-import { Matrix, asMatrix, broadcast, cellError, guard, idsAt } from "./broadcast";
+import { effectiveAsOf, effectiveRegime } from "../settings/settings";
+import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
+import { BLANK, Matrix, Refused, asMatrix, broadcast, cellError, guard, idsAt } from "./broadcast";
 import { ExcelError } from "./errors";
 import * as impl from "./impl";
-import { Key, Layout, Row, SHIPMENT_PARAMS, ShipmentIds, decideRow, newRow } from "./shipment";
+import {
+  Key,
+  Layout,
+  Row,
+  SHIPMENT_PARAMS,
+  ShipmentIds,
+  decideRow,
+  newRow,
+  tidy,
+} from "./shipment";
 
 /** The shipment functions' argument order (SHIPMENT_PARAMS): prior_tpp is argument 6. */
 const LAYOUT: Layout = { item: 0, dest: 1, quantity: 2, hq: 3, regime: 4, date: 5, shipFrom: 7 };
@@ -139,4 +149,132 @@ function cellAt(x: unknown, r: number, c: number): unknown {
   const m = asMatrix(x);
   const line = m[m.length === 1 ? 0 : r] ?? [];
   return [[line[line.length === 1 ? 0 : c] ?? null]];
+}
+
+/** LEDGER's results over a table, kept compact: one small value per row and column read. */
+export interface LedgerTotals {
+  /** LEDGER's "license required": 1 TRUE, 0 FALSE, -1 an error (INDETERMINATE included) or a blank row. */
+  licence: Int8Array;
+  /** LEDGER's "exception" where "license required" is TRUE or FALSE, else null. */
+  exception: (string | null)[];
+  /** LEDGER's "consignee allowance TPP this year" after the row; NaN for an error or a blank row. */
+  allowance: Float64Array;
+}
+
+// LEDGER's parameters, as functions/ledger.ts declares them.
+const LEDGER_PARAMS = [
+  required("chips", Types.item),
+  required("destinations", Types.country),
+  requiredWhenGiven("quantities", Types.units, () => 1),
+  optional("end_user_hqs", Types.country, () => null),
+  optional("consignees", Types.consignee, () => ""),
+  optional("dates", Types.date, () => effectiveAsOf()),
+  optional("regime", Types.regime, effectiveRegime),
+  shipFromParam("ship_froms"),
+] as Param<unknown>[];
+
+const LEDGER_LAYOUT: Layout = {
+  item: 0,
+  dest: 1,
+  quantity: 2,
+  hq: 3,
+  regime: 6,
+  date: 5,
+  shipFrom: 7,
+};
+const CONSIGNEE = 4;
+const DATE = 5;
+
+/**
+ * LEDGER (functions/ledger.ts) over a single row or column of cells, the three of its five
+ * columns the command reads, without a line of five cells per row: a million-row table costs
+ * 17 bytes a row here. Same arguments, same order of evaluation (date order, ties in table order),
+ * same running totals; a call that fails as a whole gives its error.
+ */
+export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelError {
+  const result = guard((): LedgerTotals => {
+    const call = broadcast(LEDGER_PARAMS, inputs as unknown[]);
+    const c = call.columns;
+    const at = new ShipmentIds(c, LEDGER_LAYOUT);
+    const n = call.rows * call.cols;
+    const WIDTH = LEDGER_PARAMS.length;
+    const licence = new Int8Array(n).fill(-1);
+    const exception: (string | null)[] = new Array(n).fill(null);
+    const allowanceAfter = new Float64Array(n).fill(NaN);
+    // Each cell's value ids; blank rows and per-row argument errors are settled here.
+    const ids = new Int32Array(n * WIDTH);
+    const settled = new Uint8Array(n);
+    const v = new Int32Array(WIDTH);
+    let k = 0;
+    for (let r = 0; r < call.rows; r++) {
+      for (let col = 0; col < call.cols; col++, k++) {
+        try {
+          if (idsAt(call, r, col, v)) ids.set(v, k * WIDTH);
+          else settled[k] = 1;
+        } catch {
+          settled[k] = 1;
+        }
+      }
+    }
+    // Date order, ties in input order: a counting sort over the distinct dates.
+    const dates = c[DATE].values;
+    const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
+    const distinct = dates.map((_, i) => i).filter((i) => usable(dates[i]));
+    distinct.sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1));
+    const rank = new Int32Array(dates.length);
+    distinct.forEach((id, i) => (rank[id] = i));
+    const start = new Int32Array(distinct.length + 1);
+    for (let i = 0; i < n; i++) if (!settled[i]) start[rank[ids[i * WIDTH + DATE]] + 1]++;
+    for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+    const order = new Int32Array(start[distinct.length]);
+    for (let i = 0; i < n; i++) if (!settled[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
+    // Running totals: allowance per consignee (its folded key) and calendar year; allocation per
+    // destination as treated.
+    const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
+    const consigneeIds = new Map<string, number>();
+    const consigneeId = consignee.map((x) => {
+      if (x === null) return -1;
+      let id = consigneeIds.get(x);
+      if (id === undefined) consigneeIds.set(x, (id = consigneeIds.size));
+      return id;
+    });
+    const year = dates.map((d) => (usable(d) ? Number((d as string).slice(0, 4)) : 0));
+    const allowance = new Map<number, number>();
+    let allocation = new Float64Array(64);
+    const key: Key = { hi: 0, lo: 0 };
+    const row = newRow();
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j];
+      const w = i * WIDTH;
+      const who = consigneeId[ids[w + CONSIGNEE]];
+      const yearKey = who < 0 ? -1 : who * 10_000 + year[ids[w + DATE]];
+      const country = at.destTreated[ids[w + LEDGER_LAYOUT.dest]];
+      if (country >= allocation.length) {
+        const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
+        grown.set(allocation);
+        allocation = grown;
+      }
+      const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
+      const used = allocation[country];
+      try {
+        const d = decideRow(at.fill(row, ids, prior, w), used, key);
+        const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
+        const verdict = d.verdict;
+        const allowanceTotal = prior + (verdict.draws & WITHIN_ALLOWANCE ? total : 0);
+        const allocationTotal = used + (verdict.draws & WITHIN_ALLOCATION ? total : 0);
+        if (yearKey >= 0 && allowanceTotal !== prior) allowance.set(yearKey, allowanceTotal);
+        allocation[country] = allocationTotal;
+        const lic: unknown = d.open ?? verdict.licenseRequired;
+        if (lic === true || lic === false) {
+          licence[i] = lic ? 1 : 0;
+          exception[i] = verdict.exception ?? "";
+        }
+        allowanceAfter[i] = allowanceTotal;
+      } catch {
+        // The row's error: LEDGER shows it in every column.
+      }
+    }
+    return { licence, exception, allowance: allowanceAfter };
+  });
+  return "licence" in result ? result : (result as ExcelError);
 }

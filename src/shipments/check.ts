@@ -9,7 +9,7 @@ import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError } from "../functions/errors";
 import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
-import type { ShipmentColumns } from "../functions/batch";
+import type { LedgerTotals, ShipmentColumns } from "../functions/batch";
 
 export { Cell, Matrix };
 
@@ -44,6 +44,8 @@ export interface CheckOptions {
    * same cells): the command line passes it; without it, each function is called on its own.
    */
   shipmentColumns?: (inputs: readonly unknown[], explanations: boolean) => ShipmentColumns;
+  /** LEDGER's verdicts and allowance totals in typed arrays (src/functions/batch.ts), for ledgerOf. */
+  ledgerTotals?: (inputs: readonly unknown[]) => LedgerTotals | ExcelError;
 }
 
 export interface CheckStats {
@@ -275,7 +277,7 @@ export async function ledgerOf(
   call: FunctionCaller,
   columns: Partial<Record<Role, readonly Cell[]>>,
   rows: number,
-  options: Pick<CheckOptions, "useDates" | "locale">,
+  options: Pick<CheckOptions, "useDates" | "locale" | "ledgerTotals">,
   defaultDate: () => string
 ): Promise<LedgerSummary | null> {
   const locale = options.locale ?? null;
@@ -291,9 +293,7 @@ export async function ledgerOf(
   if (!consignees || !consignees.some((c) => !isBlankCell(c))) return null;
   const dates = whole("date", options.useDates);
   // Row vectors (1 x n): LEDGER reads any shape, and one array per column is all it costs here.
-  let ledger: Matrix | null = await callMatrixOf(
-    call,
-    "LEDGER",
+  const inputs = [
     range(whole("chip")),
     range(whole("destination")),
     range(whole("quantity")),
@@ -301,12 +301,40 @@ export async function ledgerOf(
     range(consignees),
     range(dates),
     null,
-    range(whole("shipFrom"))
-  );
-  if (ledger.length !== n) return null;
+    range(whole("shipFrom")),
+  ];
+  // What the pass reads of LEDGER, per row: its licence verdict and exception, and the allowance
+  // total after the row (NaN where LEDGER shows an error or a blank row).
+  let totalsOf: LedgerTotals;
+  if (options.ledgerTotals) {
+    const t = options.ledgerTotals(inputs);
+    if (isExcelError(t)) {
+      if (n !== 1) return null;
+      totalsOf = {
+        licence: new Int8Array(1).fill(-1),
+        exception: [null],
+        allowance: new Float64Array(1).fill(NaN),
+      };
+    } else totalsOf = t;
+  } else {
+    const ledger: Matrix | null = await callMatrixOf(call, "LEDGER", ...inputs);
+    if (ledger.length !== n) return null;
+    totalsOf = {
+      licence: new Int8Array(n).fill(-1),
+      exception: new Array(n).fill(null),
+      allowance: new Float64Array(n).fill(NaN),
+    };
+    for (let i = 0; i < n; i++) {
+      const [, lic, exc, total] = ledger[i];
+      if (lic === true || lic === false) {
+        totalsOf.licence[i] = lic ? 1 : 0;
+        totalsOf.exception[i] = typeof exc === "string" ? exc : null;
+      }
+      if (typeof total === "number") totalsOf.allowance[i] = total;
+    }
+  }
+  if (totalsOf.licence.length !== n) return null;
   const priors = new Float64Array(n);
-  const licence = new Int8Array(n).fill(-1);
-  const exception: (string | null)[] = new Array(n).fill(null);
   const totals = new Float64Array(n);
   // Each row's prior use is the consignee's running total after its previous row in the same
   // year, in LEDGER's order (date, then table order); the functions' own coercion gives the keys,
@@ -330,13 +358,12 @@ export async function ledgerOf(
   const folded: LedgerSummary["folded"] = { keys: 0, examples: [] };
   const dateIds = new Map<unknown, number>();
   const dateList: string[] = [];
+  const licence = totalsOf.licence;
+  const exception = totalsOf.exception;
+  const allowance = totalsOf.allowance;
   for (let i = 0; i < n; i++) {
-    const [, lic, exc, total] = ledger[i];
-    if (lic === true || lic === false) {
-      licence[i] = lic ? 1 : 0;
-      exception[i] = typeof exc === "string" ? exc : null;
-    }
-    if (typeof total !== "number") continue; // an error or a blank row: LEDGER skipped it
+    const total = allowance[i];
+    if (total !== total) continue; // an error or a blank row: LEDGER skipped it
     const raw = consignees[i];
     if (isBlankCell(raw)) continue; // no consignee: the row stands alone
     const d = dates ? dates[i] : null;
@@ -367,7 +394,6 @@ export async function ledgerOf(
     when[i] = dateId;
     totals[i] = total;
   }
-  ledger = null;
   // Date order, ties in table order: a counting sort over the distinct dates.
   const byDate = dateList.map((_, k) => k).sort((a, b) => (dateList[a] < dateList[b] ? -1 : 1));
   const rank = new Int32Array(dateList.length);

@@ -17,7 +17,7 @@ import {
 } from "../../src/shipments";
 import { isExcelError } from "../../src/functions/errors";
 import { callFunction } from "../../src/cli/main";
-import { shipmentColumns } from "../../src/functions/batch";
+import { ledgerTotals, shipmentColumns } from "../../src/functions/batch";
 import { getSettings, updateSettings } from "../../src/settings/settings";
 
 describe("CSV", () => {
@@ -357,6 +357,21 @@ describe("the command's one-pass columns (src/functions/batch.ts)", () => {
         );
         expect(together.values).toEqual(separate.values);
         expect(together.stats).toEqual(separate.stats);
+        // The command's whole-table pass: LEDGER's totals in typed arrays give the same summary.
+        const columns = Object.fromEntries(
+          Object.entries(roles).map(([role, c]) => [role, rows.map((r) => r[c])])
+        );
+        const viaLedger = await ledgerOf(callFunction, columns, rows.length, options, today);
+        const viaTotals = await ledgerOf(
+          callFunction,
+          columns,
+          rows.length,
+          { ...options, ledgerTotals },
+          today
+        );
+        expect(viaTotals).toEqual(viaLedger);
+        // Allowances accumulate under the regimes that have them.
+        expect(viaLedger!.priors.some((p) => p > 0)).toBe(/diffusion|proposal/.test(regime));
         // The table exercises what it means to: verdicts, exceptions, INDETERMINATE, errors, blanks.
         const s = separate.stats;
         expect([s.licences, s.noLicence, s.errors, s.blank].every((x) => x > 0)).toBe(true);
