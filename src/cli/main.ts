@@ -566,27 +566,31 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     const blank = screener ? ["", "", "", "", "", ""] : ["", "", "", "", ""];
     // Large tables are checked on worker threads, a block each (pool.ts), while this thread reads
     // and writes; the counts are added and rows screened in table order.
-    pool = CheckPool.start(workerCount(rows, BLOCK_ROWS), {
-      settings: getSettings(),
-      format: workbookFormat(),
-      roles: match.roles,
-      options: { ...options, chunkSize: BLOCK_ROWS },
-      defaultDate: defaultDate(),
-    });
+    const inProcess = (part: Cell[][], offset: number) =>
+      checkShipments(
+        callFunction,
+        part,
+        match.roles,
+        { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
+        defaultDate
+      );
+    pool = CheckPool.start(
+      workerCount(rows, BLOCK_ROWS),
+      {
+        settings: getSettings(),
+        format: workbookFormat(),
+        roles: match.roles,
+        options: { ...options, chunkSize: BLOCK_ROWS },
+        defaultDate: defaultDate(),
+      },
+      inProcess
+    );
     const checkPool = pool;
     let inOrder: Promise<unknown> = Promise.resolve();
     const check = (block: Cell[][], offset: number): Promise<Cell[][]> => {
       const upTo = Math.max(0, Math.min(block.length, rows - offset));
       const part = upTo === block.length ? block : block.slice(0, upTo);
-      const checked = checkPool
-        ? checkPool.check(part, offset, ledger)
-        : checkShipments(
-            callFunction,
-            part,
-            match.roles,
-            { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
-            defaultDate
-          );
+      const checked = checkPool ? checkPool.check(part, offset, ledger) : inProcess(part, offset);
       const done = inOrder.then(async () => {
         const result = await checked;
         result.stats.ledger = ledger !== null;

@@ -6,7 +6,8 @@
 //
 // Only in the built command (bin/exportctl.mjs runs a .cjs bundle that can start itself as a
 // worker); elsewhere (tests on the TypeScript sources) blocks are checked in the process.
-// EXPORTCTL_WORKERS=N sets the number of workers (0: none).
+// EXPORTCTL_WORKERS=N sets the number of workers (0: none). A worker that fails (out of memory,
+// stopped) leaves its blocks to the main thread: the answer is the same, only slower.
 import * as os from "os";
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import { shipmentColumns } from "../functions/batch";
@@ -50,6 +51,14 @@ interface Reply {
 }
 
 const WORKER_FLAG = "exportctl-check-worker";
+/**
+ * Old-generation heap of a worker (MB): its blocks' role cells, results and the rules.
+ * EXPORTCTL_WORKER_HEAP_MB sets another (tests make a worker run out with a small one).
+ */
+const workerHeapMb = (): number => {
+  const set = process.env.EXPORTCTL_WORKER_HEAP_MB;
+  return set !== undefined && /^\d+$/.test(set) ? Math.max(1, Number(set)) : 160;
+};
 
 // Errors travel as plain objects: a thread boundary keeps an Error's message but not its code.
 // `made` marks the errors the functions made (excelError), rebuilt as such on the other side;
@@ -134,21 +143,45 @@ export class CheckPool {
   private readonly busy = new Map<Worker, number>();
   private nextId = 0;
   private failed: Error | null = null;
+  /** The table's columns a worker reads (its roles' columns), in the order it receives them. */
+  private readonly read: number[];
 
   get size(): number {
     return this.workers.length;
   }
 
   /** Null when there is no bundle to start workers from (see bundleFile). */
-  static start(count: number, setup: PoolSetup): CheckPool | null {
+  static start(
+    count: number,
+    setup: PoolSetup,
+    fallback: (rows: Cell[][], offset: number) => Promise<CheckResult>
+  ): CheckPool | null {
     const file = bundleFile();
     if (!file || count < 1) return null;
-    return new CheckPool(file, count, setup);
+    return new CheckPool(file, count, setup, fallback);
   }
 
-  private constructor(file: string, count: number, setup: PoolSetup) {
+  private constructor(
+    file: string,
+    count: number,
+    setup: PoolSetup,
+    /** Checks a block in this thread, as a worker would. */
+    private readonly fallback: (rows: Cell[][], offset: number) => Promise<CheckResult>
+  ) {
+    // A worker is sent only the cells it reads: the roles' columns, numbered anew.
+    this.read = [...new Set(Object.values(setup.roles) as number[])].sort((a, b) => a - b);
+    const roles: Partial<Record<Role, number>> = {};
+    for (const [role, c] of Object.entries(setup.roles) as [Role, number][])
+      roles[role] = this.read.indexOf(c);
+    const sent: PoolSetup = { ...setup, roles };
+    const heapMb = workerHeapMb();
     for (let i = 0; i < count; i++) {
-      const w = new Worker(file, { workerData: { [WORKER_FLAG]: setup } });
+      // A worker holds a few blocks' cells and the rules: a bounded heap keeps the process's
+      // memory bounded (a worker that runs out leaves its blocks to this thread, see fail()).
+      const w = new Worker(file, {
+        workerData: { [WORKER_FLAG]: sent },
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
+      });
       w.on("message", (reply: Reply) => this.settle(w, reply));
       w.on("error", (error) => this.fail(error));
       w.on("exit", (code) => {
@@ -162,12 +195,15 @@ export class CheckPool {
 
   /** Checks a block of rows (`offset`: its first row's index among the data rows). */
   check(rows: Cell[][], offset: number, ledger: LedgerSummary | null): Promise<CheckResult> {
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.failed) return this.fallback(rows, offset);
     const id = this.nextId++;
     const n = rows.length;
     const task: Task = {
       id,
-      rows: mapCells(rows, toWire),
+      rows: mapCells(
+        rows.map((row) => this.read.map((c) => row[c])),
+        toWire
+      ),
       offset,
       ledger: ledger && {
         priors: ledger.priors.slice(offset, offset + n),
@@ -175,11 +211,13 @@ export class CheckPool {
         exception: ledger.exception.slice(offset, offset + n),
       },
     };
-    return new Promise<CheckResult>((resolve, reject) => {
+    const sent = new Promise<CheckResult>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.queue.push(task);
       this.dispatch();
     });
+    // A worker that fails (out of memory, or stopped) leaves its blocks to this thread.
+    return sent.catch(() => this.fallback(rows, offset));
   }
 
   private dispatch(): void {
@@ -208,6 +246,8 @@ export class CheckPool {
     this.failed = error;
     for (const p of this.waiting.values()) p.reject(error);
     this.waiting.clear();
+    this.queue.length = 0;
+    for (const w of this.workers) void w.terminate();
   }
 
   /** Stops the workers (always called, after the last block or a failure). */

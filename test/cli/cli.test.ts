@@ -493,7 +493,12 @@ describe("checked on worker threads", () => {
     }
     const input = path.join(dir, "mixed.csv");
     fs.writeFileSync(input, lines.join("\r\n") + "\r\n");
-    for (const regime of ["enforced", "diffusion-2025"]) {
+    for (const [regime, env] of [
+      ["enforced", {}],
+      ["diffusion-2025", {}],
+      // Workers that run out of memory at once: the main thread checks their blocks.
+      ["proposal-500", { EXPORTCTL_WORKER_HEAP_MB: "2" }],
+    ] as const) {
       const inProcess = await run("check", input, "--regime", regime, "--out", `in-${regime}.csv`);
       const r = spawnSync(
         process.execPath,
@@ -510,7 +515,7 @@ describe("checked on worker threads", () => {
           cwd: dir,
           encoding: "utf8",
           timeout: 180000,
-          env: { ...process.env, EXPORTCTL_WORKERS: "2" },
+          env: { ...process.env, EXPORTCTL_WORKERS: "2", ...env },
         }
       );
       expect(r.status).toBe(inProcess.code);
