@@ -112,14 +112,6 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
   let dataRecords = 0;
   let dataRows = 0;
   let ledger: LedgerCells | null = null;
-  const intern = new Map<string, string>();
-  const shared = (s: Cell): Cell => {
-    if (typeof s !== "string" || s.length > 64) return s;
-    const hit = intern.get(s);
-    if (hit !== undefined) return hit;
-    if (intern.size < 200000) intern.set(s, s);
-    return s;
-  };
   let parser: CsvParser | null = null;
   for await (const block of csvBlocks(file, (p) => (parser = p))) {
     for (const record of block) {
@@ -141,7 +133,7 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
         dataRows = dataRecords;
         if (w > width) width = w;
       }
-      if (ledger) (ledger as LedgerCells).push(record, shared);
+      if (ledger) (ledger as LedgerCells).push(record);
     }
   }
   if (headerRow < 0) throw noHeader(name, head);

@@ -188,7 +188,7 @@ const DATE = 5;
 /**
  * LEDGER (functions/ledger.ts) over a single row or column of cells, the three of its five
  * columns the command reads, without a line of five cells per row: a million-row table costs
- * 17 bytes a row here. Same arguments, same order of evaluation (date order, ties in table order),
+ * about 30 bytes a row here. Same arguments, same order of evaluation (date order, ties in table order),
  * same running totals; a call that fails as a whole gives its error.
  */
 export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelError {
@@ -201,15 +201,16 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
     const licence = new Int8Array(n).fill(-1);
     const exception: (string | null)[] = new Array(n).fill(null);
     const allowanceAfter = new Float64Array(n).fill(NaN);
-    // Each cell's value ids; blank rows and per-row argument errors are settled here.
-    const ids = new Int32Array(n * WIDTH);
+    // Blank rows and per-row argument errors are settled here; each other cell keeps its date's id
+    // (its other ids are read again in date order: no array of every cell's ids).
     const settled = new Uint8Array(n);
+    const dateIds = new Int32Array(n);
     const v = new Int32Array(WIDTH);
     let k = 0;
     for (let r = 0; r < call.rows; r++) {
       for (let col = 0; col < call.cols; col++, k++) {
         try {
-          if (idsAt(call, r, col, v)) ids.set(v, k * WIDTH);
+          if (idsAt(call, r, col, v)) dateIds[k] = v[DATE];
           else settled[k] = 1;
         } catch {
           settled[k] = 1;
@@ -224,10 +225,10 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
     const rank = new Int32Array(dates.length);
     distinct.forEach((id, i) => (rank[id] = i));
     const start = new Int32Array(distinct.length + 1);
-    for (let i = 0; i < n; i++) if (!settled[i]) start[rank[ids[i * WIDTH + DATE]] + 1]++;
+    for (let i = 0; i < n; i++) if (!settled[i]) start[rank[dateIds[i]] + 1]++;
     for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
     const order = new Int32Array(start[distinct.length]);
-    for (let i = 0; i < n; i++) if (!settled[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
+    for (let i = 0; i < n; i++) if (!settled[i]) order[start[rank[dateIds[i]]]++] = i;
     // Running totals: allowance per consignee (its folded key) and calendar year; allocation per
     // destination as treated.
     const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
@@ -245,10 +246,10 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
     const row = newRow();
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
-      const w = i * WIDTH;
-      const who = consigneeId[ids[w + CONSIGNEE]];
-      const yearKey = who < 0 ? -1 : who * 10_000 + year[ids[w + DATE]];
-      const country = at.destTreated[ids[w + LEDGER_LAYOUT.dest]];
+      idsAt(call, Math.floor(i / call.cols), i % call.cols, v); // settled above: it returns true
+      const who = consigneeId[v[CONSIGNEE]];
+      const yearKey = who < 0 ? -1 : who * 10_000 + year[v[DATE]];
+      const country = at.destTreated[v[LEDGER_LAYOUT.dest]];
       if (country >= allocation.length) {
         const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
         grown.set(allocation);
@@ -257,7 +258,7 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
       const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
       const used = allocation[country];
       try {
-        const d = decideRow(at.fill(row, ids, prior, w), used, key);
+        const d = decideRow(at.fill(row, v, prior), used, key);
         const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
         const verdict = d.verdict;
         const allowanceTotal = prior + (verdict.draws & WITHIN_ALLOWANCE ? total : 0);
