@@ -252,28 +252,31 @@ async function writeCsv(
     const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
     let done = 0;
     const write = (block: Cell[][], values: Cell[][]) => {
-      // A block's lines as one string: one write per block, no array per row.
-      let text = "";
+      // A block's lines as one string, one write per block; each line joined from its fields (no
+      // chain of partial strings per field for the heap to keep until the block is written).
+      const lines: string[] = new Array(block.length + 1);
+      const fields: string[] = [];
       for (let i = 0; i < block.length; i++) {
         const row = block[i];
         const v = values[i];
         // A blank line of the input stays one empty line.
         if (row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === "")) {
-          text += "\r\n";
+          lines[i] = "";
           continue;
         }
         const n = Math.max(width, row.length);
+        fields.length = n;
         for (let c = 0; c < n; c++) {
-          if (c) text += delimiter;
           const k = c < width ? checkedAt[c] : -1;
           if (k < 0) {
             const cell = row[c];
-            if (cell !== undefined && cell !== null && cell !== "") text += field(cell);
-          } else text += field(k === 3 ? rounded(v[k]) : resultText(v[k]));
+            fields[c] = cell !== undefined && cell !== null && cell !== "" ? field(cell) : "";
+          } else fields[c] = field(k === 3 ? rounded(v[k]) : resultText(v[k]));
         }
-        text += "\r\n";
+        lines[i] = fields.join(delimiter);
       }
-      out.write(text);
+      lines[block.length] = "";
+      out.write(lines.join("\r\n"));
     };
     // Up to `inFlight` blocks are being checked while the next is read; written in order.
     const inFlight = Math.max(1, options.inFlight ?? 1);
