@@ -3,7 +3,9 @@
 // EXPLAIN, and LEDGER when a Consignee column makes allowances accumulate. No rules logic lives
 // here: the functions are passed in (the CLI imports src/functions, the workbench calls the ids
 // registered with CustomFunctions.associate), so every front end shows what Excel would show.
-// What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
+// The command line passes src/functions/batch.ts's one-pass forms of the same functions
+// (options.shipmentColumns, options.ledgerTotals): the same cells, each row resolved and decided
+// once, LEDGER's totals in typed arrays. What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
 // passed unchecked. Pure: no DOM, no node I/O.
 import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError } from "../functions/errors";
