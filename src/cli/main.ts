@@ -550,14 +550,19 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     const defaultDate = () => cmd.asOf ?? today;
     let ledger: LedgerSummary | null = null;
     if (ledgerCells) {
+      // The columns as cells for the pass; the ids they came from are dropped before it runs,
+      // and after it only the summary's few numbers a row are kept.
+      let columns: LedgerCells["columns"] | null = ledgerCells.columns;
+      const length = ledgerCells.length;
+      ledgerCells = null;
       ledger = await ledgerOf(
         callFunction,
-        ledgerCells.columns,
-        ledgerCells.length,
+        columns,
+        length,
         { ...options, ledgerTotals },
         defaultDate
       );
-      ledgerCells = null; // only the summary's few numbers a row are kept
+      columns = null;
     }
     const rows = table.dataRows;
     progress = progressFor(io, rows, cmd.progress);

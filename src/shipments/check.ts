@@ -295,7 +295,7 @@ export async function ledgerOf(
   if (!consignees || !consignees.some((c) => !isBlankCell(c))) return null;
   const dates = whole("date", options.useDates);
   // Row vectors (1 x n): LEDGER reads any shape, and one array per column is all it costs here.
-  const inputs = [
+  let inputs: unknown[] | null = [
     range(whole("chip")),
     range(whole("destination")),
     range(whole("quantity")),
@@ -335,6 +335,7 @@ export async function ledgerOf(
       if (typeof total === "number") totalsOf.allowance[i] = total;
     }
   }
+  inputs = null; // the typed copies of the columns are not needed any more
   if (totalsOf.licence.length !== n) return null;
   const priors = new Float64Array(n);
   const totals = new Float64Array(n);
