@@ -625,8 +625,10 @@ if (want("cli")) {
     };
     const s = (x) => `${(x / 1000).toFixed(2)} s`;
     const mb = (x) => (x === null ? "n/a" : `${x.toFixed(0)} MB`);
+    // Check workers (src/cli/pool.ts): none below 4 cores unless EXPORTCTL_WORKERS sets them.
+    const workers = process.env.EXPORTCTL_WORKERS ?? (os.cpus().length < 4 ? "0" : "auto");
     const cost = (r) =>
-      `CPU ${r.cpu === null ? "n/a" : s(r.cpu)}; load average ${r.load.toFixed(2)} on ${os.cpus().length} cores`;
+      `CPU ${r.cpu === null ? "n/a" : s(r.cpu)}; load average ${r.load.toFixed(2)} on ${os.cpus().length} cores; check workers ${workers}`;
 
     // Untimed first run: the launcher (re)builds its bundle when src/ is newer than its cache.
     exportctl(["--version"]);

@@ -79,12 +79,18 @@ export class AtomicFile {
 
   private flush(): void {
     if (this.fd === null || !this.buffer.length) return;
-    const data = Buffer.from(this.buffer.join(""), "utf8");
+    const text = this.buffer.length === 1 ? this.buffer[0] : this.buffer.join("");
     this.buffer = [];
     this.size = 0;
-    let off = 0;
-    while (off < data.length) off += fs.writeSync(this.fd, data, off);
-    this.written += data.length;
+    // The text is encoded straight into the file (no Buffer of its own); a short write, which a
+    // regular file rarely makes, goes on from the byte it stopped at.
+    const bytes = Buffer.byteLength(text, "utf8");
+    let off = fs.writeSync(this.fd, text, null, "utf8");
+    if (off < bytes) {
+      const data = Buffer.from(text, "utf8");
+      while (off < data.length) off += fs.writeSync(this.fd, data, off);
+    }
+    this.written += bytes;
   }
 
   /** Flushes, syncs and closes the temporary file; rename() then puts it in place. */

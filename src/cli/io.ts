@@ -42,12 +42,13 @@ export { InputError };
 /** Yields the records of a UTF-8 CSV file in blocks; refuses text that is not UTF-8. */
 async function* csvBlocks(
   file: string,
-  onParser?: (p: CsvParser) => void
+  onParser?: (p: CsvParser) => void,
+  chunkBytes = 1 << 20
 ): AsyncGenerator<string[][]> {
   const parser = new CsvParser();
   if (onParser) onParser(parser);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: chunkBytes });
   let offset = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -112,16 +113,10 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
   let dataRecords = 0;
   let dataRows = 0;
   let ledger: LedgerCells | null = null;
-  const intern = new Map<string, string>();
-  const shared = (s: Cell): Cell => {
-    if (typeof s !== "string" || s.length > 64) return s;
-    const hit = intern.get(s);
-    if (hit !== undefined) return hit;
-    if (intern.size < 200000) intern.set(s, s);
-    return s;
-  };
   let parser: CsvParser | null = null;
-  for await (const block of csvBlocks(file, (p) => (parser = p))) {
+  // Small chunks: a chunk's records are read and dropped before the young generation is
+  // collected, so the first pass leaves no garbage behind for the heap to grow on.
+  for await (const block of csvBlocks(file, (p) => (parser = p), 64 << 10)) {
     for (const record of block) {
       if (headerRow < 0) {
         head.push(record);
@@ -141,7 +136,7 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
         dataRows = dataRecords;
         if (w > width) width = w;
       }
-      if (ledger) (ledger as LedgerCells).push(record, shared);
+      if (ledger) (ledger as LedgerCells).push(record);
     }
   }
   if (headerRow < 0) throw noHeader(name, head);
@@ -256,33 +251,52 @@ async function writeCsv(
     cols.forEach((c, k) => (checkedAt[c] = k));
     const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
     let done = 0;
-    for await (const block of table.blocks()) {
-      const values = await check(block, done);
-      // A block's lines as one string: one write per block, no array per row.
-      let text = "";
+    const write = (block: Cell[][], values: Cell[][]) => {
+      // A block's lines as one string, one write per block; each line joined from its fields (no
+      // chain of partial strings per field for the heap to keep until the block is written).
+      const lines: string[] = new Array(block.length + 1);
+      const fields: string[] = [];
       for (let i = 0; i < block.length; i++) {
         const row = block[i];
         const v = values[i];
         // A blank line of the input stays one empty line.
         if (row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === "")) {
-          text += "\r\n";
+          lines[i] = "";
           continue;
         }
         const n = Math.max(width, row.length);
+        fields.length = n;
         for (let c = 0; c < n; c++) {
-          if (c) text += delimiter;
           const k = c < width ? checkedAt[c] : -1;
           if (k < 0) {
             const cell = row[c];
-            if (cell !== undefined && cell !== null && cell !== "") text += field(cell);
-          } else text += field(k === 3 ? rounded(v[k]) : resultText(v[k]));
+            fields[c] = cell !== undefined && cell !== null && cell !== "" ? field(cell) : "";
+          } else fields[c] = field(k === 3 ? rounded(v[k]) : resultText(v[k]));
         }
-        text += "\r\n";
+        lines[i] = fields.join(delimiter);
       }
-      out.write(text);
+      lines[block.length] = "";
+      out.write(lines.join("\r\n"));
+    };
+    // Up to `inFlight` blocks are being checked while the next is read; written in order.
+    const inFlight = Math.max(1, options.inFlight ?? 1);
+    const pending: { block: Cell[][]; values: Promise<Cell[][]> }[] = [];
+    const next = async () => {
+      const { block, values } = pending.shift()!;
+      write(block, await values);
       done += block.length;
       if (options.onProgress) await options.onProgress(done, table.dataRecords);
+    };
+    let read = 0;
+    for await (const block of table.blocks()) {
+      const values = check(block, read);
+      // Awaited in turn below; a failure of a later block must not go unhandled meanwhile.
+      values.catch(() => undefined);
+      pending.push({ block, values });
+      read += block.length;
+      if (pending.length >= inFlight) await next();
     }
+    while (pending.length) await next();
     if (bom) auditFile.write("\ufeff");
     for (const row of [["Field", "Value"], ...audit()]) auditFile.write(line(row));
     out.finish();

@@ -3,9 +3,12 @@
 // Excel. The regime and as-of date are set the way the task pane sets them (updateSettings), and
 // every column is a broadcast call of the same custom-function adapters a workbook calls.
 import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
 import { parseArgs } from "util";
 import * as functions from "../functions/functions";
 import { Types } from "../functions/args";
+import { ledgerTotals, shipmentColumns } from "../functions/batch";
 import { RULES_DATA_HASH, RULES_DATA_VERSION } from "../rules";
 import { listRegimes } from "../rules/pane-api";
 import type { RegimeId } from "../rules";
@@ -24,6 +27,7 @@ import {
   readTable,
 } from "./io";
 import { refuseOverwrite } from "./files";
+import { CheckPool, workerCount } from "./pool";
 import {
   Cell,
   CheckStats,
@@ -126,6 +130,20 @@ due diligence, not a legal conclusion. End uses (15 CFR 744) are not checked.
 `;
 
 class UsageError extends Error {}
+
+/**
+ * A full garbage collection, when V8 allows one to be asked for (node's --expose-gc, here set
+ * for a fresh context: the command is one process that runs to its end). Does nothing otherwise.
+ */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as (() => void) | undefined;
+    if (typeof gc === "function") gc();
+  } catch {
+    // no collection: only memory is at stake, not the answer
+  }
+}
 
 /** The custom functions by their Excel ids: the very adapters functions.json registers. */
 const FUNCTIONS_BY_ID: Record<string, (...args: unknown[]) => unknown> = {
@@ -472,6 +490,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
   const stackTraceLimit = Error.stackTraceLimit;
   const today = localIsoDate(now());
   let progress: Progress | null = null;
+  let pool: CheckPool | null = null;
   const stopProgress = () => {
     if (progress) progress.stop();
     progress = null;
@@ -548,36 +567,67 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     const defaultDate = () => cmd.asOf ?? today;
     let ledger: LedgerSummary | null = null;
     if (ledgerCells) {
+      // The columns as cells for the pass; the ids they came from are dropped before it runs,
+      // and after it only the summary's few numbers a row are kept.
+      let columns: LedgerCells["columns"] | null = ledgerCells.columns;
+      const length = ledgerCells.length;
+      ledgerCells = null;
       ledger = await ledgerOf(
         callFunction,
-        ledgerCells.columns,
-        ledgerCells.length,
-        options,
+        columns,
+        length,
+        { ...options, ledgerTotals },
         defaultDate
       );
-      ledgerCells = null; // only the summary's few numbers a row are kept
+      columns = null;
+      // The pass's columns and working arrays are garbage now: collected before the check's
+      // blocks pile up on them, or the process's peak memory would be both together.
+      collectGarbage();
     }
     const rows = table.dataRows;
     progress = progressFor(io, rows, cmd.progress);
     const stats = emptyStats();
     stats.ledger = ledger !== null;
     const blank = screener ? ["", "", "", "", "", ""] : ["", "", "", "", ""];
-    const check = async (block: Cell[][], offset: number): Promise<Cell[][]> => {
-      const upTo = Math.max(0, Math.min(block.length, rows - offset));
-      const result = await checkShipments(
+    // Large tables are checked on worker threads, a block each (pool.ts), while this thread reads
+    // and writes; the counts are added and rows screened in table order.
+    const inProcess = (part: Cell[][], offset: number) =>
+      checkShipments(
         callFunction,
-        upTo === block.length ? block : block.slice(0, upTo),
+        part,
         match.roles,
-        { ...options, ledger, offset, chunkSize: BLOCK_ROWS },
+        { ...options, ledger, offset, chunkSize: BLOCK_ROWS, shipmentColumns },
         defaultDate
       );
-      result.stats.ledger = ledger !== null;
-      // Screening may turn a row's verdict into a licence or INDETERMINATE: before the counts.
-      if (screener) screener.screen(result, block);
-      addStats(stats, result.stats);
-      const values = result.values;
-      for (let i = upTo; i < block.length; i++) values.push(blank);
-      return values;
+    pool = CheckPool.start(
+      workerCount(rows, BLOCK_ROWS),
+      {
+        settings: getSettings(),
+        format: workbookFormat(),
+        roles: match.roles,
+        options: { ...options, chunkSize: BLOCK_ROWS },
+        defaultDate: defaultDate(),
+      },
+      inProcess
+    );
+    const checkPool = pool;
+    let inOrder: Promise<unknown> = Promise.resolve();
+    const check = (block: Cell[][], offset: number): Promise<Cell[][]> => {
+      const upTo = Math.max(0, Math.min(block.length, rows - offset));
+      const part = upTo === block.length ? block : block.slice(0, upTo);
+      const checked = checkPool ? checkPool.check(part, offset, ledger) : inProcess(part, offset);
+      const done = inOrder.then(async () => {
+        const result = await checked;
+        result.stats.ledger = ledger !== null;
+        // Screening may turn a row's verdict into a licence or INDETERMINATE: before the counts.
+        if (screener) screener.screen(result, block);
+        addStats(stats, result.stats);
+        const values = result.values;
+        for (let i = upTo; i < block.length; i++) values.push(blank);
+        return values;
+      });
+      inOrder = done.catch(() => undefined);
+      return done;
     };
     const regime = cmd.regime ?? (functions.regime() as RegimeId);
     let checkDone = 0;
@@ -625,6 +675,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
           roles: match.roles,
           extraColumns: screener ? [screener.column] : [],
           onProgress: progress ? (done) => progress!.update(done, "checking") : undefined,
+          inFlight: checkPool ? 2 * checkPool.size : 1,
         }
       );
     } catch (error) {
@@ -709,6 +760,7 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
     say(`exportctl: unexpected failure: ${e && e.message ? e.message : String(e)}`);
     return EXIT.failure;
   } finally {
+    if (pool) await pool.close();
     Error.stackTraceLimit = stackTraceLimit;
     updateSettings({ regime: saved.regime, asOf: saved.asOf });
     setScreeningList(savedList);

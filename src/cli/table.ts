@@ -86,35 +86,66 @@ export function noHeader(file: string, rows: readonly (readonly Cell[])[]): Inpu
 export const LEDGER_ROLES: readonly Role[] = ROLES;
 
 /**
- * The cells LEDGER reads over the whole table, kept a column at a time: one array per role, no
- * object per row (a million-row table costs a few pointers a row, its strings interned).
+ * The cells LEDGER reads over the whole table, kept a column at a time as small integer ids into
+ * the column's distinct values: 4 bytes a cell outside the JavaScript heap, nothing copied as the
+ * table grows (a million-row order book holds a few thousand distinct chips, dates, consignees).
+ * `columns` gives them back as arrays of cells, once, for the whole-table pass.
  */
 export class LedgerCells {
-  readonly columns: Partial<Record<Role, Cell[]>> = {};
-  private readonly at: [Cell[], number][] = [];
+  private readonly at: { role: Role; column: number; values: Cell[]; ids: Map<Cell, number> }[] =
+    [];
+  private cells: Int32Array[] = [];
   length = 0;
 
   constructor(roles: Partial<Record<Role, number>>) {
     for (const role of LEDGER_ROLES) {
       const c = roles[role];
       if (c === undefined) continue;
-      const column: Cell[] = [];
-      this.columns[role] = column;
-      this.at.push([column, c]);
+      this.at.push({ role, column: c, values: [], ids: new Map() });
+      this.cells.push(new Int32Array(1024));
     }
   }
 
-  /** Keeps a data row's cells; `cell` may intern them. */
-  push(row: readonly Cell[], cell: (v: Cell) => Cell = (v) => v): void {
-    for (const [column, c] of this.at) column.push(cell(row[c] ?? null));
-    this.length++;
+  /** Keeps a data row's cells. */
+  push(row: readonly Cell[]): void {
+    const r = this.length++;
+    if (r === this.cells[0]?.length) {
+      this.cells = this.cells.map((old) => {
+        const grown = new Int32Array(old.length * 2);
+        grown.set(old);
+        return grown;
+      });
+    }
+    for (let k = 0; k < this.at.length; k++) {
+      const a = this.at[k];
+      const v = row[a.column] ?? null;
+      // -0 is its own value (a Map would take it for 0).
+      let id = Object.is(v, -0) ? undefined : a.ids.get(v);
+      if (id === undefined) {
+        id = a.values.push(v) - 1;
+        // Past 200,000 distinct values (free text?) a value is kept without its key: it still
+        // reads back, only a repeat of it is kept again.
+        if (a.ids.size < 200_000 && !Object.is(v, -0)) a.ids.set(v, id);
+      }
+      this.cells[k][r] = id;
+    }
   }
 
   /** Drops trailing rows (blank rows after the table's last filled row). */
   truncate(rows: number): void {
-    if (rows >= this.length) return;
-    for (const [column] of this.at) column.length = rows;
-    this.length = rows;
+    if (rows < this.length) this.length = rows;
+  }
+
+  /** Each role's whole column, as cells (new arrays: the caller drops them when done). */
+  get columns(): Partial<Record<Role, Cell[]>> {
+    const out: Partial<Record<Role, Cell[]>> = {};
+    this.at.forEach((a, k) => {
+      const ids = this.cells[k];
+      const column: Cell[] = new Array(this.length);
+      for (let r = 0; r < this.length; r++) column[r] = a.values[ids[r]];
+      out[a.role] = column;
+    });
+    return out;
   }
 }
 
@@ -157,6 +188,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Output columns of the table: the columns the check reads, typed in an xlsx written from CSV. */
   roles: Partial<Record<Role, number>>;
+  /** Blocks checked at once (the checker runs them on worker threads); default 1. */
+  inFlight?: number;
   /** Columns written after OUTPUT_COLUMNS (e.g. "Screening"); the checker returns their values after the five. */
   extraColumns?: readonly string[];
 }

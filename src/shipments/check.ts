@@ -3,12 +3,15 @@
 // EXPLAIN, and LEDGER when a Consignee column makes allowances accumulate. No rules logic lives
 // here: the functions are passed in (the CLI imports src/functions, the workbench calls the ids
 // registered with CustomFunctions.associate), so every front end shows what Excel would show.
-// What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
+// The command line passes src/functions/batch.ts's one-pass forms of the same functions
+// (options.shipmentColumns, options.ledgerTotals): the same cells, each row resolved and decided
+// once, LEDGER's totals in typed arrays. What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
 // passed unchecked. Pure: no DOM, no node I/O.
 import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError } from "../functions/errors";
 import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
+import type { LedgerTotals, ShipmentColumns } from "../functions/batch";
 
 export { Cell, Matrix };
 
@@ -36,6 +39,15 @@ export interface CheckOptions {
   ledger?: LedgerSummary | null;
   /** Index of rows[0] within the whole table (for `ledger` and problem rows). Default 0. */
   offset?: number;
+  /** Index of rows[0] within `ledger` when that holds only some rows' values. Default: `offset`. */
+  ledgerAt?: number;
+  /**
+   * REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and EXPLAIN in one call (src/functions/batch.ts,
+   * same cells): the command line passes it; without it, each function is called on its own.
+   */
+  shipmentColumns?: (inputs: readonly unknown[], explanations: boolean) => ShipmentColumns;
+  /** LEDGER's verdicts and allowance totals in typed arrays (src/functions/batch.ts), for ledgerOf. */
+  ledgerTotals?: (inputs: readonly unknown[]) => LedgerTotals | ExcelError;
 }
 
 export interface CheckStats {
@@ -267,7 +279,7 @@ export async function ledgerOf(
   call: FunctionCaller,
   columns: Partial<Record<Role, readonly Cell[]>>,
   rows: number,
-  options: Pick<CheckOptions, "useDates" | "locale">,
+  options: Pick<CheckOptions, "useDates" | "locale" | "ledgerTotals">,
   defaultDate: () => string
 ): Promise<LedgerSummary | null> {
   const locale = options.locale ?? null;
@@ -283,9 +295,7 @@ export async function ledgerOf(
   if (!consignees || !consignees.some((c) => !isBlankCell(c))) return null;
   const dates = whole("date", options.useDates);
   // Row vectors (1 x n): LEDGER reads any shape, and one array per column is all it costs here.
-  let ledger: Matrix | null = await callMatrixOf(
-    call,
-    "LEDGER",
+  let inputs: unknown[] | null = [
     range(whole("chip")),
     range(whole("destination")),
     range(whole("quantity")),
@@ -293,12 +303,41 @@ export async function ledgerOf(
     range(consignees),
     range(dates),
     null,
-    range(whole("shipFrom"))
-  );
-  if (ledger.length !== n) return null;
+    range(whole("shipFrom")),
+  ];
+  // What the pass reads of LEDGER, per row: its licence verdict and exception, and the allowance
+  // total after the row (NaN where LEDGER shows an error or a blank row).
+  let totalsOf: LedgerTotals;
+  if (options.ledgerTotals) {
+    const t = options.ledgerTotals(inputs);
+    if (isExcelError(t)) {
+      if (n !== 1) return null;
+      totalsOf = {
+        licence: new Int8Array(1).fill(-1),
+        exception: [null],
+        allowance: new Float64Array(1).fill(NaN),
+      };
+    } else totalsOf = t;
+  } else {
+    const ledger: Matrix | null = await callMatrixOf(call, "LEDGER", ...inputs);
+    if (ledger.length !== n) return null;
+    totalsOf = {
+      licence: new Int8Array(n).fill(-1),
+      exception: new Array(n).fill(null),
+      allowance: new Float64Array(n).fill(NaN),
+    };
+    for (let i = 0; i < n; i++) {
+      const [, lic, exc, total] = ledger[i];
+      if (lic === true || lic === false) {
+        totalsOf.licence[i] = lic ? 1 : 0;
+        totalsOf.exception[i] = typeof exc === "string" ? exc : null;
+      }
+      if (typeof total === "number") totalsOf.allowance[i] = total;
+    }
+  }
+  inputs = null; // the typed copies of the columns are not needed any more
+  if (totalsOf.licence.length !== n) return null;
   const priors = new Float64Array(n);
-  const licence = new Int8Array(n).fill(-1);
-  const exception: (string | null)[] = new Array(n).fill(null);
   const totals = new Float64Array(n);
   // Each row's prior use is the consignee's running total after its previous row in the same
   // year, in LEDGER's order (date, then table order); the functions' own coercion gives the keys,
@@ -322,13 +361,12 @@ export async function ledgerOf(
   const folded: LedgerSummary["folded"] = { keys: 0, examples: [] };
   const dateIds = new Map<unknown, number>();
   const dateList: string[] = [];
+  const licence = totalsOf.licence;
+  const exception = totalsOf.exception;
+  const allowance = totalsOf.allowance;
   for (let i = 0; i < n; i++) {
-    const [, lic, exc, total] = ledger[i];
-    if (lic === true || lic === false) {
-      licence[i] = lic ? 1 : 0;
-      exception[i] = typeof exc === "string" ? exc : null;
-    }
-    if (typeof total !== "number") continue; // an error or a blank row: LEDGER skipped it
+    const total = allowance[i];
+    if (total !== total) continue; // an error or a blank row: LEDGER skipped it
     const raw = consignees[i];
     if (isBlankCell(raw)) continue; // no consignee: the row stands alone
     const d = dates ? dates[i] : null;
@@ -359,7 +397,6 @@ export async function ledgerOf(
     when[i] = dateId;
     totals[i] = total;
   }
-  ledger = null;
   // Date order, ties in table order: a counting sort over the distinct dates.
   const byDate = dateList.map((_, k) => k).sort((a, b) => (dateList[a] < dateList[b] ? -1 : 1));
   const rank = new Int32Array(dateList.length);
@@ -414,7 +451,7 @@ export async function checkShipments(
   const values: Cell[][] = new Array(n);
 
   let ledger = options.ledger ?? null;
-  let ledgerOffset = offset;
+  let ledgerOffset = options.ledgerAt ?? offset;
   if (options.ledger === undefined) {
     const byRole: Partial<Record<Role, Cell[]>> = {};
     for (const role of [...INPUT_ROLES, "consignee"] as Role[]) {
@@ -472,13 +509,20 @@ export async function checkShipments(
       only(prior),
       only(cols.shipFrom),
     ];
-    const [licence, exception, policy, h100, explanation] = await Promise.all([
-      callVector(call, "REQUIRES_LICENSE", ...shipment),
-      callVector(call, "LICENSE_EXCEPTION", ...shipment),
-      callVector(call, "REVIEW_POLICY", ...shipment),
-      callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
-      explanations ? callVector(call, "EXPLAIN", ...shipment) : Promise.resolve([""]),
-    ]);
+    let licence: Cell[], exception: Cell[], policy: Cell[], h100: Cell[], explanation: Cell[];
+    if (options.shipmentColumns) {
+      const all = options.shipmentColumns(shipment, explanations);
+      ({ licence, exception, policy } = all);
+      explanation = all.explanation ?? [""];
+      h100 = await callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]);
+    } else
+      [licence, exception, policy, h100, explanation] = await Promise.all([
+        callVector(call, "REQUIRES_LICENSE", ...shipment),
+        callVector(call, "LICENSE_EXCEPTION", ...shipment),
+        callVector(call, "REVIEW_POLICY", ...shipment),
+        callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]),
+        explanations ? callVector(call, "EXPLAIN", ...shipment) : Promise.resolve([""]),
+      ]);
     const asked = unique.length;
     const pick = (m: Cell[], i: number): Cell =>
       m.length === asked ? m[slots[i]] : m.length === 1 ? m[0] : "";

@@ -459,6 +459,81 @@ describe("as a command", () => {
   }, 200000);
 });
 
+describe("checked on worker threads", () => {
+  // The built command checks large tables a block of rows per worker thread (src/cli/pool.ts):
+  // the same files, byte for byte, as the check in the process, on a table of every kind of row
+  // (errors, blanks, title rows, reexports, allowances accumulating over several blocks). Every row
+  // has a date: the child process cannot be given the test's clock.
+  test("bin/exportctl.mjs with workers writes what the in-process check writes", async () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const lines = [
+      "Shipments export",
+      "",
+      "Chip,Destination,Quantity,HQ,Consignee,Date,Ship from,Notes",
+    ];
+    for (let i = 0; i < 25000; i++) {
+      if (i % 997 === 3) {
+        lines.push("");
+        continue;
+      }
+      lines.push(
+        [
+          pick(["H100", "H20", "B200", "GB200", "A100", "MI300X", "", "H1OO", "=1+2", "3A090"]),
+          pick(["CN", "AE", "IN", "HK", "MY", "", "Viet Nam", "XX", "SG"]),
+          pick(["1", "1699", "1700", "2000", "100000", "0", "-5", "2.000", "", "abc"]),
+          pick(["", "CN", "US", "GB"]),
+          pick(["Acme Inc.", "ACME  INC", "Beta", "", "Gamma"]),
+          pick(["2025-02-01", "2025-06-01", "2023-11-20", "6/1/2025", "2026-12-01", "45800"]),
+          pick(["", "TW", "MY", "US", "HK"]),
+          `note ${i}`,
+        ].join(",")
+      );
+    }
+    const input = path.join(dir, "mixed.csv");
+    fs.writeFileSync(input, lines.join("\r\n") + "\r\n");
+    for (const [regime, env] of [
+      ["enforced", {}],
+      ["diffusion-2025", {}],
+      ["proposal-500", {}],
+    ] as const) {
+      const inProcess = await run("check", input, "--regime", regime, "--out", `in-${regime}.csv`);
+      const r = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, "bin", "exportctl.mjs"),
+          "check",
+          input,
+          "--regime",
+          regime,
+          "--out",
+          `w-${regime}.csv`,
+        ],
+        {
+          cwd: dir,
+          encoding: "utf8",
+          timeout: 180000,
+          env: { ...process.env, EXPORTCTL_WORKERS: "2", ...env },
+        }
+      );
+      expect(r.status).toBe(inProcess.code);
+      const summary = (text: string) =>
+        text.split("\n").filter((l) => /^ {2}(rows|row \d)/.test(l));
+      expect(summary(r.stderr)).toEqual(summary(inProcess.stderr));
+      expect(fs.readFileSync(path.join(dir, `w-${regime}.csv`), "utf8")).toBe(
+        fs.readFileSync(path.join(dir, `in-${regime}.csv`), "utf8")
+      );
+      const audit = (f: string) =>
+        fs
+          .readFileSync(path.join(dir, f), "utf8")
+          .split("\r\n")
+          .filter((l) => !/^(Checked at|Duration|Output file|As-of date)/.test(l));
+      expect(audit(`w-${regime}.audit.csv`)).toEqual(audit(`in-${regime}.audit.csv`));
+    }
+  }, 300000);
+});
+
 describe("a 100,000-row CSV", () => {
   // Order-book-like data: a few chips, destinations and order sizes, 300 consignees (so LEDGER runs
   // over the whole table), a chip typo in every 8th row, the default regime.

@@ -17,6 +17,7 @@ import {
 } from "../../src/shipments";
 import { isExcelError } from "../../src/functions/errors";
 import { callFunction } from "../../src/cli/main";
+import { ledgerTotals, shipmentColumns } from "../../src/functions/batch";
 import { getSettings, updateSettings } from "../../src/settings/settings";
 
 describe("CSV", () => {
@@ -263,5 +264,153 @@ describe("checking a table (the workbench's path and the command's)", () => {
       expect(part.stats.ledgerDifferences).toBe(0);
     }
     expect(blocks).toEqual(whole.values);
+  });
+});
+
+describe("the command's one-pass columns (src/functions/batch.ts)", () => {
+  // A table of every kind of row: known and unknown chips, ECCNs, names and codes, blank and
+  // partly blank rows, bad quantities, HQs, ship-from countries (reexports), dates in and out of
+  // each era, ambiguous text, error cells.
+  const CHIPS = [
+    "H100",
+    "H20",
+    "B200",
+    "GB200",
+    "GB200 per GPU",
+    "A100",
+    "MI300X",
+    "L4",
+    "",
+    "no such chip",
+    "3A090",
+    "4A090",
+    "=1+2",
+  ];
+  const DESTS = ["CN", "AE", "IN", "HK", "MY", "", "RU", "Viet Nam", "XX", "SG", "MO", "US"];
+  const QTYS = [
+    "1",
+    "1699",
+    "1700",
+    "2000",
+    "100000",
+    "0",
+    "-5",
+    "2.000",
+    "",
+    "abc",
+    "50000",
+    3,
+    2.5,
+  ];
+  const HQS = ["", "CN", "US", "GB", "ZZ"];
+  const DATES = [
+    "2025-02-01",
+    "2025-06-01",
+    "2023-11-20",
+    "",
+    "6/1/2025",
+    "2026-12-01",
+    "2022-01-05",
+    "2025-01-15",
+    45800,
+  ];
+  const FROMS = ["", "TW", "MY", "US", "HK", "PR", "Mars"];
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const ERROR_CELL = { code: "#N/A", message: "" };
+  const rows = Array.from({ length: 1500 }, (_, i) =>
+    i % 97 === 5
+      ? ["", "", "", "", "", "", ""]
+      : [
+          pick(CHIPS),
+          pick(DESTS),
+          pick(QTYS),
+          pick(HQS),
+          pick(["Acme", "ACME inc", "", "Beta"]),
+          pick(DATES),
+          pick(FROMS),
+        ]
+  );
+  rows[7][2] = ERROR_CELL as never;
+  rows[8][0] = ERROR_CELL as never;
+  // Rows repeated, so chunks hold duplicates (each distinct row is asked once).
+  for (let i = 0; i < 200; i++) rows.push(rows[i * 3].slice());
+  const roles = { chip: 0, destination: 1, quantity: 2, hq: 3, consignee: 4, date: 5, shipFrom: 6 };
+  const today = () => "2025-12-01";
+  const saved = getSettings();
+  afterAll(() => updateSettings({ regime: saved.regime, asOf: saved.asOf }));
+
+  test.each(["enforced", "baseline-2023", "diffusion-2025", "proposal-500"] as const)(
+    "give the cells and counts of the four functions called one by one (%s)",
+    async (regime) => {
+      updateSettings({ regime, asOf: null });
+      for (const explanations of [true, false]) {
+        const options = { useDates: true, chunkSize: 400, explanations };
+        const separate = await checkShipments(callFunction, rows, roles, options, today);
+        const together = await checkShipments(
+          callFunction,
+          rows,
+          roles,
+          { ...options, shipmentColumns },
+          today
+        );
+        expect(together.values).toEqual(separate.values);
+        expect(together.stats).toEqual(separate.stats);
+        // The command's whole-table pass: LEDGER's totals in typed arrays give the same summary.
+        const columns = Object.fromEntries(
+          Object.entries(roles).map(([role, c]) => [role, rows.map((r) => r[c])])
+        );
+        const viaLedger = await ledgerOf(callFunction, columns, rows.length, options, today);
+        const viaTotals = await ledgerOf(
+          callFunction,
+          columns,
+          rows.length,
+          { ...options, ledgerTotals },
+          today
+        );
+        expect(viaTotals).toEqual(viaLedger);
+        // Allowances accumulate under the regimes that have them.
+        expect(viaLedger!.priors.some((p) => p > 0)).toBe(/diffusion|proposal/.test(regime));
+        // The table exercises what it means to: verdicts, exceptions, INDETERMINATE, errors, blanks.
+        const s = separate.stats;
+        expect([s.licences, s.noLicence, s.errors, s.blank].every((x) => x > 0)).toBe(true);
+      }
+    }
+  );
+
+  test("any shape of call gives the cells of each function, row by row", () => {
+    updateSettings({ regime: null, asOf: null });
+    const calls: unknown[][] = [
+      // A 2-D range broadcast against a row: a 2 x 3 result.
+      [
+        [
+          ["H100", "H20"],
+          ["B200", "A100"],
+        ],
+        [["CN", "AE", "IN"]],
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      // Single values (the 1x1 path of the functions), a blank required one, a bad regime.
+      ["H100", "CN", 2000, null, null, "2025-06-01", null, "TW"],
+      [null, "CN", null, null, null, null, null, null],
+      ["H100", "AE", 10, null, "no such regime", null, null, null],
+      // A column against a single value, with a quantity column one row short.
+      [[["H100"], ["B200"], ["L4"]], "MY", [[1], [2]], null, null, null, null, null],
+    ];
+    for (const inputs of calls) {
+      const c = shipmentColumns(inputs, true);
+      const cells = (id: string) => (callFunction(id, ...inputs) as unknown[][]).flat();
+      expect(c.licence).toEqual(cells("REQUIRES_LICENSE"));
+      expect(c.exception).toEqual(cells("LICENSE_EXCEPTION"));
+      expect(c.policy).toEqual(cells("REVIEW_POLICY"));
+      expect(c.explanation).toEqual(cells("EXPLAIN"));
+      expect(shipmentColumns(inputs, false).explanation).toBeNull();
+    }
   });
 });
