@@ -3,15 +3,16 @@
 // allowance) and each destination's country-allocation use. The row that crosses a limit is the
 // row that needs a licence. Results come back in input order.
 //
-// One pass: the columns are resolved once (broadcast.ts), the rows are put in date order by a
-// counting sort over the distinct dates, and the running totals live in Maps keyed by small ids;
-// each row's verdict comes from the functions' cache by its packed decision key (shipment.ts).
+// One pass (ledgerPass, which the batch command's allowance totals read too): the columns are
+// resolved once (broadcast.ts), the rows are put in date order by a counting sort over the distinct
+// dates, and the running totals live in Maps keyed by small ids; each row's verdict comes from the
+// functions' cache by its packed decision key (shipment.ts).
 import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "../rules";
 import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Key, Layout, ShipmentIds, decideRow, newRow, tidy } from "./shipment";
+import { Decided, Key, Layout, ShipmentIds, decideRow, newRow, tidy } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -32,88 +33,140 @@ const LEDGER_PARAMS = [
   shipFromParam("ship_froms"),
 ] as Param<unknown>[];
 
-const LAYOUT: Layout = { item: 0, dest: 1, quantity: 2, hq: 3, regime: 6, date: 5, shipFrom: 7 };
+export const LAYOUT: Layout = {
+  item: 0,
+  dest: 1,
+  quantity: 2,
+  hq: 3,
+  regime: 6,
+  date: 5,
+  shipFrom: 7,
+};
 const CONSIGNEE = 4;
 const DATE = 5;
 
 const WIDTH = LEDGER_PARAMS.length;
 const BLANK_ROW = "";
 
-export function ledger(...inputs: unknown[]): Matrix {
-  const result = guard(() => {
-    const call = broadcast(LEDGER_PARAMS, inputs);
-    const c = call.columns;
-    const at = new ShipmentIds(c, LAYOUT);
-    const n = call.rows * call.cols;
+/** What the pass gives each row it decides, in date order (the row's input index `i`). */
+export type LedgerVisit = (
+  i: number,
+  decided: Decided,
+  allowanceTotal: number,
+  allocationTotal: number
+) => void;
 
-    // Each cell's value ids; blank rows and per-row argument errors are settled here (the blank
-    // and error lines are shared: a cell's value is never written to).
-    const ids = new Int32Array(n * WIDTH);
-    const out: Cell[][] = new Array(n);
-    const blankLine = new Array(5).fill(BLANK_ROW);
-    const v = new Int32Array(WIDTH);
-    let k = 0;
-    for (let r = 0; r < call.rows; r++) {
-      for (let col = 0; col < call.cols; col++, k++) {
-        try {
-          if (idsAt(call, r, col, v)) ids.set(v, k * WIDTH);
-          else out[k] = blankLine;
-        } catch (error) {
-          out[k] = new Array(5).fill(cellError(error));
+/**
+ * LEDGER's pass over a table: `size` gets the number of rows first; the arguments resolved once, the rows in date order (ties in input
+ * order), each decided with its consignee's allowance use this calendar year and its destination's
+ * allocation use before it, and the totals carried on. `visit` gets each decided row; `settle` each
+ * row that is blank (error null) or has an error of its own (its value ids never needed again, so
+ * only each row's date id is kept: a million-row table costs a few bytes a row here). Throws what
+ * the call as a whole throws.
+ */
+export function ledgerPass(
+  inputs: readonly unknown[],
+  size: (n: number) => void,
+  visit: LedgerVisit,
+  settle: (i: number, error: Cell | null) => void
+): void {
+  const call = broadcast(LEDGER_PARAMS, inputs as unknown[]);
+  const c = call.columns;
+  const at = new ShipmentIds(c, LAYOUT);
+  const n = call.rows * call.cols;
+  size(n);
+  const settled = new Uint8Array(n);
+  const dateIds = new Int32Array(n);
+  const v = new Int32Array(WIDTH);
+  let k = 0;
+  for (let r = 0; r < call.rows; r++) {
+    for (let col = 0; col < call.cols; col++, k++) {
+      try {
+        if (idsAt(call, r, col, v)) dateIds[k] = v[DATE];
+        else {
+          settled[k] = 1;
+          settle(k, null);
         }
+      } catch (error) {
+        settled[k] = 1;
+        settle(k, cellError(error));
       }
     }
+  }
 
-    // Date order, ties in input order: a counting sort over the distinct dates.
-    const dates = c[DATE].values;
-    const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
-    const distinct = dates.map((d, i) => i).filter((i) => usable(dates[i]));
-    distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
-    const rank = new Int32Array(dates.length);
-    distinct.forEach((id, i) => (rank[id] = i));
-    const start = new Int32Array(distinct.length + 1);
-    for (let i = 0; i < n; i++) if (!out[i]) start[rank[ids[i * WIDTH + DATE]] + 1]++;
-    for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
-    const order = new Int32Array(start[distinct.length]);
-    for (let i = 0; i < n; i++) if (!out[i]) order[start[rank[ids[i * WIDTH + DATE]]]++] = i;
+  // Date order, ties in input order: a counting sort over the distinct dates. Distinct values of the
+  // column may be one date written two ways (text and a serial number): they share a rank.
+  const dates = c[DATE].values;
+  const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
+  const distinct = dates.map((_, i) => i).filter((i) => usable(dates[i]));
+  distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
+  const rank = new Int32Array(dates.length);
+  let ranks = 0;
+  distinct.forEach((id, i) => {
+    if (i === 0 || dates[id] !== dates[distinct[i - 1]]) ranks++;
+    rank[id] = ranks - 1;
+  });
+  const start = new Int32Array(ranks + 1);
+  for (let i = 0; i < n; i++) if (!settled[i]) start[rank[dateIds[i]] + 1]++;
+  for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+  const order = new Int32Array(start[ranks]);
+  for (let i = 0; i < n; i++) if (!settled[i]) order[start[rank[dateIds[i]]]++] = i;
 
-    // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year,
-    // in a Map keyed by consignee id and year; allocation per destination as treated, in an array
-    // indexed by its small id (session-interned country codes).
-    const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
-    const consigneeIds = new Map<string, number>();
-    const consigneeId = consignee.map((x) => {
-      if (x === null) return -1;
-      let id = consigneeIds.get(x);
-      if (id === undefined) consigneeIds.set(x, (id = consigneeIds.size));
-      return id;
-    });
-    const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
-    const allowance = new Map<number, number>();
-    let allocation = new Float64Array(64);
-    const key: Key = { hi: 0, lo: 0 };
-    const row = newRow();
-    for (let j = 0; j < order.length; j++) {
-      const i = order[j];
-      const w = i * WIDTH;
-      const who = consigneeId[ids[w + CONSIGNEE]];
-      const yearKey = who < 0 ? -1 : who * 10_000 + year[ids[w + DATE]];
-      const country = at.destTreated[ids[w + LAYOUT.dest]];
-      if (country >= allocation.length) {
-        const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
-        grown.set(allocation);
-        allocation = grown;
-      }
-      const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
-      const used = allocation[country];
-      try {
-        const d = decideRow(at.fill(row, ids, prior, w), used, key);
-        const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
+  // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year,
+  // in a Map keyed by consignee id and year; allocation per destination as treated, in an array
+  // indexed by its small id (session-interned country codes).
+  const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
+  const consigneeIds = new Map<string, number>();
+  const consigneeId = consignee.map((x) => {
+    if (x === null) return -1;
+    let id = consigneeIds.get(x);
+    if (id === undefined) consigneeIds.set(x, (id = consigneeIds.size));
+    return id;
+  });
+  const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
+  const allowance = new Map<number, number>();
+  let allocation = new Float64Array(64);
+  const key: Key = { hi: 0, lo: 0 };
+  const row = newRow();
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    idsAt(call, Math.floor(i / call.cols), i % call.cols, v); // not settled: it returns true
+    const who = consigneeId[v[CONSIGNEE]];
+    const yearKey = who < 0 ? -1 : who * 10_000 + year[v[DATE]];
+    const country = at.destTreated[v[LAYOUT.dest]];
+    if (country >= allocation.length) {
+      const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
+      grown.set(allocation);
+      allocation = grown;
+    }
+    const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
+    const used = allocation[country];
+    try {
+      const d = decideRow(at.fill(row, v, prior), used, key);
+      const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
+      // Sums to six decimals, as each shipment's TPP is (tidy): no binary noise in a running total
+      // that the next row's limit is compared with.
+      const allowanceTotal = tidy(prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0));
+      const allocationTotal = tidy(used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0));
+      if (yearKey >= 0 && allowanceTotal !== prior) allowance.set(yearKey, allowanceTotal);
+      allocation[country] = allocationTotal;
+      visit(i, d, allowanceTotal, allocationTotal);
+    } catch (error) {
+      settle(i, cellError(error));
+    }
+  }
+}
+
+export function ledger(...inputs: unknown[]): Matrix {
+  const result = guard(() => {
+    let out: Cell[][] = [];
+    // Blank and error lines are shared: a cell's value is never written to.
+    const blankLine = new Array(5).fill(BLANK_ROW);
+    ledgerPass(
+      inputs,
+      (n) => (out = new Array(n)),
+      (i, d, allowanceTotal, allocationTotal) => {
         const verdict = d.verdict;
-        const allowanceTotal = prior + (verdict.draws & WITHIN_ALLOWANCE ? total : 0);
-        const allocationTotal = used + (verdict.draws & WITHIN_ALLOCATION ? total : 0);
-        if (yearKey >= 0 && allowanceTotal !== prior) allowance.set(yearKey, allowanceTotal);
-        allocation[country] = allocationTotal;
         out[i] = [
           verdict.status,
           d.open ?? verdict.licenseRequired,
@@ -121,10 +174,9 @@ export function ledger(...inputs: unknown[]): Matrix {
           allowanceTotal,
           allocationTotal,
         ];
-      } catch (error) {
-        out[i] = new Array(5).fill(cellError(error));
-      }
-    }
+      },
+      (i, error) => (out[i] = error === null ? blankLine : new Array(5).fill(error))
+    );
     return out;
   });
   return Array.isArray(result) ? result : [[result]];

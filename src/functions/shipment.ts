@@ -155,7 +155,7 @@ export interface Layout {
 }
 
 /** REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY, EXPLAIN: prior_tpp is argument 6. */
-const SHIPMENT_LAYOUT: Layout = {
+export const SHIPMENT_LAYOUT: Layout = {
   item: 0,
   dest: 1,
   quantity: 2,
@@ -164,7 +164,7 @@ const SHIPMENT_LAYOUT: Layout = {
   date: 5,
   shipFrom: 7,
 };
-const PRIOR = 6;
+export const PRIOR = 6;
 
 /**
  * One row as its decision reads it: each value with its key id (`hqId` already the destination's
@@ -491,16 +491,30 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
 /** Said in EXPLAIN when the end_user_hq argument is omitted or blank (DESIGN §3). */
 const HQ_ASSUMED = "End-user HQ not given: taken to be the destination";
 
-/** EXPLAIN's line for `row`: memoised by the decision key with the inputs the line quotes. */
+/**
+ * What EXPLAIN's line for `row` depends on beyond its decision key (packed into `key` by decideRow
+ * or packRow): the date and the quantities the line quotes, and whether the HQ was taken to be the
+ * destination (said in the text, DESIGN §3). Null when the key outgrew its fields (not memoised).
+ */
+export function explanationKey(row: Row, key: Key): string | null {
+  return key.hi >= 0
+    ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${row.hq === null ? 1 : 0}`
+    : null;
+}
+
+/** EXPLAIN's line for `row`, built now (explainShipment: only the texts the line quotes). */
+export function explanation(row: Row): string {
+  const assumed = row.hq === null ? [HQ_ASSUMED] : [];
+  return explainShipment(shipmentOf(row, 0), row.regime, row.asOf, assumed);
+}
+
+/** EXPLAIN's line for `row`: memoised in the one cache by the decision key and explanationKey(). */
 function explainRow(row: Row, key: Key): string {
   packRow(row, 0, key);
-  // The HQ taken to be the destination is said in the text (DESIGN §3): part of the text's key.
-  const hqAssumed = row.hq === null;
-  const k =
-    key.hi >= 0 ? `${key.lo}|${row.asOf}|${row.quantity}|${row.prior}|${hqAssumed ? 1 : 0}` : null;
+  const k = explanationKey(row, key);
   let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
   if (text === undefined) {
-    text = explainShipment(shipmentOf(row, 0), row.regime, row.asOf, hqAssumed ? [HQ_ASSUMED] : []);
+    text = explanation(row);
     if (k !== null) cache.set(key.hi, k, text);
   }
   return text;

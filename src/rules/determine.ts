@@ -8,7 +8,9 @@ import { groupsOf } from "./data/country-groups";
 import { EFFECTIVE } from "./data/milestones";
 import { H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
-import { weakestOf } from "./format";
+import { tidy, weakestOf } from "./format";
+
+export { tidy };
 import {
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
@@ -27,10 +29,6 @@ import type { Determination, IsoDate, RegimeId, Shipment, Status, Step } from ".
 // Built-ins through module bindings: read once per decision, and a global lookup costs far more
 // than a closure variable in some hosts (a page's global object behind a proxy).
 const { isFinite: finiteNumber, isInteger: wholeNumber } = Number;
-const { round } = Math;
-
-/** TPP products of fractional per-unit TPP (5,284.8 x 3) without binary noise. */
-export const tidy = (n: number): number => round(n * 1e6) / 1e6;
 
 function nonNegative(name: string, value: number | undefined): number {
   const v = value ?? 0;

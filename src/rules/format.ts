@@ -28,6 +28,15 @@ function format(n: number): string {
   return (rounded < 0 ? "-" : "") + int.slice(0, i) + grouped + (dot < 0 ? "" : text.slice(dot));
 }
 
+const { round } = Math;
+
+/**
+ * TPP products and sums to six decimals: 5,284.8 x 3, or a running total of such products, without
+ * binary noise (9,246,286.4 + 17,462,524.8 + 191,188.8 is 26,900,000, not 26,900,000.000000004,
+ * when compared with a limit).
+ */
+export const tidy = (n: number): number => round(n * 1e6) / 1e6;
+
 const RANK: Record<Confidence, number> = { confirmed: 2, secondary: 1, unconfirmed: 0 };
 
 /** The weakest of several confidences ("confirmed" for none). */

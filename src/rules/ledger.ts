@@ -4,6 +4,7 @@
 // that crosses a limit is the row that needs a licence. Shared by LEDGER, the task pane and the CLI.
 import { fold } from "./fold";
 import type { Determination, IsoDate, Shipment } from "./types";
+import { tidy } from "./format";
 
 /**
  * The key a consignee's allowance accumulates under: case, spaces and punctuation fold, so
@@ -67,14 +68,13 @@ export function runLedger<D extends Decided, E extends LedgerEntry = LedgerEntry
         { ...entry.shipment, priorTpp: prior, countryAllocationUsed: used },
         entry
       );
-      allowance.set(key, prior + result.allowanceTpp);
-      allocation.set(country, used + result.allocationTpp);
-      out[index] = {
-        result,
-        error: null,
-        allowanceTotal: prior + result.allowanceTpp,
-        allocationTotal: used + result.allocationTpp,
-      };
+      // Sums to six decimals, as each shipment's TPP is (format.ts tidy): no binary noise in a
+      // total compared with a limit.
+      const allowanceTotal = tidy(prior + result.allowanceTpp);
+      const allocationTotal = tidy(used + result.allocationTpp);
+      allowance.set(key, allowanceTotal);
+      allocation.set(country, allocationTotal);
+      out[index] = { result, error: null, allowanceTotal, allocationTotal };
     } catch (error) {
       out[index] = { result: null, error, allowanceTotal: prior, allocationTotal: used };
     }

@@ -79,11 +79,11 @@ describe("15 CFR 746.6: Crimea and the covered regions of Ukraine", () => {
     expect(d.status).toBe("NLR"); // Ukraine itself is in no D group: the verdict is unchanged
     const s = stepCiting(d, "15 CFR 746.6");
     expect(s?.text).toMatch(/the Crimea region of Ukraine and the so-called DNR and LNR regions/);
-    expect(s?.text).toMatch(/this answer holds only outside/);
+    expect(s?.text).toMatch(/this answer holds only elsewhere in UA/);
     expect(s?.cite).toContain("87 FR 12226");
     const note = (d.notes ?? []).find((n) => n.includes("746.6"));
     expect(note).toMatch(
-      /^15 CFR 746\.6: in the Crimea region of Ukraine and the so-called DNR and LNR regions this item needs a licence \(denial\); this answer holds only outside them/
+      /^15 CFR 746\.6: in the Crimea region of Ukraine and the so-called DNR and LNR regions this item needs a licence \(denial\); this answer holds only elsewhere in UA/
     );
     sameVerdict(d, "H100", "UA", "enforced", "2024-06-01");
   });

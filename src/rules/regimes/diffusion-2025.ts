@@ -11,7 +11,7 @@ import {
   LPP_ALLOWANCE_TPP,
   mustValueAt,
 } from "../data/parameters";
-import { fmt, weakestOf } from "../format";
+import { fmt, tidy, weakestOf } from "../format";
 import { step, textsOff } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
 import { aiaTier1, diffusionNacItems, lppAllowance } from "./diffusion-exceptions";
@@ -70,8 +70,8 @@ export function limitSides(x: LimitInput, asOf: IsoDate): number {
   if (x.totalTpp === null) return 0;
   const { lpp, cap } = limits(later(asOf, EFFECTIVE.diffusion.date), x.g2g);
   return (
-    (x.priorTpp + x.totalTpp <= lpp.value ? WITHIN_ALLOWANCE : 0) |
-    (x.countryAllocationUsed + x.totalTpp <= cap.value ? WITHIN_ALLOCATION : 0)
+    (tidy(x.priorTpp + x.totalTpp) <= lpp.value ? WITHIN_ALLOWANCE : 0) |
+    (tidy(x.countryAllocationUsed + x.totalTpp) <= cap.value ? WITHIN_ALLOCATION : 0)
   );
 }
 
@@ -163,7 +163,7 @@ function decide(
   const lppOutcome = lppAllowance(ctx, lpp, (sides & WITHIN_ALLOWANCE) !== 0, steps, t.tier);
   if (lppOutcome) return lppOutcome;
   const total = ctx.totalTpp as number; // lppAllowance answered when the TPP is unknown
-  const cumulative = ctx.priorTpp + total;
+  const cumulative = tidy(ctx.priorTpp + total);
   const exceeds = `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`;
 
   // Tier 1 destinations have no country allocation.
@@ -178,7 +178,7 @@ function decide(
     return license(exceeds, "presumption of approval", steps, { tier: 1 });
   }
   // Tier 2: presumption of approval while the 2025-2027 country allocation lasts (doubled with a G2G agreement).
-  const used = ctx.countryAllocationUsed + total;
+  const used = tidy(ctx.countryAllocationUsed + total);
   const usedText = () =>
     ctx.countryAllocationUsed > 0
       ? `${fmt(ctx.countryAllocationUsed)} used + ${fmt(total)}`

@@ -7,7 +7,7 @@
 import { EFFECTIVE } from "../data/milestones";
 import { ACA_WIDENED, ACM, AIA, AIA_HQ, LPP, NAC_ACA } from "../data/license-exceptions";
 import { DIFFUSION_TIER1 } from "../data/country-groups";
-import { fmt, weakestOf } from "../format";
+import { fmt, tidy, weakestOf } from "../format";
 import { step } from "../step";
 import type { Classification, Dated, Step } from "../types";
 import { baselineCore } from "./destination-licence";
@@ -170,7 +170,7 @@ export function lppAllowance(
       { tier }
     );
   }
-  const cumulative = ctx.priorTpp + ctx.totalTpp;
+  const cumulative = tidy(ctx.priorTpp + ctx.totalTpp);
   const total = ctx.totalTpp;
   const prior = () => (ctx.priorTpp > 0 ? ` (${fmt(ctx.priorTpp)} prior + ${fmt(total)} now)` : "");
   if (within) {

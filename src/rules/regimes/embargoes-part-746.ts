@@ -137,7 +137,8 @@ function specialControlStep(ctx: Context, steps: Step[], ear99: boolean): void {
   if (!sc) return;
   const c = sc.value;
   let text = `${c.section} also requires ${c.requires}`;
-  if (c.regions) text += `; ${ctx.dest} alone does not tell: this answer holds only outside them`;
+  if (c.regions)
+    text += `; ${ctx.dest} alone does not tell: this answer holds only elsewhere in ${ctx.dest}`;
   else if (c.addsNothing && !ear99) text += `; for this item it adds nothing: ${c.addsNothing}`;
   steps.push(step(text, sc.cite, sc.confidence));
 }
@@ -153,7 +154,7 @@ export function part746Notes(dest: string, asOf: string): string[] {
   const c = sc.value;
   return [
     c.regions
-      ? `${c.section}: in ${c.regions} this item needs a licence (denial); this answer holds only outside them (${sc.cite})`
+      ? `${c.section}: in ${c.regions} this item needs a licence (denial); this answer holds only elsewhere in ${dest} (${sc.cite})`
       : `${c.section} requires ${c.requires} (${sc.cite})`,
   ];
 }

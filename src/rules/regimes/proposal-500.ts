@@ -6,7 +6,7 @@ import { classify } from "../classify";
 import { diffusionTier } from "../data/country-groups";
 import { EFFECTIVE } from "../data/milestones";
 import { H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
-import { fmt, weakestOf } from "../format";
+import { fmt, tidy, weakestOf } from "../format";
 import type { Dated, IsoDate, Step } from "../types";
 import { step } from "../step";
 import { diffusionNacItems } from "./diffusion-exceptions";
@@ -52,7 +52,7 @@ export function limits(textDate: IsoDate): {
 export function limitSides(x: LimitInput, asOf: IsoDate): number {
   if (x.totalTpp === null) return 0;
   const { allowance } = limits(later(asOf, EFFECTIVE.diffusion.date));
-  return x.priorTpp + x.totalTpp <= allowance ? WITHIN_ALLOWANCE : 0;
+  return tidy(x.priorTpp + x.totalTpp) <= allowance ? WITHIN_ALLOWANCE : 0;
 }
 
 export function evaluate(ctx: Context): Evaluation {
@@ -121,7 +121,7 @@ function decide(
       { tier }
     );
   }
-  const cumulative = ctx.priorTpp + ctx.totalTpp;
+  const cumulative = tidy(ctx.priorTpp + ctx.totalTpp);
   const allowanceText = `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
   if (limitSides(ctx, ctx.asOf) & WITHIN_ALLOWANCE) {
     steps.push(
