@@ -421,26 +421,21 @@ describe("the example shipments", () => {
   );
 });
 
+/** bin/exportctl.mjs as a user runs it, in the test's folder (it builds the bundle when needed). */
+function exportctlBin(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [path.join(ROOT, "bin", "exportctl.mjs"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 180000,
+    env: { ...process.env, ...env },
+  });
+}
+
 describe("as a command", () => {
   test("bin/exportctl.mjs builds the bundle when needed, checks a file, and exits 1 with --fail-on-license", () => {
     const input = copy("shipments-small.csv");
     const started = Date.now();
-    const r = spawnSync(
-      process.execPath,
-      [
-        path.join(ROOT, "bin", "exportctl.mjs"),
-        "check",
-        input,
-        "--fail-on-license",
-        "--as-of",
-        "2025-06-01",
-      ],
-      {
-        cwd: dir,
-        encoding: "utf8",
-        timeout: 180000,
-      }
-    );
+    const r = exportctlBin(["check", input, "--fail-on-license", "--as-of", "2025-06-01"]);
     console.log(
       `bin/exportctl.mjs (including any on-demand build): ${Date.now() - started} ms\n${r.stderr}`
     );
@@ -450,10 +445,7 @@ describe("as a command", () => {
     expect(rows).toHaveLength(9);
     expect(rows[2]["License required"]).toBe("#N/A: Unknown chip 'H1OO'. Did you mean H100?");
 
-    const usage = spawnSync(process.execPath, [path.join(ROOT, "bin", "exportctl.mjs"), "check"], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const usage = exportctlBin(["check"]);
     expect(usage.status).toBe(EXIT.usage);
     expect(usage.stderr).toMatch(/Run 'exportctl --help'/);
   }, 200000);
@@ -499,24 +491,10 @@ describe("checked on worker threads", () => {
       ["proposal-500", {}],
     ] as const) {
       const inProcess = await run("check", input, "--regime", regime, "--out", `in-${regime}.csv`);
-      const r = spawnSync(
-        process.execPath,
-        [
-          path.join(ROOT, "bin", "exportctl.mjs"),
-          "check",
-          input,
-          "--regime",
-          regime,
-          "--out",
-          `w-${regime}.csv`,
-        ],
-        {
-          cwd: dir,
-          encoding: "utf8",
-          timeout: 180000,
-          env: { ...process.env, EXPORTCTL_WORKERS: "2", ...env },
-        }
-      );
+      const r = exportctlBin(["check", input, "--regime", regime, "--out", `w-${regime}.csv`], {
+        EXPORTCTL_WORKERS: "2",
+        ...env,
+      });
       expect(r.status).toBe(inProcess.code);
       const summary = (text: string) =>
         text.split("\n").filter((l) => /^ {2}(rows|row \d)/.test(l));
