@@ -30,12 +30,14 @@ export function setChangeDates(dates: readonly IsoDate[]): void {
   LAST_ERA = dates.length;
 }
 
-// The scope being recorded: the date whose comparisons count (other dates, such as a rule's fixed
-// effective date that later() put in its place, are constants), and the window so far.
+// The scope being recorded: the date whose comparisons count, the window so far, and the stand-ins:
+// a rule's own effective date that later() put in the subject's place (the text a rule reads before
+// it took effect).
 let subject: IsoDate | null = null;
 let first = 0;
 let last = LAST_ERA;
 let exact = false;
+let standIns: IsoDate[] = [];
 
 function narrow(date: IsoDate, isBefore: boolean): void {
   const b = BOUNDARY.get(date);
@@ -45,10 +47,13 @@ function narrow(date: IsoDate, isBefore: boolean): void {
   } else if (b > first) first = b;
 }
 
-/** `asOf` < `date`, recorded when `asOf` is the date being decided on. */
+/** `asOf` < `date`, recorded when `asOf` is the date being decided on or a stand-in for it. */
 export function before(asOf: IsoDate, date: IsoDate): boolean {
   const r = asOf < date;
   if (asOf === subject) narrow(date, r);
+  // A stand-in D is read for every subject date before D, and from D on the subject itself is
+  // read: a comparison D < date holds on for subject dates up to date's era, no further.
+  else if (r && standIns.length && standIns.includes(asOf)) narrow(date, true);
   return r;
 }
 
@@ -57,9 +62,19 @@ export function onOrAfter(asOf: IsoDate, date: IsoDate): boolean {
   return !before(asOf, date);
 }
 
-/** The later of the as-of date and a rule's own date (the text a rule reads before it took effect). */
+/**
+ * The later of the as-of date and a rule's own date D (the text a rule reads before it took effect).
+ * For the subject this comparison is not recorded, so one verdict can hold on both sides of D:
+ * - the subject on or after D: what is read at the subject is recorded as the subject's, and any
+ *   era run holding the subject and a date before D holds D's era too, where D gives the same;
+ * - the subject before D: D stands in for it, and what is read at D is recorded for the dates from
+ *   D on (before(), within()); before D, D itself is read, whatever the subject.
+ */
 export function later(asOf: IsoDate, date: IsoDate): IsoDate {
-  return before(asOf, date) ? date : asOf;
+  if (asOf !== subject) return asOf < date ? date : asOf;
+  if (asOf >= date) return asOf;
+  if (!standIns.includes(date)) standIns.push(date);
+  return date;
 }
 
 /**
@@ -68,25 +83,30 @@ export function later(asOf: IsoDate, date: IsoDate): IsoDate {
  * are recorded on their own and added to the enclosing one with within().
  */
 export function recording<T>(asOf: IsoDate, f: () => T): [T, Eras] {
-  const saved = { subject, first, last, exact };
+  const saved = { subject, first, last, exact, standIns };
   subject = asOf;
   first = 0;
   last = LAST_ERA;
   exact = false;
+  standIns = [];
   try {
     const out = f();
     return [out, exact ? EXACT : { first, last }];
   } finally {
-    ({ subject, first, last, exact } = saved);
+    ({ subject, first, last, exact, standIns } = saved);
   }
 }
 
-/** Adds the eras of a nested result for `asOf` (see recording()) to the scope being recorded. */
+/**
+ * Adds the eras of a nested result for `asOf` (see recording()) to the scope being recorded: both
+ * ends for the subject, the last era for a stand-in (see later()).
+ */
 export function within(asOf: IsoDate, eras: Eras): void {
-  if (asOf !== subject) return;
+  const isSubject = asOf === subject;
+  if (!isSubject && !standIns.includes(asOf)) return;
   if (eras === EXACT) exact = true;
   else {
-    if (eras.first > first) first = eras.first;
+    if (isSubject && eras.first > first) first = eras.first;
     if (eras.last < last) last = eras.last;
   }
 }
