@@ -335,7 +335,7 @@ export const Types = {
     if (id && isRegimeId(id)) return id;
     throw new ArgumentError(
       "#VALUE!",
-      `${name} must be one of enforced, baseline-2023, diffusion-2025, proposal-500; got ${show(value)}`
+      `${name} must be one of ${ruleParts.REGIME_IDS.join(", ")}; got ${show(value)}`
     );
   }),
 

@@ -20,7 +20,7 @@ import {
 } from "./regimes/outcome";
 import { part746Notes } from "./regimes/embargoes-part-746";
 import { notCheckedStep } from "./regimes/parties-and-end-uses";
-import { REGIMES } from "./regimes/registry";
+import { REGIMES, REGIME_IDS } from "./regimes/registry";
 import { isIsoDate, isRegimeId } from "./resolve";
 import { FULL_TEXTS, textPath, withLineTexts, withoutTexts } from "./step";
 import { before, recording, type Eras } from "./validity";
@@ -47,9 +47,7 @@ let lastDate: unknown = null;
 /** The context a regime decides on; malformed numbers, dates or regimes throw a RangeError naming the argument. */
 function contextOf(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Context {
   if (!isRegimeId(regime))
-    throw new RangeError(
-      `regime must be one of enforced, baseline-2023, diffusion-2025, proposal-500, got '${String(regime)}'`
-    );
+    throw new RangeError(`regime must be one of ${REGIME_IDS.join(", ")}, got '${String(regime)}'`);
   if (asOf !== lastDate) {
     if (!isIsoDate(asOf))
       throw new RangeError(`as_of must be an ISO date YYYY-MM-DD, got '${String(asOf)}'`);

@@ -53,7 +53,7 @@ export function before(asOf: IsoDate, date: IsoDate): boolean {
   if (asOf === subject) narrow(date, r);
   // A stand-in D is read for every subject date before D, and from D on the subject itself is
   // read: a comparison D < date holds on for subject dates up to date's era, no further.
-  else if (r && standIns.length && standIns.includes(asOf)) narrow(date, true);
+  else if (r && standIns.includes(asOf)) narrow(date, true);
   return r;
 }
 
@@ -73,7 +73,7 @@ export function onOrAfter(asOf: IsoDate, date: IsoDate): boolean {
 export function later(asOf: IsoDate, date: IsoDate): IsoDate {
   if (asOf !== subject) return asOf < date ? date : asOf;
   if (asOf >= date) return asOf;
-  if (!standIns.includes(date)) standIns.push(date);
+  standIns.push(date);
   return date;
 }
 
