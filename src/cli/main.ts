@@ -743,12 +743,19 @@ async function run(argv: string[], io: CliIO, say: (text: string) => void): Prom
       `  wrote ${written.map(rel).join(" and ")}`,
     ];
     say(lines.join("\n"));
-    if (cmd.failOnLicense && s.licences + s.indeterminate + s.errors > 0) {
+    // A row whose own determination and LEDGER's disagree was not checked as the audit says it was:
+    // named, and the gate fails.
+    if (s.ledgerDifferences > 0)
+      say(
+        `exportctl: ${s.ledgerDifferences} row(s) differ from LEDGER's verdict for the same allowance: review them (please report).`
+      );
+    if (cmd.failOnLicense && s.licences + s.indeterminate + s.errors + s.ledgerDifferences > 0) {
       say(
         `exportctl: --fail-on-license: ${s.licences} row(s) need a licence` +
           (s.indeterminate + s.errors
             ? `, ${s.indeterminate + s.errors} could not be checked or decided`
             : "") +
+          (s.ledgerDifferences ? `, ${s.ledgerDifferences} differ from LEDGER` : "") +
           "."
       );
       return EXIT.license;

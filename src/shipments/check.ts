@@ -8,7 +8,7 @@
 // once, LEDGER's totals in typed arrays. What this layer adds is the gate: a row is either checked, blank, or an error of its own, never
 // passed unchecked. Pure: no DOM, no node I/O.
 import { Types } from "../functions/args";
-import { ExcelError, excelError, isExcelError } from "../functions/errors";
+import { ExcelError, excelError, isExcelError, toExcelError } from "../functions/errors";
 import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
 import type { LedgerTotals, ShipmentColumns } from "../functions/batch";
@@ -397,16 +397,21 @@ export async function ledgerOf(
     when[i] = dateId;
     totals[i] = total;
   }
-  // Date order, ties in table order: a counting sort over the distinct dates.
+  // Date order, ties in table order: a counting sort over the distinct dates. The distinct cells
+  // may be one date written two ways (text and a serial number): they share a rank, as in LEDGER.
   const byDate = dateList.map((_, k) => k).sort((a, b) => (dateList[a] < dateList[b] ? -1 : 1));
   const rank = new Int32Array(dateList.length);
   const year = new Int32Array(dateList.length);
-  byDate.forEach((k, r) => (rank[k] = r));
+  let ranks = 0;
+  byDate.forEach((k, r) => {
+    if (r === 0 || dateList[k] !== dateList[byDate[r - 1]]) ranks++;
+    rank[k] = ranks - 1;
+  });
   dateList.forEach((d, k) => (year[k] = Number(d.slice(0, 4))));
-  const start = new Int32Array(dateList.length + 1);
+  const start = new Int32Array(ranks + 1);
   for (let i = 0; i < n; i++) if (who[i] >= 0) start[rank[when[i]] + 1]++;
   for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
-  const order = new Int32Array(start[dateList.length]);
+  const order = new Int32Array(start[ranks]);
   for (let i = 0; i < n; i++) if (who[i] >= 0) order[start[rank[when[i]]]++] = i;
   const last = new Map<number, number>();
   for (let j = 0; j < order.length; j++) {
@@ -417,6 +422,25 @@ export async function ledgerOf(
   }
   folded.keys = foldedKeys.size;
   return { priors, licence, exception, folded };
+}
+
+// The consignee cells read so far, with their problem (null: readable), as LEDGER reads them.
+const consigneeRead = new Map<unknown, ExcelError | null>();
+
+/** Why LEDGER cannot read a consignee cell (Types.consignee), or null. */
+function consigneeProblem(raw: unknown): ExcelError | null {
+  let p = consigneeRead.get(raw);
+  if (p === undefined) {
+    try {
+      Types.consignee.coerce(raw, "consignee");
+      p = null;
+    } catch (error) {
+      p = toExcelError(error);
+    }
+    if (consigneeRead.size >= 10_000) consigneeRead.clear();
+    consigneeRead.set(raw, p);
+  }
+  return p;
 }
 
 async function callMatrixOf(call: FunctionCaller, id: string, ...args: unknown[]): Promise<Matrix> {
@@ -480,10 +504,12 @@ export async function checkShipments(
     const problems: (ExcelError | null)[] = new Array(width);
     for (let i = 0; i < width; i++) {
       let p = rowProblem(cols, i);
-      // A consignee that cannot be read (an error, a formula without a saved result) leaves the
-      // row's allowance unknown: the row is not checked either.
+      // A consignee that cannot be read (an error, a formula without a saved result, a look-alike
+      // letter, no letters at all) leaves the row's allowance unknown: the row is not checked
+      // either, as LEDGER does not check it.
       const who = roles.consignee === undefined ? undefined : part[i][roles.consignee];
       if (!p && isExcelError(who)) p = who;
+      if (!p && who !== undefined && !isBlankCell(who)) p = consigneeProblem(who);
       problems[i] = p;
       if (p) for (const role of INPUT_ROLES) if (cols[role]) cols[role]![i] = null;
     }

@@ -200,6 +200,33 @@ describe("allowances accumulate per consignee (LEDGER)", () => {
     expect(audit["Allowances"]).toMatch(/LEDGER\); rows differing from LEDGER: 0$/);
     expect(audit["As-of date"]).toMatch(/each row's Date/);
   });
+
+  test("rows of one day are taken in table order however the date is written (text or a serial), and the gate fails on the row that crosses the allowance", async () => {
+    // 2,918 MI250 (16,905,724.8 TPP) + 1 MI250 + 637 MI300A (9,994,275.2): 26,905,793.6 > 26,900,000.
+    fs.writeFileSync(
+      path.join(dir, "same-day.csv"),
+      "Chip,Destination,Quantity,Consignee,Date\nMI250,IN,2918,Acme,2025-06-01\nMI250,IN,1,Acme,45809\nMI300A,IN,637,Acme,2025-06-01\n"
+    );
+    const { code } = await run("check", "same-day.csv", "--regime", "diffusion-2025", "--fail-on-license");
+    expect(code).toBe(EXIT.license);
+    const { rows } = readChecked(path.join(dir, "same-day.checked.csv"));
+    expect(rows.map((r) => r["License required"])).toEqual(["FALSE", "FALSE", "TRUE"]);
+    const audit = auditOf(path.join(dir, "same-day.checked.audit.csv"));
+    expect(audit["Allowances"]).toMatch(/rows differing from LEDGER: 0$/);
+  });
+
+  test("a consignee LEDGER cannot read (a look-alike letter, no letters) is that row's error, not a fresh allowance", async () => {
+    fs.writeFileSync(
+      path.join(dir, "consignees.csv"),
+      "Chip,Destination,Quantity,Consignee,Date\nMI250,IN,2918,Acme,2025-06-01\nMI250,IN,2918,\u0410cme,2025-06-02\nMI250,IN,2918,...,2025-06-03\n"
+    );
+    const { code } = await run("check", "consignees.csv", "--regime", "diffusion-2025", "--fail-on-license");
+    expect(code).toBe(EXIT.license);
+    const { rows } = readChecked(path.join(dir, "consignees.checked.csv"));
+    expect(rows[0]["License required"]).toBe("FALSE");
+    expect(rows[1]["License required"]).toMatch(/^#VALUE!: consignee .*outside the Latin alphabet/);
+    expect(rows[2]["License required"]).toMatch(/^#VALUE!: consignee '\.\.\.' has no letters or digits/);
+  });
 });
 
 describe("xlsx in, xlsx out", () => {
