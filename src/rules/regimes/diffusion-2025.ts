@@ -209,6 +209,6 @@ function decide(
   );
   return license(exceeds, "presumption of denial", steps, {
     tier: 2,
-    reviewNote: `${ctx.dest}'s allocation would be exceeded`,
+    reviewNote: `(${ctx.dest}'s allocation would be exceeded)`,
   });
 }
