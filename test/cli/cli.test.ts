@@ -187,6 +187,14 @@ describe("CSV in, CSV out", () => {
 });
 
 describe("allowances accumulate per consignee (LEDGER)", () => {
+  /** `lines` under a Chip/Destination/Quantity/Consignee/Date header, checked under diffusion-2025 with the gate. */
+  async function gate(name: string, lines: string) {
+    fs.writeFileSync(path.join(dir, `${name}.csv`), `Chip,Destination,Quantity,Consignee,Date\n${lines}`);
+    const args = ["--regime", "diffusion-2025", "--fail-on-license"];
+    const { code } = await run("check", `${name}.csv`, ...args);
+    return { code, rows: readChecked(path.join(dir, `${name}.checked.csv`)).rows };
+  }
+
   test("rows in date order per consignee and calendar year; the row that crosses the LPP limit needs the licence", async () => {
     copy("ledger.csv");
     const { code } = await run("check", "ledger.csv", "--regime", "diffusion-2025");
@@ -203,26 +211,22 @@ describe("allowances accumulate per consignee (LEDGER)", () => {
 
   test("rows of one day are taken in table order however the date is written (text or a serial), and the gate fails on the row that crosses the allowance", async () => {
     // 2,918 MI250 (16,905,724.8 TPP) + 1 MI250 + 637 MI300A (9,994,275.2): 26,905,793.6 > 26,900,000.
-    fs.writeFileSync(
-      path.join(dir, "same-day.csv"),
-      "Chip,Destination,Quantity,Consignee,Date\nMI250,IN,2918,Acme,2025-06-01\nMI250,IN,1,Acme,45809\nMI300A,IN,637,Acme,2025-06-01\n"
+    const { code, rows } = await gate(
+      "same-day",
+      "MI250,IN,2918,Acme,2025-06-01\nMI250,IN,1,Acme,45809\nMI300A,IN,637,Acme,2025-06-01\n"
     );
-    const { code } = await run("check", "same-day.csv", "--regime", "diffusion-2025", "--fail-on-license");
     expect(code).toBe(EXIT.license);
-    const { rows } = readChecked(path.join(dir, "same-day.checked.csv"));
     expect(rows.map((r) => r["License required"])).toEqual(["FALSE", "FALSE", "TRUE"]);
     const audit = auditOf(path.join(dir, "same-day.checked.audit.csv"));
     expect(audit["Allowances"]).toMatch(/rows differing from LEDGER: 0$/);
   });
 
   test("a consignee LEDGER cannot read (a look-alike letter, no letters) is that row's error, not a fresh allowance", async () => {
-    fs.writeFileSync(
-      path.join(dir, "consignees.csv"),
-      "Chip,Destination,Quantity,Consignee,Date\nMI250,IN,2918,Acme,2025-06-01\nMI250,IN,2918,\u0410cme,2025-06-02\nMI250,IN,2918,...,2025-06-03\n"
+    const { code, rows } = await gate(
+      "consignees",
+      "MI250,IN,2918,Acme,2025-06-01\nMI250,IN,2918,\u0410cme,2025-06-02\nMI250,IN,2918,...,2025-06-03\n"
     );
-    const { code } = await run("check", "consignees.csv", "--regime", "diffusion-2025", "--fail-on-license");
     expect(code).toBe(EXIT.license);
-    const { rows } = readChecked(path.join(dir, "consignees.checked.csv"));
     expect(rows[0]["License required"]).toBe("FALSE");
     expect(rows[1]["License required"]).toMatch(/^#VALUE!: consignee .*outside the Latin alphabet/);
     expect(rows[2]["License required"]).toMatch(/^#VALUE!: consignee '\.\.\.' has no letters or digits/);
