@@ -7,12 +7,12 @@
 // resolved once (broadcast.ts), the rows are put in date order by a counting sort over the distinct
 // dates, and the running totals live in Maps keyed by small ids; each row's verdict comes from the
 // functions' cache by its packed decision key (shipment.ts).
-import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "../rules";
+import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE, tidy } from "../rules";
 import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Decided, Key, Layout, ShipmentIds, decideRow, newRow, tidy } from "./shipment";
+import { Decided, Key, Layout, ShipmentIds, decideRow, newRow } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -47,6 +47,34 @@ const DATE = 5;
 
 const WIDTH = LEDGER_PARAMS.length;
 const BLANK_ROW = "";
+
+/**
+ * The rows in date order, ties in table order: a counting sort over the distinct date values
+ * (`dates`, null for one no row is ordered by) of the rows `take` accepts, `dateOf[i]` being row
+ * i's. Distinct values may be one date written two ways (text and a serial number): equal dates
+ * share a rank, so such rows keep their table order. LEDGER's order, and the batch command's.
+ */
+export function dateOrder(
+  dates: readonly (IsoDate | null)[],
+  dateOf: Int32Array,
+  take: (i: number) => boolean
+): Int32Array {
+  const distinct = dates.map((_, k) => k).filter((k) => dates[k] !== null);
+  distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
+  const rank = new Int32Array(dates.length);
+  let ranks = 0;
+  distinct.forEach((k, r) => {
+    if (r === 0 || dates[k] !== dates[distinct[r - 1]]) ranks++;
+    rank[k] = ranks - 1;
+  });
+  const n = dateOf.length;
+  const start = new Int32Array(ranks + 1);
+  for (let i = 0; i < n; i++) if (take(i)) start[rank[dateOf[i]] + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const order = new Int32Array(start[ranks]);
+  for (let i = 0; i < n; i++) if (take(i)) order[start[rank[dateOf[i]]]++] = i;
+  return order;
+}
 
 /** What the pass gives each row it decides, in date order (the row's input index `i`). */
 export type LedgerVisit = (
@@ -94,23 +122,13 @@ export function ledgerPass(
     }
   }
 
-  // Date order, ties in input order: a counting sort over the distinct dates. Distinct values of the
-  // column may be one date written two ways (text and a serial number): they share a rank.
   const dates = c[DATE].values;
   const usable = (x: unknown) => x !== BLANK && !(x instanceof Refused);
-  const distinct = dates.map((_, i) => i).filter((i) => usable(dates[i]));
-  distinct.sort((a, b) => ((dates[a] as IsoDate) < (dates[b] as IsoDate) ? -1 : 1));
-  const rank = new Int32Array(dates.length);
-  let ranks = 0;
-  distinct.forEach((id, i) => {
-    if (i === 0 || dates[id] !== dates[distinct[i - 1]]) ranks++;
-    rank[id] = ranks - 1;
-  });
-  const start = new Int32Array(ranks + 1);
-  for (let i = 0; i < n; i++) if (!settled[i]) start[rank[dateIds[i]] + 1]++;
-  for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
-  const order = new Int32Array(start[ranks]);
-  for (let i = 0; i < n; i++) if (!settled[i]) order[start[rank[dateIds[i]]]++] = i;
+  const order = dateOrder(
+    dates.map((d) => (usable(d) ? (d as IsoDate) : null)),
+    dateIds,
+    (i) => !settled[i]
+  );
 
   // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year,
   // in a Map keyed by consignee id and year; allocation per destination as treated, in an array

@@ -10,7 +10,7 @@
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { decide, eraOf, explainShipment, limitSides } from "../rules";
+import { decide, eraOf, explainShipment, limitSides, tidy } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
@@ -23,7 +23,6 @@ import { Lru } from "./lru";
 // closure variable in some hosts (a page's global object behind a proxy), and a filled-down column
 // makes one call per cell.
 const isArray = Array.isArray;
-const round = Math.round;
 
 export const SHIPMENT_PARAMS: Param<unknown>[] = [
   required("chip", Types.item),
@@ -274,9 +273,6 @@ const limitInput: LimitInput = {
   countryAllocationUsed: 0,
   g2g: false,
 };
-
-/** TPP products of fractional per-unit TPP without binary noise (as the rules compute them). */
-export const tidy = (n: number): number => round(n * 1e6) / 1e6;
 
 /**
  * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side

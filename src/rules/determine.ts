@@ -9,8 +9,6 @@ import { EFFECTIVE } from "./data/milestones";
 import { H100_TPP, mustValueAt } from "./data/parameters";
 import { eraOf } from "./era";
 import { tidy, weakestOf } from "./format";
-
-export { tidy };
 import {
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,

@@ -9,6 +9,7 @@
 // passed unchecked. Pure: no DOM, no node I/O.
 import { Types } from "../functions/args";
 import { ExcelError, excelError, isExcelError, toExcelError } from "../functions/errors";
+import { dateOrder } from "../functions/ledger";
 import { Cell, Matrix, NumberLocale, errorText, isBlankCell, quote, typeCell } from "./cells";
 import { HEADER_ALIASES, Role } from "./headers";
 import type { LedgerTotals, ShipmentColumns } from "../functions/batch";
@@ -397,22 +398,10 @@ export async function ledgerOf(
     when[i] = dateId;
     totals[i] = total;
   }
-  // Date order, ties in table order: a counting sort over the distinct dates. The distinct cells
-  // may be one date written two ways (text and a serial number): they share a rank, as in LEDGER.
-  const byDate = dateList.map((_, k) => k).sort((a, b) => (dateList[a] < dateList[b] ? -1 : 1));
-  const rank = new Int32Array(dateList.length);
+  // LEDGER's order: date, then table order (one date written two ways is one date).
   const year = new Int32Array(dateList.length);
-  let ranks = 0;
-  byDate.forEach((k, r) => {
-    if (r === 0 || dateList[k] !== dateList[byDate[r - 1]]) ranks++;
-    rank[k] = ranks - 1;
-  });
   dateList.forEach((d, k) => (year[k] = Number(d.slice(0, 4))));
-  const start = new Int32Array(ranks + 1);
-  for (let i = 0; i < n; i++) if (who[i] >= 0) start[rank[when[i]] + 1]++;
-  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
-  const order = new Int32Array(start[ranks]);
-  for (let i = 0; i < n; i++) if (who[i] >= 0) order[start[rank[when[i]]]++] = i;
+  const order = dateOrder(dateList, when, (i) => who[i] >= 0);
   const last = new Map<number, number>();
   for (let j = 0; j < order.length; j++) {
     const i = order[j];

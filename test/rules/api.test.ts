@@ -54,6 +54,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "resolveItem",
       "ruleParts",
       "runLedger",
+      "tidy",
       "WITHIN_ALLOCATION",
       "WITHIN_ALLOWANCE",
     ].sort(),
