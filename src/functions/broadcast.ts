@@ -292,11 +292,19 @@ export function spill(call: Call, cell: (ids: Int32Array) => Cell): Matrix {
   const out: Matrix = new Array(call.rows);
   // Blank rows of a one-column result share one line: a whole-column call (A:A) is a million
   // of them, and a million small arrays cost more than the rest of the call.
+  // Rows of one value share one line too (a per-call map): a million one-cell arrays that the
+  // result keeps alive cost the garbage collector more than deciding the rows.
   const blankLine: Cell[] | null = call.cols === 1 ? [""] : null;
+  const lines = new Map<Cell, Cell[]>();
+  const lineOf = (value: Cell): Cell[] => {
+    let line = lines.get(value);
+    if (line === undefined) lines.set(value, (line = [value]));
+    return line;
+  };
   for (let r = 0; r < call.rows; r++) {
     if (blankLine) {
       try {
-        out[r] = idsAt(call, r, 0, ids) ? [cellValue(cell(ids))] : blankLine;
+        out[r] = idsAt(call, r, 0, ids) ? lineOf(cellValue(cell(ids))) : blankLine;
       } catch (error) {
         out[r] = [cellError(error)];
       }
