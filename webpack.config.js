@@ -58,6 +58,25 @@ class FunctionsMetadataOptionsPlugin {
   }
 }
 
+/**
+ * exceljs ships minified (exceljs.min.js, loaded on demand by the workbench): its chunk is marked
+ * minimized so terser leaves it alone. Minifying it again gains nothing, and the arrow conversion
+ * below (unsafe_arrows) would break its prototype-based classes.
+ */
+class PreMinifiedPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PreMinifiedPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "PreMinifiedPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          for (const name of Object.keys(assets))
+            if (/^exceljs\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+        }
+      );
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   if (env && env.cli) return cliConfig(env);
   const dev = options.mode === "development";
@@ -96,7 +115,16 @@ module.exports = async (env, options) => {
       ],
     },
     // Shortest export names and module ids: the functions bundle counts every byte (DESIGN §6).
-    optimization: { runtimeChunk: "single", mangleExports: "size", moduleIds: "size", chunkIds: "size" },
+    // terser may write ES2020 (the source's own target) and turn the function expressions it makes
+    // of single-use functions into arrows: none of ours reads `this` or is called with `new` (the
+    // one dependency that does, exceljs, is left as it ships: PreMinifiedPlugin).
+    optimization: {
+      runtimeChunk: "single",
+      mangleExports: "size",
+      moduleIds: "size",
+      chunkIds: "size",
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 2, ecma: 2020, unsafe_arrows: true } } },
+    },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
@@ -113,6 +141,7 @@ module.exports = async (env, options) => {
         chunksSortMode: "manual",
       }),
       new WatchFilesPlugin(WORKBENCH_SOURCES),
+      new PreMinifiedPlugin(),
       new ThemeCssPlugin(themeCss, THEMED_STYLESHEETS),
       new CopyWebpackPlugin({
         patterns: [

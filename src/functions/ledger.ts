@@ -130,43 +130,52 @@ export function ledgerPass(
     (i) => !settled[i]
   );
 
-  // Running totals: allowance per consignee (its folded key, Types.consignee) and calendar year,
-  // in a Map keyed by consignee id and year; allocation per destination as treated, in an array
-  // indexed by its small id (session-interned country codes).
-  const consignee = c[CONSIGNEE].values.map((x) => (usable(x) && x !== "" ? String(x) : null));
+  // Running totals in typed arrays: allowance per consignee (its folded key, Types.consignee) and
+  // calendar year, indexed by consignee id x year; allocation per destination as treated, indexed
+  // by its small id (session-interned country codes). A Map of numbers would box every total.
   const consigneeIds = new Map<string, number>();
-  const consigneeId = consignee.map((x) => {
-    if (x === null) return -1;
-    let id = consigneeIds.get(x);
-    if (id === undefined) consigneeIds.set(x, (id = consigneeIds.size));
+  const consigneeId = c[CONSIGNEE].values.map((x) => {
+    if (!usable(x) || x === "") return -1;
+    let id = consigneeIds.get(String(x));
+    if (id === undefined) consigneeIds.set(String(x), (id = consigneeIds.size));
     return id;
   });
   const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
-  const allowance = new Map<number, number>();
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  for (const y of year)
+    if (y > 0) {
+      if (y < firstYear) firstYear = y;
+      if (y > lastYear) lastYear = y;
+    }
+  const years = lastYear - firstYear + 1;
+  const allowance = new Float64Array(years > 0 ? consigneeIds.size * years : 0);
   let allocation = new Float64Array(64);
   const key: Key = { hi: 0, lo: 0 };
   const row = newRow();
+  const cols = call.cols;
   for (let j = 0; j < order.length; j++) {
     const i = order[j];
-    idsAt(call, Math.floor(i / call.cols), i % call.cols, v); // not settled: it returns true
+    idsAt(call, (i - (i % cols)) / cols, i % cols, v); // not settled: it returns true
     const who = consigneeId[v[CONSIGNEE]];
-    const yearKey = who < 0 ? -1 : who * 10_000 + year[v[DATE]];
+    const yearAt = who < 0 ? -1 : who * years + year[v[DATE]] - firstYear;
     const country = at.destTreated[v[LAYOUT.dest]];
     if (country >= allocation.length) {
       const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
       grown.set(allocation);
       allocation = grown;
     }
-    const prior = yearKey < 0 ? 0 : (allowance.get(yearKey) ?? 0);
+    const prior = yearAt < 0 ? 0 : allowance[yearAt];
     const used = allocation[country];
     try {
       const d = decideRow(at.fill(row, v, prior), used, key);
       const total = row.tpp === null ? 0 : tidy(row.quantity * row.tpp);
       // Sums to six decimals, as each shipment's TPP is (tidy): no binary noise in a running total
       // that the next row's limit is compared with.
-      const allowanceTotal = tidy(prior + (d.verdict.draws & WITHIN_ALLOWANCE ? total : 0));
-      const allocationTotal = tidy(used + (d.verdict.draws & WITHIN_ALLOCATION ? total : 0));
-      if (yearKey >= 0 && allowanceTotal !== prior) allowance.set(yearKey, allowanceTotal);
+      const draws = d.verdict.draws;
+      const allowanceTotal = draws & WITHIN_ALLOWANCE ? tidy(prior + total) : prior;
+      const allocationTotal = draws & WITHIN_ALLOCATION ? tidy(used + total) : used;
+      if (yearAt >= 0) allowance[yearAt] = allowanceTotal;
       allocation[country] = allocationTotal;
       visit(i, d, allowanceTotal, allocationTotal);
     } catch (error) {
@@ -182,7 +191,12 @@ export function ledger(...inputs: unknown[]): Matrix {
     const blankLine = new Array(5).fill(BLANK_ROW);
     ledgerPass(
       inputs,
-      (n) => (out = new Array(n)),
+      // Filled in order first: rows are written in date order, and a large array made with
+      // new Array(n) has slow, sparse storage.
+      (n) => {
+        out = [];
+        for (let i = 0; i < n; i++) out.push(blankLine);
+      },
       (i, d, allowanceTotal, allocationTotal) => {
         const verdict = d.verdict;
         out[i] = [
