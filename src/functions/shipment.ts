@@ -10,7 +10,7 @@
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { decide, eraOf, explainShipment, limitSides, tidy } from "../rules";
+import { ERA_COUNT, decide, eraOf, explainShipment, limitSides, tidy } from "../rules";
 import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
@@ -56,8 +56,20 @@ export interface Decided {
   last: number;
 }
 
-/** The verdicts of one decision key: one per run of eras decided so far. */
-type Runs = Decided[];
+/**
+ * The verdicts of one decision key, one per run of eras decided so far, found by era in one read:
+ * `at[era]` is 1 + the index in `list` of the verdict holding for that era, 0 while undecided.
+ * (Runs never outnumber the eras, so a byte holds the index.)
+ */
+class Runs {
+  readonly at = new Uint8Array(ERA_COUNT);
+  readonly list: Decided[] = [];
+
+  add(d: Decided): void {
+    this.list.push(d);
+    this.at.fill(this.list.length, d.first, d.last + 1);
+  }
+}
 
 // The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
 // a verdict is a few small fields, an explanation a line of text.
@@ -185,6 +197,12 @@ export interface Row {
   prior: number;
   shipFrom: Country | null;
   shipFromId: number;
+  /**
+   * The row's slot in its call's memo of decision keys (see ShipmentIds), before the limit sides:
+   * the slot is local * 4 + sides; -1 without a memo (a 1x1 call, or too many distinct values).
+   */
+  local: number;
+  memo: (Runs | undefined)[] | null;
 }
 
 export const newRow = (): Row =>
@@ -204,6 +222,8 @@ export const newRow = (): Row =>
     prior: 0,
     shipFrom: null,
     shipFromId: 0,
+    local: -1,
+    memo: null,
   }) as unknown as Row;
 
 /** Per-call ids of each distinct value of the shipment columns, and the call's columns. */
@@ -216,6 +236,13 @@ export class ShipmentIds {
   readonly regime: Int32Array;
   readonly era: Int32Array;
   readonly shipFrom: Int32Array;
+  /**
+   * The call's memo: each decision key's verdicts by a slot made of the value indices of the key's
+   * columns (item, destination, HQ, regime, ship-from) and the limit sides, so a row of a key met
+   * before in this call costs one array read instead of the session cache's two Map reads.
+   */
+  private readonly memo: (Runs | undefined)[] | null;
+  private readonly spans: readonly number[];
 
   constructor(
     readonly cols: readonly Column[],
@@ -231,6 +258,9 @@ export class ShipmentIds {
     this.regime = attribute(cols[at.regime], regimeId);
     this.era = attribute<IsoDate>(cols[at.date], eraOf);
     this.shipFrom = attribute(cols[at.shipFrom], shipFromId);
+    this.spans = [at.dest, at.hq, at.regime, at.shipFrom].map((k) => cols[k].values.length);
+    const slots = this.spans.reduce((a, b) => a * b, item.values.length * 4);
+    this.memo = slots <= MEMO_SLOTS ? new Array<Runs | undefined>(slots).fill(undefined) : null;
   }
 
   value<T>(param: keyof Layout, v: Int32Array): T {
@@ -263,9 +293,18 @@ export class ShipmentIds {
     row.prior = prior;
     row.shipFrom = c[L.shipFrom].values[f] as Country | null;
     row.shipFromId = this.shipFrom[f];
+    if (this.memo !== null) {
+      const n = this.spans;
+      row.local = (((i * n[0] + d) * n[1] + h) * n[2] + r) * n[3] + f;
+      row.memo = this.memo;
+    }
     return row;
   }
 }
+
+// A call's memo holds at most this many slots (8 MB); a call with more distinct combinations goes
+// to the session cache for every row.
+const MEMO_SLOTS = 1 << 20;
 
 const limitInput: LimitInput = {
   totalTpp: null,
@@ -297,13 +336,18 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
   const cached = key.hi >= 0;
-  const runs = cached ? (cache.get(key.hi, key.lo) as Runs | undefined) : undefined;
+  const memo = row.memo;
+  const slot = memo !== null && cached ? row.local * 4 + (key.lo & 3) : -1;
+  let runs = slot >= 0 ? (memo as Runs[])[slot] : undefined;
+  if (runs === undefined && cached) {
+    runs = cache.get(key.hi, key.lo) as Runs | undefined;
+    if (runs !== undefined && slot >= 0) (memo as Runs[])[slot] = runs;
+  }
   const era = row.era;
-  if (runs !== undefined)
-    for (let i = 0; i < runs.length; i++) {
-      const d = runs[i];
-      if (d.first <= era && era <= d.last) return d;
-    }
+  if (runs !== undefined) {
+    const k = runs.at[era];
+    if (k !== 0) return runs.list[k - 1];
+  }
   const verdict = decide(shipmentOf(row, used), regime, row.asOf);
   const decided: Decided = {
     verdict,
@@ -316,8 +360,11 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   };
   // A verdict for its date only (EXACT: first -1) is not kept.
   if (cached && decided.first >= 0) {
-    if (runs !== undefined) runs.push(decided);
-    else cache.set(key.hi, key.lo, [decided]);
+    if (runs === undefined) {
+      cache.set(key.hi, key.lo, (runs = new Runs()));
+      if (slot >= 0) (memo as Runs[])[slot] = runs;
+    }
+    runs.add(decided);
   }
   return decided;
 }

@@ -47,7 +47,7 @@ export * from "./types";
 export type { Verdict } from "./determine";
 export type { LimitInput } from "./regimes/outcome";
 export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
-export { eraOf } from "./era";
+export { eraOf, ERA_COUNT } from "./era";
 export { tidy } from "./format";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";
