@@ -123,7 +123,7 @@ module.exports = async (env, options) => {
       mangleExports: "size",
       moduleIds: "size",
       chunkIds: "size",
-      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 2, ecma: 2020, unsafe_arrows: true } } },
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020, unsafe_arrows: true } } },
     },
     performance: { hints: false },
     plugins: [
