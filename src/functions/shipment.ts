@@ -260,7 +260,14 @@ export class ShipmentIds {
     this.shipFrom = attribute(cols[at.shipFrom], shipFromId);
     this.spans = [at.dest, at.hq, at.regime, at.shipFrom].map((k) => cols[k].values.length);
     const slots = this.spans.reduce((a, b) => a * b, item.values.length * 4);
-    this.memo = slots <= MEMO_SLOTS ? new Array<Runs | undefined>(slots).fill(undefined) : null;
+    // Worth it when the rows outnumber the slots: a block of a few hundred rows (the batch command)
+    // reads the session cache instead of filling a memo larger than itself.
+    let cells = 0;
+    for (const col of cols) if (col.ids.length > cells) cells = col.ids.length;
+    this.memo =
+      slots <= MEMO_SLOTS && slots <= cells
+        ? new Array<Runs | undefined>(slots).fill(undefined)
+        : null;
   }
 
   value<T>(param: keyof Layout, v: Int32Array): T {
@@ -302,8 +309,8 @@ export class ShipmentIds {
   }
 }
 
-// A call's memo holds at most this many slots (8 MB); a call with more distinct combinations goes
-// to the session cache for every row.
+// A call's memo holds at most this many slots (8 MB), and no more than the call has cells; a call
+// with more distinct combinations goes to the session cache for every row.
 const MEMO_SLOTS = 1 << 20;
 
 const limitInput: LimitInput = {
