@@ -24,6 +24,7 @@ import {
   LoadedTable,
   ReadOptions,
   ReadResult,
+  SMALL_BLOCK_ROWS,
   WriteOptions,
   formatOf,
   lastFilled,
@@ -154,14 +155,17 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
     outputFormulas: 0,
     delimiter: p.detected,
     bom: p.bom,
-    async *blocks() {
+    async *blocks(rows = BLOCK_ROWS) {
       let seen = 0;
       let out: Cell[][] = [];
-      for await (const block of csvBlocks(file)) {
+      // Chunks of text about as large as a block's rows, so a chunk's records are not all kept
+      // while its first blocks are checked.
+      const chunk = rows < BLOCK_ROWS ? 64 << 10 : 1 << 20;
+      for await (const block of csvBlocks(file, undefined, chunk)) {
         for (const record of block) {
           if (seen++ <= headerRow) continue;
           out.push(record);
-          if (out.length >= BLOCK_ROWS) {
+          if (out.length >= rows) {
             yield out;
             out = [];
           }
@@ -252,16 +256,14 @@ async function writeCsv(
     const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
     let done = 0;
     const write = (block: Cell[][], values: Cell[][]) => {
-      // A block's lines as one string, one write per block; each line joined from its fields (no
-      // chain of partial strings per field for the heap to keep until the block is written).
-      const lines: string[] = new Array(block.length + 1);
+      // Each line goes to the file's buffer as it is made: no block of lines for the heap to keep.
       const fields: string[] = [];
       for (let i = 0; i < block.length; i++) {
         const row = block[i];
         const v = values[i];
         // A blank line of the input stays one empty line.
         if (row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === "")) {
-          lines[i] = "";
+          out.write("\r\n");
           continue;
         }
         const n = Math.max(width, row.length);
@@ -273,10 +275,9 @@ async function writeCsv(
             fields[c] = cell !== undefined && cell !== null && cell !== "" ? field(cell) : "";
           } else fields[c] = field(k === 3 ? rounded(v[k]) : resultText(v[k]));
         }
-        lines[i] = fields.join(delimiter);
+        out.write(fields.join(delimiter));
+        out.write("\r\n");
       }
-      lines[block.length] = "";
-      out.write(lines.join("\r\n"));
     };
     // Up to `inFlight` blocks are being checked while the next is read; written in order.
     const inFlight = Math.max(1, options.inFlight ?? 1);
@@ -288,7 +289,8 @@ async function writeCsv(
       if (options.onProgress) await options.onProgress(done, table.dataRecords);
     };
     let read = 0;
-    for await (const block of table.blocks()) {
+    // One thread: small blocks, each checked and written while its rows are young (table.ts).
+    for await (const block of table.blocks(inFlight > 1 ? BLOCK_ROWS : SMALL_BLOCK_ROWS)) {
       const values = check(block, read);
       // Awaited in turn below; a failure of a later block must not go unhandled meanwhile.
       values.catch(() => undefined);
