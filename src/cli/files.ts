@@ -75,15 +75,37 @@ export class AtomicFile {
   }
 
   write(text: string): void {
+    const n = text.length;
     // A UTF-16 unit is at most 3 bytes of UTF-8: room for that is room for the text.
-    if (this.used + 3 * text.length > this.buffer.length) {
+    if (this.used + 3 * n > this.buffer.length) {
       this.flush();
-      if (3 * text.length > this.buffer.length) {
+      if (3 * n > this.buffer.length) {
         this.writeOut(Buffer.from(text, "utf8"));
         return;
       }
     }
-    this.used += this.buffer.write(text, this.used, "utf8");
+    const buffer = this.buffer;
+    const at = this.used;
+    if (n <= 32) {
+      // Short text (most cells), copied here when it is ASCII: cheaper than the encoder's call.
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        buffer[at + i] = c;
+      }
+      if (i === n) {
+        this.used = at + n;
+        return;
+      }
+    }
+    this.used = at + buffer.write(text, at, "utf8");
+  }
+
+  /** Writes one ASCII character (a delimiter, a quote, a line end), given by its code. */
+  byte(code: number): void {
+    if (this.used >= this.buffer.length) this.flush();
+    this.buffer[this.used++] = code;
   }
 
   private flush(): void {

@@ -118,9 +118,19 @@ function explainRow(row: Row, key: Key, texts: Map<string, string>): string {
   const k = inner === null ? null : `${key.hi}|${inner}`;
   let text = k === null ? undefined : texts.get(k);
   if (text === undefined) {
-    text = explanation(row);
+    text = flat(explanation(row));
     if (k !== null) texts.set(k, text);
   }
+  return text;
+}
+
+/**
+ * `text` as one run of characters: a line built by concatenation is a tree of pieces several times
+ * its size, which the collector would otherwise copy, young, until the line is written.
+ */
+function flat(text: string): string {
+  // Reading a character makes V8 flatten the string in place.
+  text.charCodeAt(0);
   return text;
 }
 

@@ -233,6 +233,18 @@ export function csvField(value: unknown, delimiter = ",", decimal = "."): string
   return text;
 }
 
+/**
+ * How csvField writes a text: 0 as it is, 1 between quotes as it is (it holds no quote to double),
+ * 2 otherwise (a formula to neutralise, quotes to double: call csvField). A writer copies a long
+ * text (an explanation) without building its quoted copy.
+ */
+export function csvTextForm(text: string, delimiter = ",", decimal = "."): 0 | 1 | 2 {
+  if (text === "") return 0;
+  if (isFormulaLike(text, decimal)) return 2;
+  if (text.includes(delimiter) || NEEDS_QUOTES.test(text)) return text.includes('"') ? 2 : 1;
+  return 0;
+}
+
 /** Rows to CSV text with CRLF line ends (what Excel writes and reads). */
 export function toCsv(rows: unknown[][], delimiter = ",", decimal = "."): string {
   const out: string[] = new Array(rows.length);
