@@ -161,7 +161,7 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
       let out: Cell[][] = [];
       // Chunks of text about as large as a block's rows, so a chunk's records are not all kept
       // while its first blocks are checked.
-      const chunk = rows < BLOCK_ROWS ? 64 << 10 : 1 << 20;
+      const chunk = rows < BLOCK_ROWS ? 16 << 10 : 1 << 20;
       for await (const block of csvBlocks(file, undefined, chunk)) {
         for (const record of block) {
           if (seen++ <= headerRow) continue;
