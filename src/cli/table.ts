@@ -130,12 +130,13 @@ export class LedgerCells {
       const a = this.at[k];
       const v = row[a.column] ?? null;
       // -0 is its own value (a Map would take it for 0).
-      let id = Object.is(v, -0) ? undefined : a.ids.get(v);
+      const minusZero = typeof v === "number" && Object.is(v, -0);
+      let id = minusZero ? undefined : a.ids.get(v);
       if (id === undefined) {
         id = a.values.push(v) - 1;
         // Past 200,000 distinct values (free text?) a value is kept without its key: it still
         // reads back, only a repeat of it is kept again.
-        if (a.ids.size < 200_000 && !Object.is(v, -0)) a.ids.set(v, id);
+        if (a.ids.size < 200_000 && !minusZero) a.ids.set(v, id);
       }
       this.cells[k][r] = id;
     }
