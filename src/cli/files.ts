@@ -53,15 +53,18 @@ export function refuseOverwrite(input: string, out: string, what = "--out"): voi
 }
 
 /**
- * A file written whole or not at all: text goes to `<dir>/.<name>.<pid>.tmp` (buffered, written in
- * large blocks), and commit() flushes it to disk and renames it over the target; abort() removes
- * it. A reader of the target sees the previous file or the new one, never a part.
+ * A file written whole or not at all: text goes to `<dir>/.<name>.<pid>.tmp` (encoded into one
+ * reused buffer, written in large blocks), and commit() flushes it to disk and renames it over the
+ * target; abort() removes it. A reader of the target sees the previous file or the new one, never
+ * a part.
  */
 export class AtomicFile {
   readonly temp: string;
   private fd: number | null;
-  private buffer: string[] = [];
-  private size = 0;
+  // Text is encoded as it comes into this buffer: a line written is garbage at once, so a large
+  // file's text never piles up in the heap waiting for its block to be written.
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   written = 0;
 
   constructor(readonly target: string) {
@@ -72,25 +75,50 @@ export class AtomicFile {
   }
 
   write(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 20) this.flush();
+    const n = text.length;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: room for that is room for the text.
+    if (this.used + 3 * n > this.buffer.length) {
+      this.flush();
+      if (3 * n > this.buffer.length) {
+        this.writeOut(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    const buffer = this.buffer;
+    const at = this.used;
+    if (n <= 32) {
+      // Short text (most cells), copied here when it is ASCII: cheaper than the encoder's call.
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        buffer[at + i] = c;
+      }
+      if (i === n) {
+        this.used = at + n;
+        return;
+      }
+    }
+    this.used = at + buffer.write(text, at, "utf8");
+  }
+
+  /** Writes one ASCII character (a delimiter, a quote, a line end), given by its code. */
+  byte(code: number): void {
+    if (this.used >= this.buffer.length) this.flush();
+    this.buffer[this.used++] = code;
   }
 
   private flush(): void {
-    if (this.fd === null || !this.buffer.length) return;
-    const text = this.buffer.length === 1 ? this.buffer[0] : this.buffer.join("");
-    this.buffer = [];
-    this.size = 0;
-    // The text is encoded straight into the file (no Buffer of its own); a short write, which a
-    // regular file rarely makes, goes on from the byte it stopped at.
-    const bytes = Buffer.byteLength(text, "utf8");
-    let off = fs.writeSync(this.fd, text, null, "utf8");
-    if (off < bytes) {
-      const data = Buffer.from(text, "utf8");
-      while (off < data.length) off += fs.writeSync(this.fd, data, off);
-    }
-    this.written += bytes;
+    if (this.used) this.writeOut(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeOut(data: Buffer): void {
+    if (this.fd === null) return;
+    // A short write, which a regular file rarely makes, goes on from the byte it stopped at.
+    let off = 0;
+    while (off < data.length) off += fs.writeSync(this.fd, data, off);
+    this.written += data.length;
   }
 
   /** Flushes, syncs and closes the temporary file; rename() then puts it in place. */

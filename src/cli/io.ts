@@ -11,6 +11,7 @@ import {
   CsvParser,
   CsvSyntaxError,
   csvField,
+  csvTextForm,
   findHeaderRow,
   isBlankCell,
 } from "../shipments";
@@ -24,6 +25,7 @@ import {
   LoadedTable,
   ReadOptions,
   ReadResult,
+  SMALL_BLOCK_ROWS,
   WriteOptions,
   formatOf,
   lastFilled,
@@ -154,14 +156,17 @@ async function readCsv(file: string, options: ReadOptions): Promise<ReadResult> 
     outputFormulas: 0,
     delimiter: p.detected,
     bom: p.bom,
-    async *blocks() {
+    async *blocks(rows = BLOCK_ROWS) {
       let seen = 0;
       let out: Cell[][] = [];
-      for await (const block of csvBlocks(file)) {
+      // Chunks of text about as large as a block's rows, so a chunk's records are not all kept
+      // while its first blocks are checked.
+      const chunk = rows < BLOCK_ROWS ? 16 << 10 : 1 << 20;
+      for await (const block of csvBlocks(file, undefined, chunk)) {
         for (const record of block) {
           if (seen++ <= headerRow) continue;
           out.push(record);
-          if (out.length >= BLOCK_ROWS) {
+          if (out.length >= rows) {
             yield out;
             out = [];
           }
@@ -186,6 +191,10 @@ export function defaultOutPath(input: string, format?: Format): string {
   const f = format ?? formatOf(input) ?? "csv";
   return `${base}.checked.${f}`;
 }
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
 
 /** H100-equivalents in CSV text: 4 decimals are plenty (1 unit of the smallest chip is ~0.01). */
 function rounded(v: Cell): Cell {
@@ -249,34 +258,57 @@ async function writeCsv(
     // Which checked value (by its index in the output columns) each field takes, -1 for the row's own.
     const checkedAt = new Int32Array(width).fill(-1);
     cols.forEach((c, k) => (checkedAt[c] = k));
-    const field = (v: Cell) => csvField(textOf(v), delimiter, decimal);
+    // The delimiter as one byte (",", ";" or a tab; anything else is written as text).
+    const delimiterCode =
+      delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
+    // A field straight into the file's buffer: a text that needs quotes but holds none (an
+    // explanation) is copied between two quote characters, with no quoted copy of it made.
+    const field = (value: Cell) => {
+      const v = textOf(value);
+      const form = typeof v === "string" ? csvTextForm(v, delimiter, decimal) : 2;
+      if (form === 0) out.write(v as string);
+      else if (form === 1) {
+        out.byte(QUOTE);
+        out.write(v as string);
+        out.byte(QUOTE);
+      } else out.write(csvField(v, delimiter, decimal));
+    };
+    // H100 equivalents as written, by value (a few thousand values over a million rows).
+    const h100Texts = new Map<unknown, string>();
+    const h100 = (v: Cell) => {
+      let text = h100Texts.get(v);
+      if (text === undefined) {
+        text = csvField(rounded(v), delimiter, decimal);
+        if (h100Texts.size >= 50_000) h100Texts.clear();
+        if (typeof v === "number") h100Texts.set(v, text);
+      }
+      out.write(text);
+    };
     let done = 0;
     const write = (block: Cell[][], values: Cell[][]) => {
-      // A block's lines as one string, one write per block; each line joined from its fields (no
-      // chain of partial strings per field for the heap to keep until the block is written).
-      const lines: string[] = new Array(block.length + 1);
-      const fields: string[] = [];
+      // Each line goes to the file's buffer field by field: no string of it, nor of the block.
       for (let i = 0; i < block.length; i++) {
         const row = block[i];
         const v = values[i];
         // A blank line of the input stays one empty line.
-        if (row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === "")) {
-          lines[i] = "";
-          continue;
+        if (!(row.length <= 1 && isBlankCell(row[0]) && v.every((x) => x === ""))) {
+          const n = Math.max(width, row.length);
+          for (let c = 0; c < n; c++) {
+            if (c) {
+              if (delimiterCode >= 0) out.byte(delimiterCode);
+              else out.write(delimiter);
+            }
+            const k = c < width ? checkedAt[c] : -1;
+            if (k < 0) {
+              const cell = row[c];
+              if (cell !== undefined && cell !== null && cell !== "") field(cell);
+            } else if (k === 3) h100(v[k]);
+            else field(resultText(v[k]));
+          }
         }
-        const n = Math.max(width, row.length);
-        fields.length = n;
-        for (let c = 0; c < n; c++) {
-          const k = c < width ? checkedAt[c] : -1;
-          if (k < 0) {
-            const cell = row[c];
-            fields[c] = cell !== undefined && cell !== null && cell !== "" ? field(cell) : "";
-          } else fields[c] = field(k === 3 ? rounded(v[k]) : resultText(v[k]));
-        }
-        lines[i] = fields.join(delimiter);
+        out.byte(CR);
+        out.byte(LF);
       }
-      lines[block.length] = "";
-      out.write(lines.join("\r\n"));
     };
     // Up to `inFlight` blocks are being checked while the next is read; written in order.
     const inFlight = Math.max(1, options.inFlight ?? 1);
@@ -288,7 +320,8 @@ async function writeCsv(
       if (options.onProgress) await options.onProgress(done, table.dataRecords);
     };
     let read = 0;
-    for await (const block of table.blocks()) {
+    // One thread: small blocks, each checked and written while its rows are young (table.ts).
+    for await (const block of table.blocks(inFlight > 1 ? BLOCK_ROWS : SMALL_BLOCK_ROWS)) {
       const values = check(block, read);
       // Awaited in turn below; a failure of a later block must not go unhandled meanwhile.
       values.catch(() => undefined);

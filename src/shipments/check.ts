@@ -131,6 +131,20 @@ const ARG_NAME: Record<Role, string> = {
   scheduleB: "Schedule B",
 };
 
+// Texts typed so far, by kind, argument name and locale: a check in blocks types each distinct date
+// and quantity once, not once a block. Values are numbers, ISO texts and errors, never changed.
+const typedMemo = new Map<string, Map<string, Cell>>();
+
+function typedTexts(kind: string, name: string, locale: NumberLocale | null): Map<string, Cell> {
+  const key = `${kind}|${name}|${locale ? `${locale.tag}|${locale.decimal}|${locale.group}|${locale.dateOrder}` : ""}`;
+  let typed = typedMemo.get(key);
+  if (!typed) {
+    if (typedMemo.size >= 16) typedMemo.clear();
+    typedMemo.set(key, (typed = new Map()));
+  }
+  return typed;
+}
+
 /**
  * Cells `from` to `to` of a column, text numbers and dates typed in the locale. Each distinct text
  * is typed once (a table holds a few hundred dates and quantities), so rows share their values.
@@ -152,7 +166,7 @@ function typedColumn(
     }
     return out;
   }
-  const typed = new Map<string, Cell>();
+  const typed = typedTexts(kind, name, locale);
   for (let r = from; r < to; r++) {
     const v = cells(r);
     if (typeof v !== "string") {
@@ -209,6 +223,9 @@ function rowProblem(cols: Partial<Record<Role, Cell[] | null>>, i: number): Exce
   return null;
 }
 
+const PAIR_TABLE_MAX = 1 << 20;
+let pairTable = new Int32Array(0);
+
 /**
  * The distinct rows of some columns (null columns ignored): `unique` lists the first row of each
  * distinct combination, `slots[i]` the position in `unique` of row i's combination. Cells are
@@ -221,6 +238,8 @@ function distinctRows(
 ): { slots: Int32Array; unique: number[] } {
   const slots = new Int32Array(n);
   const ids = new Int32Array(n);
+  // Distinct combinations so far: slots are below it.
+  let count = 1;
   for (const c of columns) {
     if (!c) continue;
     const seen = new Map<unknown, number>();
@@ -232,7 +251,23 @@ function distinctRows(
     }
     const width = seen.size;
     if (width === 1) continue;
-    // slots < n and ids < width <= n: the pair fits a double exactly for any block size.
+    // slots < count and ids < width <= n: the pair fits a double exactly for any block size.
+    if (count * width <= PAIR_TABLE_MAX) {
+      // A small block's pairs index a table (kept between calls, -1 where no pair is) instead of
+      // a map: nothing allocated per column and block.
+      if (pairTable.length < count * width) pairTable = new Int32Array(count * width).fill(-1);
+      let next = 0;
+      for (let i = 0; i < n; i++) {
+        const key = slots[i] * width + ids[i];
+        let slot = pairTable[key];
+        if (slot < 0) pairTable[key] = slot = next++;
+        slots[i] = slot;
+        ids[i] = key;
+      }
+      for (let i = 0; i < n; i++) pairTable[ids[i]] = -1;
+      count = next;
+      continue;
+    }
     const pairs = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const key = slots[i] * width + ids[i];
@@ -240,6 +275,7 @@ function distinctRows(
       if (slot === undefined) pairs.set(key, (slot = pairs.size));
       slots[i] = slot;
     }
+    count = pairs.size;
   }
   const unique: number[] = [];
   for (let i = 0; i < n; i++) if (slots[i] === unique.length) unique.push(i);

@@ -27,6 +27,10 @@ export function detectDelimiter(text: string): string {
 
 export class CsvSyntaxError extends Error {}
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /**
  * An incremental RFC 4180 parser: push() text as it arrives, get the complete records back; end()
  * returns the last one. Blank lines are records of one empty field ([""]), so record numbers stay
@@ -124,6 +128,9 @@ export class CsvParser {
     let field = this.field;
     let row = this.row;
     let quoted = this.quoted;
+    // Characters compared by code (no one-character string per character read); a delimiter of
+    // several characters matches no single character, as before.
+    const dl = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
     while (i < n) {
       if (quoted) {
         const next = text.indexOf('"', i);
@@ -147,31 +154,31 @@ export class CsvParser {
         }
         continue;
       }
-      const c = text[i];
-      if (c === '"' && field === "") {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE && field === "") {
         quoted = true;
         i++;
-      } else if (c === delimiter) {
+      } else if (c === dl) {
         row.push(field);
         field = "";
         i++;
-      } else if (c === "\n" || c === "\r") {
+      } else if (c === LF || c === CR) {
         row.push(field);
         rows.push(row);
         this.records++;
         row = [];
         field = "";
-        if (c === "\r") {
+        if (c === CR) {
           if (i + 1 >= n) this.pendingCR = true;
-          else if (text[i + 1] === "\n") i++;
+          else if (text.charCodeAt(i + 1) === LF) i++;
         }
         i++;
       } else {
         // Copy the run up to the next special character in one go.
         let j = i + 1;
         while (j < n) {
-          const d = text[j];
-          if (d === delimiter || d === "\n" || d === "\r" || d === '"') break;
+          const d = text.charCodeAt(j);
+          if (d === dl || d === LF || d === CR || d === QUOTE) break;
           j++;
         }
         field += text.slice(i, j);
@@ -231,6 +238,18 @@ export function csvField(value: unknown, delimiter = ",", decimal = "."): string
   if (text.includes(delimiter) || NEEDS_QUOTES.test(text))
     return '"' + text.replace(/"/g, '""') + '"';
   return text;
+}
+
+/**
+ * How csvField writes a text: 0 as it is, 1 between quotes as it is (it holds no quote to double),
+ * 2 otherwise (a formula to neutralise, quotes to double: call csvField). A writer copies a long
+ * text (an explanation) without building its quoted copy.
+ */
+export function csvTextForm(text: string, delimiter = ",", decimal = "."): 0 | 1 | 2 {
+  if (text === "") return 0;
+  if (isFormulaLike(text, decimal)) return 2;
+  if (text.includes(delimiter) || NEEDS_QUOTES.test(text)) return text.includes('"') ? 2 : 1;
+  return 0;
 }
 
 /** Rows to CSV text with CRLF line ends (what Excel writes and reads). */

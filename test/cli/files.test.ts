@@ -10,7 +10,8 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main, EXIT } from "../../src/cli/main";
 import { parseCsv } from "../../src/shipments/csv";
-import { XLSX_LIMITS } from "../../src/cli/files";
+import fc from "fast-check";
+import { AtomicFile, XLSX_LIMITS } from "../../src/cli/files";
 
 const ROOT = path.join(__dirname, "..", "..");
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -303,6 +304,33 @@ describe("writes are atomic", () => {
     );
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120000);
+
+  test("the file holds exactly the UTF-8 of what was written, whatever the sizes and characters", () => {
+    // Short ASCII pieces take the copy loop, others the encoder; long ones pass the buffer's size.
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom("a", ",", '"', "\r", "\n", "é", "€", "😀", "\u0000") }),
+      fc.constantFrom("x".repeat(400_000), "é".repeat(200_000), `"${"ü, ".repeat(1000)}"`)
+    );
+    const part = fc.oneof(piece, fc.integer({ min: 0, max: 127 }));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), (parts) => {
+        const target = path.join(dir, "atomic.txt");
+        const out = new AtomicFile(target);
+        for (const p of parts) {
+          if (typeof p === "number") out.byte(p);
+          else out.write(p);
+        }
+        out.finish();
+        out.rename();
+        const expected = parts
+          .map((p) => (typeof p === "number" ? String.fromCharCode(p) : p))
+          .join("");
+        expect(fs.readFileSync(target).equals(Buffer.from(expected, "utf8"))).toBe(true);
+        expect(out.written).toBe(Buffer.byteLength(expected, "utf8"));
+      }),
+      { numRuns: 60 }
+    );
+  });
 });
 
 describe("CSV formula injection and terminal output", () => {

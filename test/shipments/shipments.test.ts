@@ -5,6 +5,7 @@ import {
   CsvParser,
   checkShipments,
   csvField,
+  csvTextForm,
   findHeaderRow,
   isFormulaLike,
   ledgerOf,
@@ -73,6 +74,40 @@ describe("CSV", () => {
       expect(csvField(t)).toBe(t.includes(",") ? `"${t}"` : t);
     expect(csvField(-5)).toBe("-5");
     expect(csvField("-1,5", ";", ",")).toBe("-1,5");
+  });
+
+  test("csvTextForm says when csvField writes a text as it is, or between quotes as it is", () => {
+    const unit = fc.constantFrom(
+      "a",
+      ",",
+      ";",
+      "\t",
+      '"',
+      "\n",
+      "\r",
+      " ",
+      "=",
+      "-",
+      "+",
+      "@",
+      "1",
+      "é"
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit }),
+        fc.constantFrom(",", ";", "\t"),
+        fc.constantFrom(".", ","),
+        (text, delimiter, decimal) => {
+          const form = csvTextForm(text, delimiter, decimal);
+          const written = csvField(text, delimiter, decimal);
+          if (form === 0) expect(written).toBe(text);
+          else if (form === 1) expect(written).toBe(`"${text}"`);
+          else expect(written).not.toBe(text);
+        }
+      ),
+      { numRuns: 2000 }
+    );
   });
 });
 
