@@ -10,8 +10,17 @@
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { decide, eraOf, explainShipment, limitSides, tidy } from "../rules";
-import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
+import { decide, eraOf, explainHeld, limitSides, tidy } from "../rules";
+import type {
+  Country,
+  Eras,
+  IsoDate,
+  Item,
+  LimitInput,
+  RegimeId,
+  Shipment,
+  Verdict,
+} from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { workbookFormat } from "../settings/workbook-format";
@@ -61,7 +70,7 @@ type Runs = Decided[];
 
 // The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
 // a verdict is a few small fields, an explanation a line of text.
-const cache = new Lru<Runs | string>(150_000);
+const cache = new Lru<Runs | Line[]>(150_000);
 
 // ---------------------------------------------------------------------------------------------
 // Small integer ids for what the decision key holds. Interned for the session: the catalog's chips
@@ -498,20 +507,51 @@ export function explanationKey(row: Row, key: Key): string | null {
     : null;
 }
 
+/** EXPLAIN's line for `row` and the run of eras it holds for (rules explainHeld). */
+function held(row: Row): [string, Eras] {
+  return explainHeld(shipmentOf(row, 0), row.regime, row.asOf, row.hq === null ? ASSUMED : []);
+}
+const ASSUMED = [HQ_ASSUMED];
+
 /** EXPLAIN's line for `row`, built now (explainShipment: only the texts the line quotes). */
 export function explanation(row: Row): string {
-  const assumed = row.hq === null ? [HQ_ASSUMED] : [];
-  return explainShipment(shipmentOf(row, 0), row.regime, row.asOf, assumed);
+  return held(row)[0];
 }
 
-/** EXPLAIN's line for `row`: memoised in the one cache by the decision key and explanationKey(). */
+/**
+ * EXPLAIN's line over a run of eras, for one decision key, HQ assumption and (for the regimes whose
+ * lines quote them) quantities: the line of one date, split where that date is written. A line
+ * writes its date once, as its "as of" (explain.ts), unless a step quotes it too: written once, no
+ * fixed date of the text can be taken for it, and every date of the run fills it in; written more
+ * often, the line serves its own date only.
+ */
+interface Line {
+  first: number;
+  last: number;
+  asOf: IsoDate;
+  parts: string[];
+}
+
+/** EXPLAIN's line for `row`: the Lines of its key in the one cache (see Line). */
 function explainRow(row: Row, key: Key): string {
   packRow(row, 0, key);
-  const k = explanationKey(row, key);
-  let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
-  if (text === undefined) {
-    text = explanation(row);
-    if (k !== null) cache.set(key.hi, k, text);
+  if (key.hi < 0) return explanation(row);
+  const asOf = row.asOf;
+  const era = row.era;
+  // Only the lines of diffusion-2025 and proposal-500 quote the quantities (totals against limits).
+  const inner =
+    row.regimeId < 2
+      ? -2 * key.lo - (row.hq === null ? 1 : 2)
+      : `${key.lo}|${row.quantity}|${row.prior}|${row.hq === null ? 1 : 0}`;
+  const lines = (cache.get(key.hi, inner) as Line[] | undefined) ?? [];
+  for (const line of lines)
+    if (line.first <= era && era <= line.last && (line.parts.length < 3 || line.asOf === asOf))
+      return line.parts.join(asOf);
+  const [text, eras] = held(row);
+  // A line for its date only (EXACT: first -1) is not kept.
+  if (eras.first >= 0) {
+    if (!lines.length) cache.set(key.hi, inner, lines);
+    lines.push({ first: eras.first, last: eras.last, asOf, parts: text.split(asOf) });
   }
   return text;
 }
