@@ -529,29 +529,30 @@ interface Line {
   first: number;
   last: number;
   asOf: IsoDate;
+  /** The line of `asOf`, and its parts around that date. */
+  text: string;
   parts: string[];
 }
 
 /** EXPLAIN's line for `row`: the Lines of its key in the one cache (see Line). */
 function explainRow(row: Row, key: Key): string {
   packRow(row, 0, key);
-  if (key.hi < 0) return explanation(row);
+  if (key.hi < 0) return held(row)[0];
   const asOf = row.asOf;
   const era = row.era;
   // Only the lines of diffusion-2025 and proposal-500 quote the quantities (totals against limits).
-  const inner =
-    row.regimeId < 2
-      ? -2 * key.lo - (row.hq === null ? 1 : 2)
-      : `${key.lo}|${row.quantity}|${row.prior}|${row.hq === null ? 1 : 0}`;
+  const id = -2 * key.lo - (row.hq === null ? 1 : 2);
+  const inner = row.regimeId < 2 ? id : `${id}|${row.quantity}|${row.prior}`;
   const lines = (cache.get(key.hi, inner) as Line[] | undefined) ?? [];
-  for (const line of lines)
-    if (line.first <= era && era <= line.last && (line.parts.length < 3 || line.asOf === asOf))
-      return line.parts.join(asOf);
+  // Concatenated: the parts stay shared until the line is read.
+  for (const { first, last, parts, asOf: at, text } of lines)
+    if (first <= era && era <= last && (parts.length < 3 || at === asOf))
+      return at === asOf ? text : parts[0] + asOf + parts[1];
   const [text, eras] = held(row);
   // A line for its date only (EXACT: first -1) is not kept.
   if (eras.first >= 0) {
     if (!lines.length) cache.set(key.hi, inner, lines);
-    lines.push({ first: eras.first, last: eras.last, asOf, parts: text.split(asOf) });
+    lines.push({ first: eras.first, last: eras.last, asOf, text, parts: text.split(asOf) });
   }
   return text;
 }
