@@ -5,8 +5,9 @@
 // A row costs a few array reads: the arguments are resolved a column at a time (broadcast.ts), each
 // distinct value carries small integer ids (item, destination, HQ, regime, era), and the decision
 // key is packed from them into one number. Verdicts are decided without building any text
-// (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
-// builds (memoised by the decision key, the date and the quantities the text quotes). The key
+// (rules decide()) and kept in the functions' one bounded cache, with the lines EXPLAIN builds
+// (by the decision key, the HQ assumption and the quantities the text quotes, one per run of eras,
+// each row's date written in: see Line). The key
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
@@ -68,8 +69,8 @@ export interface Decided {
 /** The verdicts of one decision key: one per run of eras decided so far. */
 type Runs = Decided[];
 
-// The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
-// a verdict is a few small fields, an explanation a line of text.
+// The one cache: up to 2 x 150,000 entries (verdicts by packed key, EXPLAIN's lines by the key
+// with what the text adds to it); a verdict is a few small fields, a line a text and its parts.
 const cache = new Lru<Runs | Line[]>(150_000);
 
 // ---------------------------------------------------------------------------------------------
