@@ -5,13 +5,23 @@
 // A row costs a few array reads: the arguments are resolved a column at a time (broadcast.ts), each
 // distinct value carries small integer ids (item, destination, HQ, regime, era), and the decision
 // key is packed from them into one number. Verdicts are decided without building any text
-// (rules decide()) and kept in the functions' one bounded cache, with the explanations EXPLAIN
-// builds (memoised by the decision key, the date and the quantities the text quotes). The key
+// (rules decide()) and kept in the functions' one bounded cache, with the lines EXPLAIN builds
+// (by the decision key, the HQ assumption and the quantities the text quotes, one per run of eras,
+// each row's date written in: see Line). The key
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { ERA_COUNT, decide, eraOf, explainShipment, limitSides, tidy } from "../rules";
-import type { Country, IsoDate, Item, LimitInput, RegimeId, Shipment, Verdict } from "../rules";
+import { ERA_COUNT, decide, eraOf, explainHeld, limitSides, tidy } from "../rules";
+import type {
+  Country,
+  Eras,
+  IsoDate,
+  Item,
+  LimitInput,
+  RegimeId,
+  Shipment,
+  Verdict,
+} from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { workbookFormat } from "../settings/workbook-format";
@@ -71,9 +81,9 @@ class Runs {
   }
 }
 
-// The one cache: up to 2 x 150,000 entries (verdicts by packed key, explanations by text key);
-// a verdict is a few small fields, an explanation a line of text.
-const cache = new Lru<Runs | string>(150_000);
+// The one cache: up to 2 x 150,000 entries (verdicts by packed key, EXPLAIN's lines by the key
+// with what the text adds to it); a verdict is a few small fields, a line a text and its parts.
+const cache = new Lru<Runs | Line[]>(150_000);
 
 // ---------------------------------------------------------------------------------------------
 // Small integer ids for what the decision key holds. Interned for the session: the catalog's chips
@@ -552,20 +562,52 @@ export function explanationKey(row: Row, key: Key): string | null {
     : null;
 }
 
+/** EXPLAIN's line for `row` and the run of eras it holds for (rules explainHeld). */
+function held(row: Row): [string, Eras] {
+  return explainHeld(shipmentOf(row, 0), row.regime, row.asOf, row.hq === null ? ASSUMED : []);
+}
+const ASSUMED = [HQ_ASSUMED];
+
 /** EXPLAIN's line for `row`, built now (explainShipment: only the texts the line quotes). */
 export function explanation(row: Row): string {
-  const assumed = row.hq === null ? [HQ_ASSUMED] : [];
-  return explainShipment(shipmentOf(row, 0), row.regime, row.asOf, assumed);
+  return held(row)[0];
 }
 
-/** EXPLAIN's line for `row`: memoised in the one cache by the decision key and explanationKey(). */
+/**
+ * EXPLAIN's line over a run of eras, for one decision key, HQ assumption and (for the regimes whose
+ * lines quote them) quantities: the line of one date, split where that date is written. A line
+ * writes its date once, as its "as of" (explain.ts), unless a step quotes it too: written once, no
+ * fixed date of the text can be taken for it, and every date of the run fills it in; written more
+ * often, the line serves its own date only.
+ */
+interface Line {
+  first: number;
+  last: number;
+  asOf: IsoDate;
+  /** The line of `asOf`, and its parts around that date. */
+  text: string;
+  parts: string[];
+}
+
+/** EXPLAIN's line for `row`: the Lines of its key in the one cache (see Line). */
 function explainRow(row: Row, key: Key): string {
   packRow(row, 0, key);
-  const k = explanationKey(row, key);
-  let text = k === null ? undefined : (cache.get(key.hi, k) as string | undefined);
-  if (text === undefined) {
-    text = explanation(row);
-    if (k !== null) cache.set(key.hi, k, text);
+  if (key.hi < 0) return held(row)[0];
+  const asOf = row.asOf;
+  const era = row.era;
+  // Only the lines of diffusion-2025 and proposal-500 quote the quantities (totals against limits).
+  const id = -2 * key.lo - (row.hq === null ? 1 : 2);
+  const inner = row.regimeId < 2 ? id : `${id}|${row.quantity}|${row.prior}`;
+  const lines = (cache.get(key.hi, inner) as Line[] | undefined) ?? [];
+  // Concatenated: the parts stay shared until the line is read.
+  for (const { first, last, parts, asOf: at, text } of lines)
+    if (first <= era && era <= last && (parts.length < 3 || at === asOf))
+      return at === asOf ? text : parts[0] + asOf + parts[1];
+  const [text, eras] = held(row);
+  // A line for its date only (EXACT: first -1) is not kept.
+  if (eras.first >= 0) {
+    if (!lines.length) cache.set(key.hi, inner, lines);
+    lines.push({ first: eras.first, last: eras.last, asOf, text, parts: text.split(asOf) });
   }
   return text;
 }

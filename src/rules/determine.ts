@@ -101,7 +101,7 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
     reason: ev.reason,
     destination: ctx.dest,
     tier: ev.tier,
-    groups: groupsOn(ctx.dest, asOf),
+    groups: groupsOf(ctx.dest, asOf),
     totalTpp,
     h100Equivalents: totalTpp === null ? null : totalTpp / h100TppOn(asOf),
     allowanceTpp: ev.draws & WITHIN_ALLOWANCE ? drawn : 0,
@@ -115,10 +115,8 @@ export function determine(shipment: Shipment, regime: RegimeId, asOf: IsoDate): 
   return d;
 }
 
-// A table's rows repeat their dates and destinations: the closing "not checked" step of a date, and
-// a destination's groups in an era (groups change only on the data's dates), are built once.
+// A table's rows repeat their dates: the closing "not checked" step of a date is built once.
 const closing = new Map<IsoDate, Step>();
-const groupsByEra = new Map<string, readonly string[]>();
 
 function closingStep(asOf: IsoDate): Step {
   if (textPath() !== FULL_TEXTS) return notCheckedStep(asOf);
@@ -128,16 +126,6 @@ function closingStep(asOf: IsoDate): Step {
     closing.set(asOf, (s = notCheckedStep(asOf)));
   }
   return s;
-}
-
-function groupsOn(dest: string, asOf: IsoDate): string[] {
-  const key = `${dest}|${eraOf(asOf)}`;
-  let g = groupsByEra.get(key);
-  if (g === undefined) {
-    if (groupsByEra.size >= 4096) groupsByEra.clear();
-    groupsByEra.set(key, (g = Object.freeze(groupsOf(dest, asOf))));
-  }
-  return g as string[];
 }
 
 /**

@@ -41,10 +41,11 @@ import type {
   Resolved,
   Shipment,
 } from "./types";
-import { before } from "./validity";
+import { before, recording, type Eras } from "./validity";
 
 export * from "./types";
 export type { Verdict } from "./determine";
+export type { Eras } from "./validity";
 export type { LimitInput } from "./regimes/outcome";
 export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
 export { eraOf, ERA_COUNT } from "./era";
@@ -112,6 +113,20 @@ export function explainShipment(
   assumptions: readonly string[] = []
 ): string {
   return explain(determineForLine(shipment, regime, asOf), assumptions);
+}
+
+/**
+ * explainShipment() and the run of eras it holds for (validity.ts): on every date of the run the
+ * line is this one with that date written where this one's as-of date is (EXPLAIN keeps one line
+ * per run).
+ */
+export function explainHeld(
+  shipment: Shipment,
+  regime: RegimeId,
+  asOf: IsoDate,
+  assumptions: readonly string[]
+): [string, Eras] {
+  return recording(asOf, () => explain(determineForLine(shipment, regime, asOf), assumptions));
 }
 
 /** The verdict alone (no explanation texts built): what REQUIRES_LICENSE and LEDGER read. */

@@ -6,7 +6,7 @@
 // would hand one row another row's verdict.
 import fc from "fast-check";
 import * as functions from "../../src/functions/functions";
-import { CHIPS, determine, eraOf, resolveCountry } from "../../src/rules";
+import { CHIPS, determine, eraOf, explain, resolveCountry } from "../../src/rules";
 import { CHANGE_DATES } from "../../src/rules/era";
 import type { Determination, RegimeId } from "../../src/rules";
 
@@ -104,6 +104,20 @@ test.each([
       });
     }),
     { numRuns: 6, seed: 1214 }
+  );
+});
+
+// EXPLAIN keeps one line per run of eras and writes each row's date into it (shipment.ts): the same
+// table, dates on and next to the change dates the lines quote, must give each row its fresh line.
+test("EXPLAIN: every cell of a colliding table is its own row's fresh line", () => {
+  const fn = functions.explain as Fn;
+  const assumed = ["End-user HQ not given: taken to be the destination"];
+  fc.assert(
+    fc.property(fc.array(rowArb, { minLength: 800, maxLength: 1200 }), (rows) => {
+      const got = call(fn, rows);
+      rows.forEach((r, i) => expect(got[i]).toBe(explain(fresh(r), r.hq ? [] : assumed)));
+    }),
+    { numRuns: 6, seed: 1216 }
   );
 });
 

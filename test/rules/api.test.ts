@@ -41,6 +41,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "determine",
       "eraOf",
       "explain",
+      "explainHeld",
       "explainShipment",
       "h100Equivalent",
       "isRegimeId",

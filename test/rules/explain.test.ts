@@ -2,7 +2,9 @@ import fc from "fast-check";
 import {
   CHIPS,
   determine,
+  eraOf,
   explain,
+  explainHeld,
   explainShipment,
   resolveCountry,
   type Determination,
@@ -196,5 +198,31 @@ describe("the one-line explanation without the texts it does not quote", () => {
       ),
       { numRuns: 1500 }
     );
+  });
+
+  // EXPLAIN keeps one line per run of eras (explainHeld) and writes each row's date into it.
+  test("a line that writes its date once is, on every date of its run, that line with the date", () => {
+    let compared = 0;
+    const day = (k: number) => new Date(Date.UTC(2021, 0, 1) + k * 86400000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        ...shipmentParts(CHIPS, CODES),
+        fc.integer({ min: 0, max: 2400 }),
+        fc.integer({ min: 0, max: 2400 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (chip, dest, hq, regime, k, j, quantity) => {
+          const s = { item: { kind: "chip" as const, chip }, destination: country(dest), endUserHq: hq ? country(hq) : null, quantity };
+          const [line, eras] = explainHeld(s, regime, day(k), []);
+          expect(line).toBe(explainShipment(s, regime, day(k), []));
+          const parts = line.split(day(k));
+          const other = day(j);
+          if (parts.length !== 2 || eras.first > eraOf(other) || eraOf(other) > eras.last) return;
+          compared++;
+          expect(explainShipment(s, regime, other, [])).toBe(parts.join(other));
+        }
+      ),
+      { numRuns: 3000 }
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 });
