@@ -297,6 +297,8 @@ export function spill(call: Call, cell: (ids: Int32Array) => Cell): Matrix {
   const blankLine: Cell[] | null = call.cols === 1 ? [""] : null;
   const lines = new Map<Cell, Cell[]>();
   const lineOf = (value: Cell): Cell[] => {
+    // A long text (EXPLAIN's lines) rarely repeats and would be hashed whole to look it up.
+    if (typeof value === "string" && value.length > 64) return [value];
     let line = lines.get(value);
     if (line === undefined) lines.set(value, (line = [value]));
     return line;

@@ -27,6 +27,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
     [
       "CHIPS",
       "DEFAULT_REGIME",
+      "ERA_COUNT",
       "H100_TPP",
       "RULES_DATA_HASH",
       "RULES_DATA_VERSION",
