@@ -11,7 +11,7 @@
 // leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
 // decision serves every row of the key dated within its run, and a log spread over five years
 // needs a decision per run, not per era.
-import { ERA_COUNT, decide, eraOf, explainHeld, limitSides, tidy } from "../rules";
+import { decide, eraOf, explainHeld, limitSides, tidy } from "../rules";
 import type {
   Country,
   Eras,
@@ -66,20 +66,8 @@ export interface Decided {
   last: number;
 }
 
-/**
- * The verdicts of one decision key, one per run of eras decided so far, found by era in one read:
- * `at[era]` is 1 + the index in `list` of the verdict holding for that era, 0 while undecided.
- * (Runs never outnumber the eras, so a byte holds the index.)
- */
-class Runs {
-  readonly at = new Uint8Array(ERA_COUNT);
-  readonly list: Decided[] = [];
-
-  add(d: Decided): void {
-    this.list.push(d);
-    this.at.fill(this.list.length, d.first, d.last + 1);
-  }
-}
+/** The verdicts of one decision key: one per run of eras decided so far. */
+type Runs = Decided[];
 
 // The one cache: up to 2 x 150,000 entries (verdicts by packed key, EXPLAIN's lines by the key
 // with what the text adds to it); a verdict is a few small fields, a line a text and its parts.
@@ -361,10 +349,11 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
     if (runs !== undefined && slot >= 0) (memo as Runs[])[slot] = runs;
   }
   const era = row.era;
-  if (runs !== undefined) {
-    const k = runs.at[era];
-    if (k !== 0) return runs.list[k - 1];
-  }
+  if (runs !== undefined)
+    for (let i = 0; i < runs.length; i++) {
+      const d = runs[i];
+      if (d.first <= era && era <= d.last) return d;
+    }
   const verdict = decide(shipmentOf(row, used), regime, row.asOf);
   const decided: Decided = {
     verdict,
@@ -378,10 +367,10 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   // A verdict for its date only (EXACT: first -1) is not kept.
   if (cached && decided.first >= 0) {
     if (runs === undefined) {
-      cache.set(key.hi, key.lo, (runs = new Runs()));
+      cache.set(key.hi, key.lo, (runs = []));
       if (slot >= 0) (memo as Runs[])[slot] = runs;
     }
-    runs.add(decided);
+    runs.push(decided);
   }
   return decided;
 }

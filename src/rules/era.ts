@@ -42,9 +42,6 @@ export const CHANGE_DATES: readonly IsoDate[] = (() => {
 })();
 setChangeDates(CHANGE_DATES);
 
-/** How many eras there are: eraOf() is 0 .. ERA_COUNT - 1. */
-export const ERA_COUNT = CHANGE_DATES.length + 1;
-
 /** The era of `asOf`: how many change dates are on or before it. */
 export function eraOf(asOf: IsoDate): number {
   let lo = 0;

@@ -48,7 +48,7 @@ export type { Verdict } from "./determine";
 export type { Eras } from "./validity";
 export type { LimitInput } from "./regimes/outcome";
 export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
-export { eraOf, ERA_COUNT } from "./era";
+export { eraOf } from "./era";
 export { tidy } from "./format";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";

@@ -27,7 +27,6 @@ test("the public API exports exactly the agreed names (plus types)", () => {
     [
       "CHIPS",
       "DEFAULT_REGIME",
-      "ERA_COUNT",
       "H100_TPP",
       "RULES_DATA_HASH",
       "RULES_DATA_VERSION",
