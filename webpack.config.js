@@ -15,25 +15,33 @@ function ensureSlash(url) {
   return url.endsWith("/") ? url : url + "/";
 }
 
-/** Rewrites dev URLs in emitted text assets (manifest, functions.json) for production builds. */
-class RewriteUrlsPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "RewriteUrlsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (!/\.(xml|json)$/.test(name)) continue;
-            const text = assets[name].source().toString();
-            if (text.includes(DEV_URL)) {
-              compilation.updateAsset(name, new compiler.webpack.sources.RawSource(text.split(DEV_URL).join(PROD_URL)));
-            }
-          }
-        }
-      );
-    });
-  }
+/**
+ * A plugin that edits the emitted assets at one processAssets stage (`stage` names a
+ * Compilation.PROCESS_ASSETS_STAGE_* constant): edit(assets, compilation, webpack) per build.
+ */
+function assetsPlugin(name, stage, edit) {
+  return {
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap(name, (compilation) => {
+        compilation.hooks.processAssets.tap(
+          { name, stage: compiler.webpack.Compilation[`PROCESS_ASSETS_STAGE_${stage}`] },
+          (assets) => edit(assets, compilation, compiler.webpack)
+        );
+      });
+    },
+  };
 }
+
+/** Rewrites dev URLs in emitted text assets (manifest, functions.json) for production builds. */
+const rewriteUrlsPlugin = () =>
+  assetsPlugin("RewriteUrlsPlugin", "OPTIMIZE_INLINE", (assets, compilation, webpack) => {
+    for (const name of Object.keys(assets)) {
+      if (!/\.(xml|json)$/.test(name)) continue;
+      const text = assets[name].source().toString();
+      if (text.includes(DEV_URL))
+        compilation.updateAsset(name, new webpack.sources.RawSource(text.split(DEV_URL).join(PROD_URL)));
+    }
+  });
 
 /**
  * functions.json options the metadata generator does not write: allowErrorForDataTypeAny, so an
@@ -41,41 +49,25 @@ class RewriteUrlsPlugin {
  * returning one error for the whole spill (allowCustomDataForDataTypeAny, which lets data types
  * such as a Geography cell through, the generator already sets).
  */
-class FunctionsMetadataOptionsPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptionsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "FunctionsMetadataOptionsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        (assets) => {
-          if (!assets["functions.json"]) return;
-          const meta = JSON.parse(assets["functions.json"].source().toString());
-          meta.allowCustomDataForDataTypeAny = true;
-          meta.allowErrorForDataTypeAny = true;
-          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(JSON.stringify(meta, null, 4)));
-        }
-      );
-    });
-  }
-}
+const functionsMetadataOptionsPlugin = () =>
+  assetsPlugin("FunctionsMetadataOptionsPlugin", "ADDITIONS", (assets, compilation, webpack) => {
+    if (!assets["functions.json"]) return;
+    const meta = JSON.parse(assets["functions.json"].source().toString());
+    meta.allowCustomDataForDataTypeAny = true;
+    meta.allowErrorForDataTypeAny = true;
+    compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(meta, null, 4)));
+  });
 
 /**
  * exceljs ships minified (exceljs.min.js, loaded on demand by the workbench): its chunk is marked
  * minimized so terser leaves it alone. Minifying it again gains nothing, and the arrow conversion
  * below (unsafe_arrows) would break its prototype-based classes.
  */
-class PreMinifiedPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("PreMinifiedPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "PreMinifiedPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        (assets) => {
-          for (const name of Object.keys(assets))
-            if (/^exceljs\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
-        }
-      );
-    });
-  }
-}
+const preMinifiedPlugin = () =>
+  assetsPlugin("PreMinifiedPlugin", "ADDITIONS", (assets, compilation) => {
+    for (const name of Object.keys(assets))
+      if (name === "exceljs.js") compilation.updateAsset(name, (source) => source, { minimized: true });
+  });
 
 module.exports = async (env, options) => {
   if (env && env.cli) return cliConfig(env);
@@ -117,7 +109,7 @@ module.exports = async (env, options) => {
     // Shortest export names and module ids: the functions bundle counts every byte (DESIGN §6).
     // terser may write ES2020 (the source's own target) and turn the function expressions it makes
     // of single-use functions into arrows: none of ours reads `this` or is called with `new` (the
-    // one dependency that does, exceljs, is left as it ships: PreMinifiedPlugin).
+    // one dependency that does, exceljs, is left as it ships: preMinifiedPlugin).
     optimization: {
       runtimeChunk: "single",
       mangleExports: "size",
@@ -141,7 +133,7 @@ module.exports = async (env, options) => {
         chunksSortMode: "manual",
       }),
       new WatchFilesPlugin(WORKBENCH_SOURCES),
-      new PreMinifiedPlugin(),
+      preMinifiedPlugin(),
       new ThemeCssPlugin(themeCss, THEMED_STYLESHEETS),
       new CopyWebpackPlugin({
         patterns: [
@@ -152,8 +144,8 @@ module.exports = async (env, options) => {
           { from: "examples/shipments.csv", to: "examples/shipments.csv", noErrorOnMissing: true },
         ],
       }),
-      new FunctionsMetadataOptionsPlugin(),
-      ...(dev ? [] : [new RewriteUrlsPlugin()]),
+      functionsMetadataOptionsPlugin(),
+      ...(dev ? [] : [rewriteUrlsPlugin()]),
     ],
     devServer: env && env.WEBPACK_SERVE ? {
       static: { directory: path.join(__dirname, "dist"), publicPath: "/public" },
