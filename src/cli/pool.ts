@@ -41,7 +41,7 @@ interface Task {
   rows: Cell[][];
   offset: number;
   /** LEDGER's values for these rows only (index 0 is rows[0]). */
-  ledger: Pick<LedgerSummary, "priors" | "licence" | "exception"> | null;
+  ledger: Pick<LedgerSummary, "priors" | "licence" | "exception" | "allocations"> | null;
 }
 
 interface Reply {
@@ -200,6 +200,7 @@ export class CheckPool {
         priors: ledger.priors.slice(offset, offset + n),
         licence: ledger.licence.slice(offset, offset + n),
         exception: ledger.exception.slice(offset, offset + n),
+        allocations: ledger.allocations && ledger.allocations.slice(offset, offset + n),
       },
     };
     const sent = new Promise<CheckResult>((resolve, reject) => {

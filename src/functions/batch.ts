@@ -49,7 +49,8 @@ const shown = (v: Cell): Cell => (v === 0 ? 0 : v);
  */
 export function shipmentColumns(
   inputs: readonly unknown[],
-  explanations: boolean
+  explanations: boolean,
+  allocations: readonly number[] | null = null
 ): ShipmentColumns {
   const call = guard(() => broadcast(SHIPMENT_PARAMS, inputs as unknown[]));
   if (!("columns" in call)) {
@@ -83,9 +84,10 @@ export function shipmentColumns(
         continue;
       }
       ids.fill(row, v, prior.values[v[PRIOR]] as number);
+      const used = allocations === null ? 0 : allocations[k];
       let decided = true;
       try {
-        const d = decideRow(row, 0, key);
+        const d = decideRow(row, used, key);
         licence[k] = shown(d.open ?? d.verdict.licenseRequired);
         exception[k] = shown(d.open ?? d.verdict.exception ?? "");
         policy[k] = shown(d.open ?? d.verdict.reviewPolicy ?? "");
@@ -98,7 +100,7 @@ export function shipmentColumns(
         try {
           // A row the verdict could not be decided for (rare): EXPLAIN itself says what it shows.
           explanation[k] = decided
-            ? shown(explainRow(row, key, texts))
+            ? shown(explainRow(row, key, texts, used))
             : (impl.explainShipment(...inputs.map((x) => cellAt(x, r, c))) as Matrix)[0][0];
         } catch (error) {
           explanation[k] = cellError(error);
@@ -123,10 +125,10 @@ interface Texts {
  * rarely repeats: once 64 keys have been looked up, a call that found fewer than 1 in 16 builds no
  * more of them.
  */
-function explainRow(row: Row, key: Key, texts: Texts): string {
+function explainRow(row: Row, key: Key, texts: Texts, used: number): string {
   const memo = texts.asked < 64 || texts.found * 16 >= texts.asked;
   const inner = memo ? explanationKey(row, key) : null;
-  const k = inner === null ? null : `${key.hi}|${inner}`;
+  const k = inner === null ? null : `${key.hi}|${inner}|${used}`;
   let text: string | undefined;
   if (k !== null) {
     texts.asked++;
@@ -134,7 +136,7 @@ function explainRow(row: Row, key: Key, texts: Texts): string {
     if (text !== undefined) texts.found++;
   }
   if (text === undefined) {
-    text = flat(explanation(row));
+    text = flat(explanation(row, used));
     if (k !== null) texts.lines.set(k, text);
   }
   return text;
@@ -166,6 +168,11 @@ export interface LedgerTotals {
   exception: (string | null)[];
   /** LEDGER's "consignee allowance TPP this year" after the row; NaN for an error or a blank row. */
   allowance: Float64Array;
+  /**
+   * The country allocation TPP the row's destination had used before it (0 for an error or a
+   * blank row); null when not known (read from LEDGER's cells, which show the total after a row).
+   */
+  allocation: Float64Array | null;
 }
 
 export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelError {
@@ -174,6 +181,7 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
       licence: new Int8Array(0),
       exception: [],
       allowance: new Float64Array(0),
+      allocation: new Float64Array(0),
     };
     ledgerPass(
       inputs,
@@ -182,14 +190,17 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
           licence: new Int8Array(n).fill(-1),
           exception: new Array(n).fill(null),
           allowance: new Float64Array(n).fill(NaN),
+          allocation: new Float64Array(n),
         }),
-      (i, d, allowanceTotal) => {
+      (i, d, allowanceTotal, _allocationTotal, allocationBefore) => {
+        const allocation = totals.allocation as Float64Array;
         const lic: unknown = d.open ?? d.verdict.licenseRequired;
         if (lic === true || lic === false) {
           totals.licence[i] = lic ? 1 : 0;
           totals.exception[i] = d.verdict.exception ?? "";
         }
         totals.allowance[i] = allowanceTotal;
+        allocation[i] = allocationBefore;
       },
       () => undefined // blank rows and rows with errors keep -1, null and NaN
     );

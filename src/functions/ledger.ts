@@ -76,12 +76,16 @@ export function dateOrder(
   return order;
 }
 
-/** What the pass gives each row it decides, in date order (the row's input index `i`). */
+/**
+ * What the pass gives each row it decides, in date order (the row's input index `i`): its verdict,
+ * the running totals after it, and the country allocation its destination had used before it.
+ */
 export type LedgerVisit = (
   i: number,
   decided: Decided,
   allowanceTotal: number,
-  allocationTotal: number
+  allocationTotal: number,
+  allocationBefore: number
 ) => void;
 
 /**
@@ -177,7 +181,7 @@ export function ledgerPass(
       const allocationTotal = draws & WITHIN_ALLOCATION ? tidy(used + total) : used;
       if (yearAt >= 0) allowance[yearAt] = allowanceTotal;
       allocation[country] = allocationTotal;
-      visit(i, d, allowanceTotal, allocationTotal);
+      visit(i, d, allowanceTotal, allocationTotal, used);
     } catch (error) {
       settle(i, cellError(error));
     }

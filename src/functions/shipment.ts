@@ -552,14 +552,17 @@ export function explanationKey(row: Row, key: Key): string | null {
 }
 
 /** EXPLAIN's line for `row` and the run of eras it holds for (rules explainHeld). */
-function held(row: Row): [string, Eras] {
-  return explainHeld(shipmentOf(row, 0), row.regime, row.asOf, row.hq === null ? ASSUMED : []);
+function held(row: Row, used = 0): [string, Eras] {
+  return explainHeld(shipmentOf(row, used), row.regime, row.asOf, row.hq === null ? ASSUMED : []);
 }
 const ASSUMED = [HQ_ASSUMED];
 
-/** EXPLAIN's line for `row`, built now (explainShipment: only the texts the line quotes). */
-export function explanation(row: Row): string {
-  return held(row)[0];
+/**
+ * EXPLAIN's line for `row`, built now (only the texts the line quotes), with `used` of the
+ * destination's country allocation drawn before it (LEDGER's running total; EXPLAIN itself: 0).
+ */
+export function explanation(row: Row, used = 0): string {
+  return held(row, used)[0];
 }
 
 /**

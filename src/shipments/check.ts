@@ -46,7 +46,11 @@ export interface CheckOptions {
    * REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY and EXPLAIN in one call (src/functions/batch.ts,
    * same cells): the command line passes it; without it, each function is called on its own.
    */
-  shipmentColumns?: (inputs: readonly unknown[], explanations: boolean) => ShipmentColumns;
+  shipmentColumns?: (
+    inputs: readonly unknown[],
+    explanations: boolean,
+    allocations?: readonly number[] | null
+  ) => ShipmentColumns;
   /** LEDGER's verdicts and allowance totals in typed arrays (src/functions/batch.ts), for ledgerOf. */
   ledgerTotals?: (inputs: readonly unknown[]) => LedgerTotals | ExcelError;
 }
@@ -291,6 +295,12 @@ export interface LedgerSummary {
   /** LEDGER's exception (interned), null for an error or blank row. */
   exception: (string | null)[];
   /**
+   * The country allocation TPP each row's destination had used before it, in LEDGER's order (the
+   * review policy and explanation of a Tier 2 row under diffusion-2025 depend on it); null when
+   * LEDGER's cells were read, which show only the total after a row.
+   */
+  allocations: Float64Array | null;
+  /**
    * Consignee keys that several spellings fold into (case, spaces, punctuation: "Acme Inc." and
    * "ACME  INC" share one allowance), for the audit record: the first few keys, with up to three
    * spellings each, and how many keys folded in all.
@@ -353,6 +363,7 @@ export async function ledgerOf(
         licence: new Int8Array(1).fill(-1),
         exception: [null],
         allowance: new Float64Array(1).fill(NaN),
+        allocation: new Float64Array(1),
       };
     } else totalsOf = t;
   } else {
@@ -362,6 +373,7 @@ export async function ledgerOf(
       licence: new Int8Array(n).fill(-1),
       exception: new Array(n).fill(null),
       allowance: new Float64Array(n).fill(NaN),
+      allocation: null,
     };
     for (let i = 0; i < n; i++) {
       const [, lic, exc, total] = ledger[i];
@@ -446,7 +458,7 @@ export async function ledgerOf(
     last.set(key, totals[i]);
   }
   folded.keys = foldedKeys.size;
-  return { priors, licence, exception, folded };
+  return { priors, licence, exception, folded, allocations: totalsOf.allocation };
 }
 
 // The consignee cells read so far, with their problem (null: readable), as LEDGER reads them.
@@ -541,10 +553,13 @@ export async function checkShipments(
     const prior: Cell[] | null = ledger
       ? Array.from(ledger.priors.subarray(ledgerOffset + from, ledgerOffset + to))
       : null;
+    const allocation: number[] | null = ledger?.allocations
+      ? Array.from(ledger.allocations.subarray(ledgerOffset + from, ledgerOffset + to))
+      : null;
     // Rows with the same inputs get the same answers: each distinct row is asked once (order
     // books repeat the same chip, destination, quantity and date many times).
     const { slots, unique } = distinctRows(
-      [...INPUT_ROLES.map((role) => cols[role] ?? null), prior],
+      [...INPUT_ROLES.map((role) => cols[role] ?? null), prior, allocation],
       width
     );
     // Each column goes as one row vector (1 x n): one array per column, not one per cell.
@@ -562,7 +577,11 @@ export async function checkShipments(
     ];
     let licence: Cell[], exception: Cell[], policy: Cell[], h100: Cell[], explanation: Cell[];
     if (options.shipmentColumns) {
-      const all = options.shipmentColumns(shipment, explanations);
+      const all = options.shipmentColumns(
+        shipment,
+        explanations,
+        allocation && (unique.length < width ? unique.map((r) => allocation[r]) : allocation)
+      );
       ({ licence, exception, policy } = all);
       explanation = all.explanation ?? [""];
       h100 = await callVector(call, "H100_EQUIVALENT", shipment[0], shipment[2]);

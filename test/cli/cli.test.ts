@@ -189,7 +189,10 @@ describe("CSV in, CSV out", () => {
 describe("allowances accumulate per consignee (LEDGER)", () => {
   /** `lines` under a Chip/Destination/Quantity/Consignee/Date header, checked under diffusion-2025 with the gate. */
   async function gate(name: string, lines: string) {
-    fs.writeFileSync(path.join(dir, `${name}.csv`), `Chip,Destination,Quantity,Consignee,Date\n${lines}`);
+    fs.writeFileSync(
+      path.join(dir, `${name}.csv`),
+      `Chip,Destination,Quantity,Consignee,Date\n${lines}`
+    );
     const args = ["--regime", "diffusion-2025", "--fail-on-license"];
     const { code } = await run("check", `${name}.csv`, ...args);
     return { code, rows: readChecked(path.join(dir, `${name}.checked.csv`)).rows };
@@ -229,7 +232,37 @@ describe("allowances accumulate per consignee (LEDGER)", () => {
     expect(code).toBe(EXIT.license);
     expect(rows[0]["License required"]).toBe("FALSE");
     expect(rows[1]["License required"]).toMatch(/^#VALUE!: consignee .*outside the Latin alphabet/);
-    expect(rows[2]["License required"]).toMatch(/^#VALUE!: consignee '\.\.\.' has no letters or digits/);
+    expect(rows[2]["License required"]).toMatch(
+      /^#VALUE!: consignee '\.\.\.' has no letters or digits/
+    );
+  });
+});
+
+describe("country allocations accumulate per destination (LEDGER)", () => {
+  test("the review policy and explanation of a row read the allocation earlier rows drew, as LEDGER does", async () => {
+    // 40,000 H100 (633,280,000 TPP) draw India's 2025-2027 allocation of 790,000,000; 20,000 more
+    // (316,640,000) a month later would exceed it: presumption of denial, not of approval.
+    fs.writeFileSync(
+      path.join(dir, "allocation.csv"),
+      "Chip,Destination,Quantity,Consignee,Date\nH100,IN,20000,Beta,2025-07-01\nH100,IN,40000,Acme,2025-06-01\n"
+    );
+    const { code } = await run("check", "allocation.csv", "--regime", "diffusion-2025");
+    expect(code).toBe(0);
+    const { rows } = readChecked(path.join(dir, "allocation.checked.csv"));
+    expect(rows.map((r) => r["License required"])).toEqual(["TRUE", "TRUE"]);
+    expect(rows.map((r) => r["Review policy"])).toEqual([
+      "presumption of denial",
+      "presumption of approval",
+    ]);
+    expect(rows[0].Explanation).toMatch(
+      /633,280,000 used \+ 316,640,000 TPP > IN's 2025-2027 allocation/
+    );
+    expect(rows[0].Explanation).toMatch(
+      /review: presumption of denial \(IN's allocation would be exceeded\)/
+    );
+    expect(rows[1].Explanation).toMatch(
+      /presumption of approval while IN's allocation lasts \(156,720,000 TPP left/
+    );
   });
 });
 
