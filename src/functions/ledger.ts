@@ -135,8 +135,10 @@ export function ledgerPass(
   );
 
   // Running totals in typed arrays: allowance per consignee (its folded key, Types.consignee) and
-  // calendar year, indexed by consignee id x year; allocation per destination as treated, indexed
-  // by its small id (session-interned country codes). A Map of numbers would box every total.
+  // calendar year, indexed by consignee id x the year's index among the years the table holds;
+  // allocation per destination as treated, indexed by its small id (session-interned country
+  // codes). A Map of numbers would box every total; it is used only when consignees x years would
+  // outgrow the table (a million consignees over the years of a few stray dates).
   const consigneeIds = new Map<string, number>();
   const consigneeId = c[CONSIGNEE].values.map((x) => {
     if (!usable(x) || x === "") return -1;
@@ -144,16 +146,18 @@ export function ledgerPass(
     if (id === undefined) consigneeIds.set(String(x), (id = consigneeIds.size));
     return id;
   });
-  const year = dates.map((d) => (usable(d) ? Number((d as IsoDate).slice(0, 4)) : 0));
-  let firstYear = Infinity;
-  let lastYear = -Infinity;
-  for (const y of year)
-    if (y > 0) {
-      if (y < firstYear) firstYear = y;
-      if (y > lastYear) lastYear = y;
-    }
-  const years = lastYear - firstYear + 1;
-  const allowance = new Float64Array(years > 0 ? consigneeIds.size * years : 0);
+  const yearIds = new Map<string, number>();
+  const year = dates.map((d) => {
+    if (!usable(d)) return -1;
+    const y = (d as IsoDate).slice(0, 4);
+    let id = yearIds.get(y);
+    if (id === undefined) yearIds.set(y, (id = yearIds.size));
+    return id;
+  });
+  const years = yearIds.size;
+  const slots = consigneeIds.size * years;
+  const dense = slots <= Math.max(1 << 16, 4 * n) ? new Float64Array(slots) : null;
+  const sparse = dense === null ? new Map<number, number>() : null;
   let allocation = new Float64Array(64);
   const key: Key = { hi: 0, lo: 0 };
   const row = newRow();
@@ -162,14 +166,14 @@ export function ledgerPass(
     const i = order[j];
     idsAt(call, (i - (i % cols)) / cols, i % cols, v); // not settled: it returns true
     const who = consigneeId[v[CONSIGNEE]];
-    const yearAt = who < 0 ? -1 : who * years + year[v[DATE]] - firstYear;
+    const yearAt = who < 0 ? -1 : who * years + year[v[DATE]];
     const country = at.destTreated[v[LAYOUT.dest]];
     if (country >= allocation.length) {
       const grown = new Float64Array(Math.max(country + 1, allocation.length * 2));
       grown.set(allocation);
       allocation = grown;
     }
-    const prior = yearAt < 0 ? 0 : allowance[yearAt];
+    const prior = yearAt < 0 ? 0 : dense !== null ? dense[yearAt] : (sparse!.get(yearAt) ?? 0);
     const used = allocation[country];
     try {
       const d = decideRow(at.fill(row, v, prior), used, key);
@@ -179,7 +183,10 @@ export function ledgerPass(
       const draws = d.verdict.draws;
       const allowanceTotal = draws & WITHIN_ALLOWANCE ? tidy(prior + total) : prior;
       const allocationTotal = draws & WITHIN_ALLOCATION ? tidy(used + total) : used;
-      if (yearAt >= 0) allowance[yearAt] = allowanceTotal;
+      if (yearAt >= 0) {
+        if (dense !== null) dense[yearAt] = allowanceTotal;
+        else if (allowanceTotal !== prior) sparse!.set(yearAt, allowanceTotal);
+      }
       allocation[country] = allocationTotal;
       visit(i, d, allowanceTotal, allocationTotal, used);
     } catch (error) {

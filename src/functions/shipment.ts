@@ -594,7 +594,7 @@ function explainRow(row: Row, key: Key): string {
   // Concatenated: the parts stay shared until the line is read.
   for (const { first, last, parts, asOf: at, text } of lines)
     if (first <= era && era <= last && (parts.length < 3 || at === asOf))
-      return at === asOf ? text : parts[0] + asOf + parts[1];
+      return at === asOf || parts.length === 1 ? text : parts[0] + asOf + parts[1];
   const [text, eras] = held(row);
   // A line for its date only (EXACT: first -1) is not kept.
   if (eras.first >= 0) {

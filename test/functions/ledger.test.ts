@@ -3,7 +3,14 @@
 // wrong row. Expected values come from the rules (15 CFR 740.29: the LPP allowance is 26,900,000
 // TPP per consignee per calendar year; a shipment that keeps the year's total within it is LPP).
 import * as functions from "../../src/functions/functions";
-import { CHIPS, determine, runLedger, resolveCountry, resolveItem, type Shipment } from "../../src/rules";
+import {
+  CHIPS,
+  determine,
+  runLedger,
+  resolveCountry,
+  resolveItem,
+  type Shipment,
+} from "../../src/rules";
 import { resetSettings } from "../../src/settings/settings";
 import { resetWorkbookFormat } from "../../src/settings/workbook-format";
 import { seen } from "../support/cases";
@@ -48,7 +55,9 @@ test("a year's total that reaches the allowance exactly stays within it (no bina
   // 442 x MI300X (20,919.2) = 9,246,286.4; 1,113 x MI300A (15,689.6) = 17,462,524.8;
   // 33 x MI250 (5,793.6) = 191,188.8: together exactly 26,900,000, which is within 26,900,000.
   const tpp = (id: string) => CHIPS.find((c) => c.id === id)?.tpp;
-  expect([tpp("amd-mi300x"), tpp("amd-mi300a"), tpp("amd-mi250")]).toEqual([20919.2, 15689.6, 5793.6]);
+  expect([tpp("amd-mi300x"), tpp("amd-mi300a"), tpp("amd-mi250")]).toEqual([
+    20919.2, 15689.6, 5793.6,
+  ]);
   const rows = ledger(
     [["MI300X"], ["MI300A"], ["MI250"]],
     [["IN"], ["IN"], ["IN"]],
@@ -69,11 +78,36 @@ test("a year's total that reaches the allowance exactly stays within it (no bina
   const india = resolveCountry("IN");
   if (!india.ok) throw new Error("IN");
   const entries = ["MI300X", "MI300A", "MI250"].map((chip, i) => ({
-    shipment: { item: item(chip), destination: india.value, quantity: [442, 1113, 33][i] } as Shipment,
+    shipment: {
+      item: item(chip),
+      destination: india.value,
+      quantity: [442, 1113, 33][i],
+    } as Shipment,
     consignee: "Acme",
     asOf: `2025-06-0${i + 2}`,
   }));
-  const out = runLedger(entries, (shipment, entry) => determine(shipment, "diffusion-2025", entry.asOf));
+  const out = runLedger(entries, (shipment, entry) =>
+    determine(shipment, "diffusion-2025", entry.asOf)
+  );
   expect(out.map((o) => o?.result?.exception)).toEqual(["LPP", "LPP", "LPP"]);
   expect(out[2]?.allowanceTotal).toBe(26900000);
+});
+
+test("a stray far-off date does not size the totals by consignees x years (560,000 consignees, one row dated 9999)", () => {
+  // Totals by consignee and year: sized by the years the table holds, or kept sparse, never by
+  // the span between its earliest and latest year (560,000 x 7,975 slots is past any array's size).
+  const n = 560_000;
+  const consignees = Array.from({ length: n }, (_, i) => [`C${i}`]);
+  const dates = Array.from({ length: n }, (_, i) => [i === 0 ? "9999-12-31" : "2025-06-01"]);
+  const rows = ledger([["H100"]], [["AE"]], [[1]], null, consignees, dates, [["diffusion-2025"]]);
+  expect(rows.length).toBe(n);
+  expect(rows[1]).toEqual(["EXCEPTION", false, "LPP", 15832, 0]);
+  expect(rows[n - 1]).toEqual(["EXCEPTION", false, "LPP", 15832, 0]);
+  // Over six years the slots would outnumber the rows four times: the totals are kept sparse, and
+  // two rows of one consignee in one year still accumulate (rows 1 and 6 are both 2022).
+  const spread = dates.map((d, i) => [i === 0 ? d[0] : `${2021 + (i % 5)}-06-01`]);
+  consignees[6] = ["C1"];
+  const again = ledger([["H100"]], [["AE"]], [[1]], null, consignees, spread, [["diffusion-2025"]]);
+  expect(again[1]).toEqual(["EXCEPTION", false, "LPP", 15832, 0]);
+  expect(again[6]).toEqual(["EXCEPTION", false, "LPP", 31664, 0]);
 });
