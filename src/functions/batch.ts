@@ -193,14 +193,13 @@ export function ledgerTotals(inputs: readonly unknown[]): LedgerTotals | ExcelEr
           allocation: new Float64Array(n),
         }),
       (i, d, allowanceTotal, _allocationTotal, allocationBefore) => {
-        const allocation = totals.allocation as Float64Array;
         const lic: unknown = d.open ?? d.verdict.licenseRequired;
         if (lic === true || lic === false) {
           totals.licence[i] = lic ? 1 : 0;
           totals.exception[i] = d.verdict.exception ?? "";
         }
         totals.allowance[i] = allowanceTotal;
-        allocation[i] = allocationBefore;
+        totals.allocation![i] = allocationBefore;
       },
       () => undefined // blank rows and rows with errors keep -1, null and NaN
     );

@@ -319,6 +319,13 @@ const limitInput: LimitInput = {
 };
 
 /**
+ * The regimes with quantity limits (the Diffusion LPP allowance and country allocations, the
+ * proposal's allowance): the others' limitSides() is always 0, and their texts quote no quantity.
+ */
+const hasQuantityLimits = (regime: RegimeId) =>
+  regime === "diffusion-2025" || regime === "proposal-500";
+
+/**
  * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side
  * of each quantity limit, given `row.prior` (the consignee's allowance use this year) and `used`
  * (the country allocation drawn), LEDGER's running totals.
@@ -326,7 +333,7 @@ const limitInput: LimitInput = {
 function packRow(row: Row, used: number, key: Key): void {
   const regime = row.regime;
   let sides = 0;
-  if (row.tpp !== null && (regime === "diffusion-2025" || regime === "proposal-500")) {
+  if (row.tpp !== null && hasQuantityLimits(regime)) {
     limitInput.totalTpp = tidy(row.quantity * row.tpp);
     limitInput.priorTpp = row.prior;
     limitInput.countryAllocationUsed = used;
@@ -587,9 +594,9 @@ function explainRow(row: Row, key: Key): string {
   if (key.hi < 0) return held(row)[0];
   const asOf = row.asOf;
   const era = row.era;
-  // Only the lines of diffusion-2025 and proposal-500 quote the quantities (totals against limits).
+  // Only the lines of regimes with quantity limits quote the quantities (totals against limits).
   const id = -2 * key.lo - (row.hq === null ? 1 : 2);
-  const inner = row.regimeId < 2 ? id : `${id}|${row.quantity}|${row.prior}`;
+  const inner = hasQuantityLimits(row.regime) ? `${id}|${row.quantity}|${row.prior}` : id;
   const lines = (cache.get(key.hi, inner) as Line[] | undefined) ?? [];
   // Concatenated: the parts stay shared until the line is read.
   for (const { first, last, parts, asOf: at, text } of lines)

@@ -563,8 +563,8 @@ export async function checkShipments(
       width
     );
     // Each column goes as one row vector (1 x n): one array per column, not one per cell.
-    const only = (m: Cell[] | null | undefined): Matrix | null =>
-      !m ? null : range(unique.length < width ? unique.map((r) => m[r]) : m);
+    const distinct = <T>(m: T[]): T[] => (unique.length < width ? unique.map((r) => m[r]) : m);
+    const only = (m: Cell[] | null | undefined): Matrix | null => (!m ? null : range(distinct(m)));
     const shipment: unknown[] = [
       only(cols.chip),
       only(cols.destination),
@@ -580,7 +580,7 @@ export async function checkShipments(
       const all = options.shipmentColumns(
         shipment,
         explanations,
-        allocation && (unique.length < width ? unique.map((r) => allocation[r]) : allocation)
+        allocation && distinct(allocation)
       );
       ({ licence, exception, policy } = all);
       explanation = all.explanation ?? [""];
