@@ -23,6 +23,7 @@ import {
   decideRow,
   explanation,
   explanationKey,
+  newKey,
   newRow,
 } from "./shipment";
 
@@ -65,7 +66,7 @@ export function shipmentColumns(
   const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
   const prior = call.columns[PRIOR];
   const v = new Int32Array(call.columns.length);
-  const key: Key = { hi: 0, lo: 0 };
+  const key = newKey();
   const row = newRow();
   const texts: Texts = { lines: new Map(), asked: 0, found: 0 };
   let k = 0;

@@ -12,7 +12,7 @@ import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
 import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
-import { Decided, Key, Layout, ShipmentIds, decideRow, newRow } from "./shipment";
+import { Decided, Layout, ShipmentIds, decideRow, newKey, newRow } from "./shipment";
 
 export const LEDGER_COLUMNS = [
   "status",
@@ -159,7 +159,7 @@ export function ledgerPass(
   const dense = slots <= Math.max(1 << 16, 4 * n) ? new Float64Array(slots) : null;
   const sparse = dense === null ? new Map<number, number>() : null;
   let allocation = new Float64Array(64);
-  const key: Key = { hi: 0, lo: 0 };
+  const key = newKey();
   const row = newRow();
   const cols = call.cols;
   for (let j = 0; j < order.length; j++) {

@@ -4,14 +4,15 @@
 //
 // A row costs a few array reads: the arguments are resolved a column at a time (broadcast.ts), each
 // distinct value carries small integer ids (item, destination, HQ, regime, era), and the decision
-// key is packed from them into one number. Verdicts are decided without building any text
-// (rules decide()) and kept in the functions' one bounded cache, with the lines EXPLAIN builds
-// (by the decision key, the HQ assumption and the quantities the text quotes, one per run of eras,
-// each row's date written in: see Line). The key
-// leaves the era out: each verdict says the run of eras it holds for (Verdict.eras), so one
-// decision serves every row of the key dated within its run, and a log spread over five years
-// needs a decision per run, not per era.
-import { decide, eraOf, explainHeld, limitSides, tidy } from "../rules";
+// key is packed from them into two numbers. Verdicts are decided without building any text
+// (rules decide()) and kept in the functions' one bounded cache by the key of the values' decision
+// classes (chips and countries the rules cannot tell apart share their verdicts), with the lines
+// EXPLAIN builds (by the key of the values themselves, the HQ assumption and the quantities the
+// text quotes, one per run of eras, each row's date written in: see Line). The key leaves the era
+// out: each verdict says the run of eras it holds for (Verdict.eras), so one decision serves every
+// row of the key dated within its run, and a log spread over five years needs a decision per run,
+// not per era.
+import { countryClass, decide, eraOf, explainHeld, itemClass, limitSides, tidy } from "../rules";
 import type {
   Country,
   Eras,
@@ -89,28 +90,47 @@ const REGIME_IDS: Record<RegimeId, number> = {
 const ITEM_SPAN = 1024;
 const COUNTRY_SPAN = 512;
 
-function intern(map: Map<string, number>, key: string): number {
+// The decision class of each id (rules decision-classes.ts): verdicts are kept by class, so one
+// decision serves every chip, destination, HQ or ship-from country the rules cannot tell apart.
+// (A chip's class and a country's never coincide: "[...]" or "eccn:..." against codes and paths.)
+const classIds = new Map<string, number>();
+const itemClasses: number[] = [];
+const countryClasses: number[] = [];
+
+/** The id of `key`; a new one's class noted in `classes` (`fingerprint`: what the rules read of it). */
+function intern(
+  map: Map<string, number>,
+  key: string,
+  classes?: number[],
+  fingerprint?: () => string
+): number {
   let id = map.get(key);
   if (id === undefined) {
-    id = map.size;
-    map.set(key, id);
+    map.set(key, (id = map.size));
+    if (classes) classes[id] = intern(classIds, fingerprint!());
   }
   return id;
 }
 
 const itemKey = (item: Item) => (item.kind === "chip" ? item.chip.id : "eccn:" + item.eccn);
 
-/** A decision key in two small integers (the cache's two key parts); `hi` is -1 when an id outgrew its field. */
+/**
+ * A decision key in two small integers (the cache's two key parts): `hi`/`lo` by the ids of the
+ * row's values, `chi`/`clo` by their decision classes; `hi` is -1 when an id outgrew its field.
+ */
 export interface Key {
   hi: number;
   lo: number;
+  chi: number;
+  clo: number;
 }
+export const newKey = (): Key => ({ hi: 0, lo: 0, chi: 0, clo: 0 });
 
 /**
  * The decision key: every input the determination reads but the date (item, destination as
  * entered, HQ and ship-from as treated, regime) and the quantities by limit side, packed into
- * `key`: the item and destination in `hi` (19 bits), the rest in `lo` (22 bits). The date enters
- * through the run of eras of each verdict (see decideRow).
+ * `key`: the item and destination in `hi` (19 bits), the rest in `lo` (22 bits); the same of their
+ * classes in `chi` and `clo`. The date enters through the run of eras of each verdict (see decideRow).
  */
 function packKey(
   key: Key,
@@ -125,8 +145,11 @@ function packKey(
     key.hi = -1;
     return;
   }
+  const c = countryClasses;
   key.hi = item * COUNTRY_SPAN + dest;
   key.lo = ((hq * 4 + regime) * COUNTRY_SPAN + shipFrom) * 4 + sides;
+  key.chi = itemClasses[item] * COUNTRY_SPAN + c[dest];
+  key.clo = ((c[hq] * 4 + regime) * COUNTRY_SPAN + c[shipFrom]) * 4 + sides;
 }
 
 const usable = (v: unknown) => v !== BLANK && !(v instanceof Refused);
@@ -144,13 +167,16 @@ function attribute<T>(col: Column, f: (v: T) => number): Int32Array {
 // What the key holds of each argument's value, one function per argument for both paths (a column
 // of distinct values, or the one value of a 1x1 call). A blank HQ (null) is the destination: -2
 // here, the destination's treated id per row.
-const itemId = (v: Item) => intern(itemIds, itemKey(v));
+const itemId = (v: Item) => intern(itemIds, itemKey(v), itemClasses, () => itemClass(v));
 const tppOf = (v: Item) => (v.kind === "chip" ? v.chip.tpp : null);
-const destId = (v: Country) => intern(countryIds, v.code);
-const treatedId = (v: Country) => intern(countryIds, v.treatedAs);
-const hqId = (v: Country | null) => (v ? intern(countryIds, v.treatedAs) : -2);
+// A destination's class is its treated code's (HK as CN): only the texts quote the code entered.
+const countryId = (code: string, treated = code) =>
+  intern(countryIds, code, countryClasses, () => countryClass(treated));
+const destId = (v: Country) => countryId(v.code, v.treatedAs);
+const treatedId = (v: Country) => countryId(v.treatedAs);
+const hqId = (v: Country | null) => (v ? countryId(v.treatedAs) : -2);
 const regimeId = (v: RegimeId) => REGIME_IDS[v];
-const shipFromId = (v: Country | null) => intern(countryIds, v ? v.treatedAs : "US");
+const shipFromId = (v: Country | null) => countryId(v ? v.treatedAs : "US");
 
 /** Where each shipment argument sits among a function's parameters. */
 export interface Layout {
@@ -195,12 +221,6 @@ export interface Row {
   prior: number;
   shipFrom: Country | null;
   shipFromId: number;
-  /**
-   * The row's slot in its call's memo of decision keys (see ShipmentIds), before the limit sides:
-   * the slot is local * 4 + sides; -1 without a memo (a 1x1 call, or too many distinct values).
-   */
-  local: number;
-  memo: (Runs | undefined)[] | null;
 }
 
 export const newRow = (): Row =>
@@ -220,8 +240,6 @@ export const newRow = (): Row =>
     prior: 0,
     shipFrom: null,
     shipFromId: 0,
-    local: -1,
-    memo: null,
   }) as unknown as Row;
 
 /** Per-call ids of each distinct value of the shipment columns, and the call's columns. */
@@ -234,14 +252,6 @@ export class ShipmentIds {
   readonly regime: Int32Array;
   readonly era: Int32Array;
   readonly shipFrom: Int32Array;
-  /**
-   * The call's memo: each decision key's verdicts by a slot made of the value indices of the key's
-   * columns (item, destination, HQ, regime, ship-from) and the limit sides, so a row of a key met
-   * before in this call costs one array read instead of the session cache's two Map reads.
-   */
-  private readonly memo: (Runs | undefined)[] | null;
-  private readonly spans: readonly number[];
-
   constructor(
     readonly cols: readonly Column[],
     readonly at: Layout
@@ -256,21 +266,6 @@ export class ShipmentIds {
     this.regime = attribute(cols[at.regime], regimeId);
     this.era = attribute<IsoDate>(cols[at.date], eraOf);
     this.shipFrom = attribute(cols[at.shipFrom], shipFromId);
-    this.spans = [at.dest, at.hq, at.regime, at.shipFrom].map((k) => cols[k].values.length);
-    const slots = this.spans.reduce((a, b) => a * b, item.values.length * 4);
-    // Worth it when the rows outnumber the slots: a block of a few hundred rows (the batch command)
-    // reads the session cache instead of filling a memo larger than itself.
-    let cells = 0;
-    for (const col of cols) if (col.ids.length > cells) cells = col.ids.length;
-    this.memo =
-      slots <= MEMO_SLOTS && slots <= cells
-        ? new Array<Runs | undefined>(slots).fill(undefined)
-        : null;
-  }
-
-  value<T>(param: keyof Layout, v: Int32Array): T {
-    const i = this.at[param];
-    return this.cols[i].values[v[i]] as T;
   }
 
   /** Fills `row` with the values and ids of the cell whose value ids are `v` (from `v[at]` on). */
@@ -298,18 +293,9 @@ export class ShipmentIds {
     row.prior = prior;
     row.shipFrom = c[L.shipFrom].values[f] as Country | null;
     row.shipFromId = this.shipFrom[f];
-    if (this.memo !== null) {
-      const n = this.spans;
-      row.local = (((i * n[0] + d) * n[1] + h) * n[2] + r) * n[3] + f;
-      row.memo = this.memo;
-    }
     return row;
   }
 }
-
-// A call's memo holds at most this many slots (8 MB), and no more than the call has cells; a call
-// with more distinct combinations goes to the session cache for every row.
-const MEMO_SLOTS = 1 << 20;
 
 const limitInput: LimitInput = {
   totalTpp: null,
@@ -342,27 +328,44 @@ function packRow(row: Row, used: number, key: Key): void {
   packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.shipFromId, sides);
 }
 
-/** The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). */
+// Verdicts by the ids of a row's values, kept beside those by class (`clo` < 2^22) under `lo` + 2^22.
+const BY_ID = 1 << 22;
+
+/**
+ * The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). Kept
+ * by class, but an INDETERMINATE verdict is looked up (or decided) again by the row's own values:
+ * its reason may name the chip or country it was decided for.
+ */
 export function decideRow(row: Row, used: number, key: Key): Decided {
-  const regime = row.regime;
   packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
-  const cached = key.hi >= 0;
-  const memo = row.memo;
-  const slot = memo !== null && cached ? row.local * 4 + (key.lo & 3) : -1;
-  let runs = slot >= 0 ? (memo as Runs[])[slot] : undefined;
-  if (runs === undefined && cached) {
-    runs = cache.get(key.hi, key.lo) as Runs | undefined;
-    if (runs !== undefined && slot >= 0) (memo as Runs[])[slot] = runs;
-  }
+  if (key.hi < 0) return lookup([], row, used);
+  const d = lookup(runsOf(key.chi, key.clo), row, used);
+  return d.open === null ? d : lookup(runsOf(key.hi, key.lo + BY_ID), row, used);
+}
+
+/** The verdicts of a key in the cache (an empty list, kept, when it has none yet). */
+function runsOf(hi: number, lo: number): Runs {
+  let runs = cache.get(hi, lo) as Runs | undefined;
+  if (runs === undefined) cache.set(hi, lo, (runs = []));
+  return runs;
+}
+
+/** The verdict in `runs` whose run of eras holds `row`'s date, or decided now and added to them. */
+function lookup(runs: Runs, row: Row, used: number): Decided {
   const era = row.era;
-  if (runs !== undefined)
-    for (let i = 0; i < runs.length; i++) {
-      const d = runs[i];
-      if (d.first <= era && era <= d.last) return d;
-    }
-  const verdict = decide(shipmentOf(row, used), regime, row.asOf);
-  const decided: Decided = {
+  for (let i = 0; i < runs.length; i++) {
+    const d = runs[i];
+    if (d.first <= era && era <= d.last) return d;
+  }
+  const d = decided(decide(shipmentOf(row, used), row.regime, row.asOf));
+  // A verdict for its date only (EXACT: first -1) is not kept.
+  if (d.first >= 0) runs.push(d);
+  return d;
+}
+
+function decided(verdict: Verdict): Decided {
+  return {
     verdict,
     open:
       verdict.status === "INDETERMINATE"
@@ -371,15 +374,6 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
     first: verdict.eras.first,
     last: verdict.eras.last,
   };
-  // A verdict for its date only (EXACT: first -1) is not kept.
-  if (cached && decided.first >= 0) {
-    if (runs === undefined) {
-      cache.set(key.hi, key.lo, (runs = []));
-      if (slot >= 0) (memo as Runs[])[slot] = runs;
-    }
-    runs.push(decided);
-  }
-  return decided;
 }
 
 function shipmentOf(row: Row, used: number): Shipment {
@@ -520,7 +514,7 @@ function scalarCall(inputs: unknown[], cell: (row: Row, key: Key) => Cell): Matr
   }
 }
 const scalarRowObject = newRow();
-const scalarKey: Key = { hi: 0, lo: 0 };
+const scalarKey = newKey();
 
 /**
  * A verdict function (REQUIRES_LICENSE, LICENSE_EXCEPTION, REVIEW_POLICY): `pick` reads what the cell
@@ -538,7 +532,7 @@ export function verdictFunction(pick: (v: Verdict) => Cell) {
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
     const prior = call.columns[PRIOR];
-    const key: Key = { hi: 0, lo: 0 };
+    const key = newKey();
     const row = newRow();
     return spill(call, (v) => cell(ids.fill(row, v, prior.values[v[PRIOR]] as number), key));
   };
@@ -623,7 +617,7 @@ export function explainFunction() {
     if (!("columns" in call)) return [[call]];
     const ids = new ShipmentIds(call.columns, SHIPMENT_LAYOUT);
     const prior = call.columns[PRIOR];
-    const key: Key = { hi: 0, lo: 0 };
+    const key = newKey();
     const row = newRow();
     return spill(call, (v) => explainRow(ids.fill(row, v, prior.values[v[PRIOR]] as number), key));
   };

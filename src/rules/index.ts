@@ -49,6 +49,7 @@ export type { Eras } from "./validity";
 export type { LimitInput } from "./regimes/outcome";
 export { WITHIN_ALLOCATION, WITHIN_ALLOWANCE } from "./regimes/outcome";
 export { eraOf } from "./era";
+export { countryClass, itemClass } from "./decision-classes";
 export { tidy } from "./format";
 export { resolveChip, resolveItem, resolveCountry, parseDate, isRegimeId } from "./resolve";
 export { explain } from "./explain";

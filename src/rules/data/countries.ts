@@ -153,6 +153,17 @@ export interface CountryIndex {
 
 let index: CountryIndex | null = null;
 
+/**
+ * The package's [alpha-2, alpha-3] pairs: the bundle has them as one string "AFAFG ALALB ..."
+ * (webpack.config.js); tests and the batch command's build read the package's rows.
+ */
+function alpha2And3(): string[][] {
+  const table = codes as unknown as string | string[][];
+  return typeof table === "string"
+    ? table.split(" ").map((p) => [p.slice(0, 2), p.slice(2)])
+    : table;
+}
+
 /** Built on first use: nothing heavy happens at module load. */
 export function countryIndex(): CountryIndex {
   if (index) return index;
@@ -178,7 +189,7 @@ export function countryIndex(): CountryIndex {
     if (DISPLAY_NAMES[code]) suggestions.push({ key: normalizeKey(display), code, label: display });
   }
   // Codes win over names, our aliases win over everything (they settle the package's ambiguities).
-  for (const [alpha2, alpha3] of codes as string[][]) add(normalizeKey(alpha3), alpha2, true);
+  for (const [alpha2, alpha3] of alpha2And3()) add(normalizeKey(alpha3), alpha2, true);
   for (const code of names.keys()) add(normalizeKey(code), code, true);
   for (const [alias, code] of Object.entries(ALIASES)) {
     add(normalizeKey(alias), code, true);
