@@ -118,18 +118,8 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
     }
     return fallbackValue;
   };
-  const values: unknown[] = [];
-  const blank: boolean[] = [];
-  const plain: unknown[] = [];
-  const add = (raw: unknown): number => {
-    const v = plainCell(raw);
-    const [value, isBlank] = readValue(p, v, omitted, fallback);
-    plain.push(v);
-    values.push(value);
-    blank.push(isBlank);
-    return values.length - 1;
-  };
   const ids = new Int32Array(rows * cols);
+  const col: Column = { rows, cols, omitted, values: [], blank: [], plain: [], ids };
   const seen = new Map<unknown, number>();
   // Empty cells dominate a whole-column call: they skip the Map, and so does a value repeating the
   // cell before it (a log's regime, HQ or prior column is mostly one value).
@@ -144,17 +134,29 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
       const raw = line[c];
       let id: number | undefined;
       if (raw === last && lastId >= 0) id = lastId;
-      else if (raw === null) id = nullId < 0 ? (nullId = add(raw)) : nullId;
-      else if (raw === "") id = emptyId < 0 ? (emptyId = add(raw)) : emptyId;
+      // addValue is a function of the module, not a closure per call: this loop is optimised once
+      // for every column of every call, not again for each new closure it would call.
+      else if (raw === null) id = nullId < 0 ? (nullId = addValue(col, p, raw, fallback)) : nullId;
+      else if (raw === "") id = emptyId < 0 ? (emptyId = addValue(col, p, raw, fallback)) : emptyId;
       else {
         id = seen.get(raw);
-        if (id === undefined) seen.set(raw, (id = add(raw)));
+        if (id === undefined) seen.set(raw, (id = addValue(col, p, raw, fallback)));
       }
       ids[k++] = lastId = id;
       last = raw;
     }
   }
-  return { rows, cols, omitted, values, blank, plain, ids };
+  return col;
+}
+
+/** Adds a distinct raw value to the column being resolved: its id. */
+function addValue(col: Column, p: Param<unknown>, raw: unknown, fallback: () => unknown): number {
+  const v = plainCell(raw);
+  const [value, isBlank] = readValue(p, v, col.omitted, fallback);
+  col.plain.push(v);
+  col.values.push(value);
+  col.blank.push(isBlank);
+  return col.values.length - 1;
 }
 
 export interface Call {
