@@ -255,6 +255,12 @@ export function idsAt(call: Call, row: number, col: number, ids: Int32Array): bo
   return true;
 }
 
+/** Each argument's value id for a cell idsAt() has already found usable (no check made again). */
+export function usableIds(call: Call, row: number, col: number, ids: Int32Array): void {
+  const columns = call.columns;
+  for (let i = 0; i < columns.length; i++) ids[i] = idAt(columns[i], row, col);
+}
+
 /** "#VALUE! chip is missing: ...": what is missing, and why it is not "". */
 function missingError(call: Call, missing: number[], ids: Int32Array): ArgumentError {
   const what = missing

@@ -11,7 +11,7 @@ import { WITHIN_ALLOCATION, WITHIN_ALLOWANCE, tidy } from "../rules";
 import type { IsoDate } from "../rules";
 import { effectiveAsOf, effectiveRegime } from "../settings/settings";
 import { Cell, Param, Types, optional, required, requiredWhenGiven, shipFromParam } from "./args";
-import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt } from "./broadcast";
+import { BLANK, Matrix, Refused, broadcast, cellError, guard, idsAt, usableIds } from "./broadcast";
 import { Decided, Layout, ShipmentIds, decideRow, newKey, newRow } from "./shipment";
 
 export const LEDGER_COLUMNS = [
@@ -164,7 +164,7 @@ export function ledgerPass(
   const cols = call.cols;
   for (let j = 0; j < order.length; j++) {
     const i = order[j];
-    idsAt(call, (i - (i % cols)) / cols, i % cols, v); // not settled: it returns true
+    usableIds(call, (i - (i % cols)) / cols, i % cols, v); // not settled: idsAt found it usable
     const who = consigneeId[v[CONSIGNEE]];
     const yearAt = who < 0 ? -1 : who * years + year[v[DATE]];
     const country = at.destTreated[v[LAYOUT.dest]];
