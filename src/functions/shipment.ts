@@ -328,8 +328,11 @@ function packRow(row: Row, used: number, key: Key): void {
   packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.shipFromId, sides);
 }
 
-// Verdicts by the ids of a row's values, kept beside those by class (`clo` < 2^22) under `lo` + 2^22.
+// Verdicts by the ids of a row's values, kept beside those by class (`clo` < 2^22) under `lo` + 2^22;
+// under a regime with quantity limits, those that never read them under `clo` without its sides,
+// + 2^23.
 const BY_ID = 1 << 22;
+const ANY_SIDE = 1 << 23;
 
 /**
  * The verdict of `row`, from the cache or decided now; `key` receives its key (see packRow). Kept
@@ -339,9 +342,13 @@ const BY_ID = 1 << 22;
 export function decideRow(row: Row, used: number, key: Key): Decided {
   packRow(row, used, key);
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
-  if (key.hi < 0) return lookup([], row, used);
-  const d = lookup(runsOf(key.chi, key.clo), row, used);
-  return d.open === null ? d : lookup(runsOf(key.hi, key.lo + BY_ID), row, used);
+  if (key.hi < 0) return lookup([], null, row, used);
+  const clo = key.clo;
+  const anySide = hasQuantityLimits(row.regime)
+    ? runsOf(key.chi, clo - (clo & 3) + ANY_SIDE)
+    : null;
+  const d = lookup(runsOf(key.chi, clo), anySide, row, used);
+  return d.open === null ? d : lookup(runsOf(key.hi, key.lo + BY_ID), null, row, used);
 }
 
 /** The verdicts of a key in the cache (an empty list, kept, when it has none yet). */
@@ -351,16 +358,26 @@ function runsOf(hi: number, lo: number): Runs {
   return runs;
 }
 
-/** The verdict in `runs` whose run of eras holds `row`'s date, or decided now and added to them. */
-function lookup(runs: Runs, row: Row, used: number): Decided {
-  const era = row.era;
+/** The verdict whose run of eras holds `era`, if `runs` has it. */
+function find(runs: Runs, era: number): Decided | undefined {
   for (let i = 0; i < runs.length; i++) {
     const d = runs[i];
     if (d.first <= era && era <= d.last) return d;
   }
+  return undefined;
+}
+
+/**
+ * The verdict for `row` in `anySide` (those that read no quantity limit) or `runs` (its sides'),
+ * or decided now and added to the list it belongs in.
+ */
+function lookup(runs: Runs, anySide: Runs | null, row: Row, used: number): Decided {
+  const era = row.era;
+  const found = (anySide !== null ? find(anySide, era) : undefined) ?? find(runs, era);
+  if (found !== undefined) return found;
   const d = decided(decide(shipmentOf(row, used), row.regime, row.asOf));
   // A verdict for its date only (EXACT: first -1) is not kept.
-  if (d.first >= 0) runs.push(d);
+  if (d.first >= 0) (anySide !== null && !d.verdict.readsLimits ? anySide : runs).push(d);
   return d;
 }
 

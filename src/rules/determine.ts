@@ -12,6 +12,7 @@ import { tidy, weakestOf } from "./format";
 import {
   WITHIN_ALLOCATION,
   WITHIN_ALLOWANCE,
+  limitReads,
   type Context,
   type Evaluation,
   type LimitInput,
@@ -181,6 +182,11 @@ export interface Verdict {
   /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the shipment's TPP counts against those. */
   readonly draws: number;
   /**
+   * The verdict read its quantity limits (limitSides()): it holds only on the sides it was decided
+   * on; without, on every side of them.
+   */
+  readonly readsLimits: boolean;
+  /**
    * The run of eras (era.ts) this verdict holds for: a shipment with the same decision key, other
    * than its era, dated in any era from `eras.first` to `eras.last` gets the same verdict (EXACT:
    * only this date). Recorded from the comparisons of the date the decision made (validity.ts).
@@ -194,6 +200,7 @@ export interface Verdict {
  */
 export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Verdict {
   const ctx = contextOf(shipment, regime, asOf);
+  const reads = limitReads.count;
   const [ev, eras] = recording(asOf, () => withoutTexts(REGIMES[regime].evaluate, ctx));
   return {
     status: ev.status,
@@ -202,6 +209,7 @@ export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Ver
     reviewPolicy: ev.reviewPolicy,
     reason: ev.reason,
     draws: ev.draws,
+    readsLimits: limitReads.count !== reads,
     eras,
   };
 }

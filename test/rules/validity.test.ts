@@ -161,3 +161,51 @@ test("no date comparison in src/rules bypasses the recording (validity.ts)", () 
   }
   expect(offending).toEqual([]);
 });
+
+// The quantities enter a decision only through the regime's limitSides(); a verdict that never ran
+// it (Verdict.readsLimits false) is kept once for every side of the limits (shipment.ts), so any
+// other quantities, prior use and allocation used must give the same verdict.
+test("a verdict that never read its quantity limits holds on every side of them", () => {
+  let unread = 0;
+  let read = 0;
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...ITEMS),
+      destination,
+      endUserHq,
+      regimeArb,
+      fc.integer({ min: FIRST_ERA, max: LAST_ERA }).map((e) => dateInEra(e, 0)),
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 1, max: 100_000 }),
+          fc.integer({ min: 0, max: 30_000_000 }),
+          fc.integer({ min: 0, max: 900_000_000 })
+        ),
+        { minLength: 3, maxLength: 3 }
+      ),
+      fc.boolean(),
+      (item, dest, hq, regime, day, quantities, g2g) => {
+        const ship = ([quantity, prior, used]: number[]): Shipment => ({
+          item,
+          destination: country(dest),
+          endUserHq: hq ? country(hq) : null,
+          quantity,
+          priorTpp: prior,
+          countryAllocationUsed: used,
+          g2g,
+        });
+        const v = decide(ship(quantities[0]), regime, day);
+        if (regime === "enforced" || regime === "baseline-2023") expect(v.readsLimits).toBe(false);
+        if (v.readsLimits) {
+          read++;
+          return;
+        }
+        unread++;
+        for (const q of quantities.slice(1)) expect(shown(decide(ship(q), regime, day))).toEqual(shown(v));
+      }
+    ),
+    { numRuns: 4000 }
+  );
+  expect(unread).toBeGreaterThan(1000);
+  expect(read).toBeGreaterThan(300);
+});

@@ -25,6 +25,7 @@ import {
   evaluation,
   later,
   license,
+  limitReads,
   withSteps,
   type Context,
   type LimitInput,
@@ -67,6 +68,7 @@ export function limits(
  * only way the quantities enter a decision, so decide() and the decision key both read this.
  */
 export function limitSides(x: LimitInput, asOf: IsoDate): number {
+  limitReads.count++;
   if (x.totalTpp === null) return 0;
   const { lpp, cap } = limits(later(asOf, EFFECTIVE.diffusion.date), x.g2g);
   return (

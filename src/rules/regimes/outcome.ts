@@ -46,6 +46,13 @@ export type LimitInput = Pick<Context, "totalTpp" | "priorTpp" | "countryAllocat
 export const WITHIN_ALLOWANCE = 1;
 export const WITHIN_ALLOCATION = 2;
 
+/**
+ * How often a regime's limitSides() has run. The quantities enter a decision through it only, so
+ * decide() compares the count before and after: a verdict that never read its limits holds on
+ * every side of them (Verdict.readsLimits), and the functions keep it once, not once per side.
+ */
+export const limitReads = { count: 0 };
+
 export interface Outcome {
   status: Status;
   exception: ExceptionCode | null;

@@ -20,6 +20,7 @@ import {
   indeterminate,
   later,
   license,
+  limitReads,
   viaException,
   withSteps,
   type Context,
@@ -50,6 +51,7 @@ export function limits(textDate: IsoDate): {
 
 /** WITHIN_ALLOWANCE when the consignee's year stays within the allowance (no country allocation). */
 export function limitSides(x: LimitInput, asOf: IsoDate): number {
+  limitReads.count++;
   if (x.totalTpp === null) return 0;
   const { allowance } = limits(later(asOf, EFFECTIVE.diffusion.date));
   return tidy(x.priorTpp + x.totalTpp) <= allowance ? WITHIN_ALLOWANCE : 0;
