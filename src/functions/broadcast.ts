@@ -127,6 +127,11 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
   let emptyId = -1;
   let last: unknown = undefined;
   let lastId = -1;
+  // Ids of whole numbers from `base` on, plus 1 (0: not met yet), in a large range only; `base` is
+  // set so that the first whole number met sits in the middle.
+  const first = rows * cols >= NEAR_MIN ? firstWholeNumber(m) : null;
+  const near = first === null ? null : new Int32Array(NEAR);
+  const base = first === null ? 0 : Math.max(0, first - NEAR / 2);
   let k = 0;
   for (let r = 0; r < rows; r++) {
     const line = m[r];
@@ -138,7 +143,21 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
       // for every column of every call, not again for each new closure it would call.
       else if (raw === null) id = nullId < 0 ? (nullId = addValue(col, p, raw, fallback)) : nullId;
       else if (raw === "") id = emptyId < 0 ? (emptyId = addValue(col, p, raw, fallback)) : emptyId;
-      else {
+      else if (
+        near !== null &&
+        typeof raw === "number" &&
+        raw >= base &&
+        raw < base + NEAR &&
+        (raw | 0) === raw
+      ) {
+        // A whole number near the first met (date serials, quantities): an array read, no hashing.
+        id = near[raw - base] - 1;
+        if (id < 0) {
+          id = seen.get(raw);
+          if (id === undefined) seen.set(raw, (id = addValue(col, p, raw, fallback)));
+          near[raw - base] = id + 1;
+        }
+      } else {
         id = seen.get(raw);
         if (id === undefined) seen.set(raw, (id = addValue(col, p, raw, fallback)));
       }
@@ -147,6 +166,19 @@ function resolveColumn(p: Param<unknown>, input: unknown): Column {
     }
   }
   return col;
+}
+
+// Whole numbers within this many of a column's first are looked up in an array (see resolveColumn),
+// in ranges of NEAR_MIN cells or more.
+const NEAR = 1 << 16;
+const NEAR_MIN = 4096;
+
+/** The first cell of `m` (a few rows in) that holds a whole number below 2^30, or null. */
+function firstWholeNumber(m: Matrix): number | null {
+  for (let r = 0; r < m.length && r < 8; r++)
+    for (const v of m[r])
+      if (typeof v === "number" && (v | 0) === v && v >= 0 && v < 2 ** 30) return v;
+  return null;
 }
 
 /** Adds a distinct raw value to the column being resolved: its id. */
@@ -304,8 +336,13 @@ export function spill(call: Call, cell: (ids: Int32Array) => Cell): Matrix {
   // result keeps alive cost the garbage collector more than deciding the rows.
   const blankLine: Cell[] | null = call.cols === 1 ? [""] : null;
   const lines = new Map<Cell, Cell[]>();
+  const yes = [true];
+  const no = [false];
   const lineOf = (value: Cell): Cell[] => {
-    // A long text (EXPLAIN's lines) rarely repeats and would be hashed whole to look it up.
+    // TRUE and FALSE (most verdict cells) need no look-up; a long text (EXPLAIN's lines) rarely
+    // repeats and would be hashed whole to look it up.
+    if (value === true) return yes;
+    if (value === false) return no;
     if (typeof value === "string" && value.length > 64) return [value];
     let line = lines.get(value);
     if (line === undefined) lines.set(value, (line = [value]));

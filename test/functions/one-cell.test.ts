@@ -97,6 +97,26 @@ describe("1x1 calls show what the same row shows in a range call", () => {
     );
   });
 
+  // A range of 4,096 cells or more looks whole numbers near its first up in an array
+  // (broadcast.ts): numbers near and far from it, fractions, -0 and large ones must read as alone.
+  test("a large range shows in each cell what the same row shows alone", () => {
+    const fn = functions.requiresLicense as Fn;
+    const number = fc.constantFrom(45_800, 45_801, 44_000, 12_000, 45_800.5, -0, 0, 1, 8, 1700, 65_537, 2_958_466, 2 ** 31 + 5, -3);
+    const big = fc.tuple(
+      cell.chip,
+      cell.country,
+      fc.oneof(cell.quantity, number),
+      cell.country,
+      cell.regime,
+      fc.oneof(cell.date, number),
+      fc.oneof(cell.prior, number)
+    );
+    const rows = fc.sample(big, { numRuns: 5000, seed: 1217 });
+    rows.unshift(["H100", "CN", 2000, "", "enforced", 45_800, 0]);
+    const out = fn(...[0, 1, 2, 3, 4, 5, 6].map((i) => rows.map((r) => [r[i]])));
+    rows.forEach((r, k) => expect([k, out[k][0]]).toEqual([k, oneCell(fn, r)]));
+  });
+
   test("after the workbook's date system and number format change, and under the pane's choice", () => {
     const fn = functions.requiresLicense as Fn;
     const explain = functions.explain as Fn;
