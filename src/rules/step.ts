@@ -46,6 +46,14 @@ export function textPath(): number {
   return mode;
 }
 
+/**
+ * The reason of an outcome that is not INDETERMINATE: only determine() and EXPLAIN show it, so the
+ * verdict path leaves it blank rather than format the running totals it quotes.
+ */
+export function settled(text: () => string): string {
+  return mode === VERDICT ? "" : text();
+}
+
 /** A step of the path a determination took, with its legal source. */
 export function step(text: string | (() => string), cite: string, confidence: Confidence): Step {
   if (mode === VERDICT) return SILENT;

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "e29fd8567602579e5921dad1ef7370938e58e99988f976c8bcab1165eae232a6";
+export const RULES_DATA_HASH = "ff4438202d1c7c0391e5779d69b0f5aa84ebcea2e13745b6f90829e161e957ce";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

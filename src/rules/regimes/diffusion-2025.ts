@@ -12,7 +12,7 @@ import {
   mustValueAt,
 } from "../data/parameters";
 import { fmt, tidy, weakestOf } from "../format";
-import { step, textsOff } from "../step";
+import { settled, step, textsOff } from "../step";
 import type { Dated, IsoDate, Step } from "../types";
 import { aiaTier1, diffusionNacItems, lppAllowance } from "./diffusion-exceptions";
 import { hqFacts } from "./headquarters-rule";
@@ -166,7 +166,10 @@ function decide(
   if (lppOutcome) return lppOutcome;
   const total = ctx.totalTpp as number; // lppAllowance answered when the TPP is unknown
   const cumulative = tidy(ctx.priorTpp + total);
-  const exceeds = `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`;
+  const exceeds = settled(
+    () =>
+      `${fmt(cumulative)} TPP exceeds the LPP allowance of ${fmt(lpp.value)} per consignee per year (15 CFR 740.29)`
+  );
 
   // Tier 1 destinations have no country allocation.
   if (t.tier === 1) {
@@ -199,7 +202,10 @@ function decide(
     return license(exceeds, "presumption of approval", steps, {
       tier: 2,
       draws: WITHIN_ALLOCATION,
-      reviewNote: `while ${ctx.dest}'s allocation lasts (${fmt(cap.value - used)} TPP left after this shipment)`,
+      reviewNote: settled(
+        () =>
+          `while ${ctx.dest}'s allocation lasts (${fmt(cap.value - used)} TPP left after this shipment)`
+      ),
     });
   }
   steps.push(

@@ -8,7 +8,7 @@ import { EFFECTIVE } from "../data/milestones";
 import { ACA_WIDENED, ACM, AIA, AIA_HQ, LPP, NAC_ACA } from "../data/license-exceptions";
 import { DIFFUSION_TIER1 } from "../data/country-groups";
 import { fmt, tidy, weakestOf } from "../format";
-import { step } from "../step";
+import { settled, step } from "../step";
 import type { Classification, Dated, Step } from "../types";
 import { baselineCore } from "./destination-licence";
 import { SCOPE_CITE, destFacts, groupStep } from "./destination-scope";
@@ -184,7 +184,10 @@ export function lppAllowance(
     );
     return viaException(
       "LPP",
-      `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (${LPP.section})`,
+      settled(
+        () =>
+          `${fmt(cumulative)} TPP is within the LPP allowance of ${fmt(lpp.value)} per consignee per year (${LPP.section})`
+      ),
       steps,
       {
         tier,

@@ -8,7 +8,7 @@ import { EFFECTIVE } from "../data/milestones";
 import { H100_TPP, PROPOSAL_ALLOWANCE_H100, mustValueAt } from "../data/parameters";
 import { fmt, tidy, weakestOf } from "../format";
 import type { Dated, IsoDate, Step } from "../types";
-import { step } from "../step";
+import { settled, step } from "../step";
 import { diffusionNacItems } from "./diffusion-exceptions";
 import { hqFacts } from "./headquarters-rule";
 import { overClassifications } from "./open-classification";
@@ -124,19 +124,23 @@ function decide(
     );
   }
   const cumulative = tidy(ctx.priorTpp + ctx.totalTpp);
-  const allowanceText = `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
+  const allowanceText = () =>
+    `${fmt(count.value)} H100-equivalents (${fmt(count.value)} x ${fmt(h100.value)} = ${fmt(allowance)} TPP)`;
   if (limitSides(ctx, ctx.asOf) & WITHIN_ALLOWANCE) {
     steps.push(
       step(
         () =>
-          `${fmt(cumulative)} TPP this calendar year <= ${allowanceText}: no licence under the allowance`,
+          `${fmt(cumulative)} TPP this calendar year <= ${allowanceText()}: no licence under the allowance`,
         count.cite,
         conf
       )
     );
     return viaException(
       "LPP",
-      `${fmt(cumulative)} TPP is within the proposal's allowance of ${allowanceText} per consignee per year (scenario)`,
+      settled(
+        () =>
+          `${fmt(cumulative)} TPP is within the proposal's allowance of ${allowanceText()} per consignee per year (scenario)`
+      ),
       steps,
       {
         tier,
@@ -150,13 +154,16 @@ function decide(
   steps.push(
     step(
       () =>
-        `${fmt(cumulative)} TPP this calendar year > ${allowanceText}: licence required; no country allocation; review policy not described in the reports`,
+        `${fmt(cumulative)} TPP this calendar year > ${allowanceText()}: licence required; no country allocation; review policy not described in the reports`,
       count.cite,
       conf
     )
   );
   return license(
-    `${fmt(cumulative)} TPP exceeds the proposal's allowance of ${allowanceText} per consignee per year (scenario)`,
+    settled(
+      () =>
+        `${fmt(cumulative)} TPP exceeds the proposal's allowance of ${allowanceText()} per consignee per year (scenario)`
+    ),
     null,
     steps,
     {
