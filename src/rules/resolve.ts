@@ -305,7 +305,23 @@ const EXCEL_EPOCH_BEFORE_60 = Date.UTC(1899, 11, 31);
 const EXCEL_EPOCH_AFTER_60 = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 
-const iso = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+/**
+ * The ISO date of `ms` (midnight UTC of a day from year 1 on), by day arithmetic (H. Hinnant's
+ * civil_from_days) rather than a Date object: a log's every distinct serial date goes through here.
+ */
+function iso(ms: number): IsoDate {
+  const { floor } = Math;
+  const z = floor(ms / MS_PER_DAY) + 719468; // days from 0000-03-01
+  const era = floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+  const mp = floor((5 * doy + 2) / 153);
+  const d = doy - floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

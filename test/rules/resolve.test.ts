@@ -194,6 +194,17 @@ describe("parseDate", () => {
     expect(ok(2958465)).toBe("9999-12-31");
     expect(ok(44835)).toBe("2022-10-01");
   });
+  test("every serial from 1900-01-01 to 9999-12-31 reads as the calendar says (Date's own reading)", () => {
+    const mismatches: string[] = [];
+    for (let serial = 1; serial <= 2958465; serial++) {
+      if (serial === 60) continue;
+      const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+      const want = new Date(epoch + serial * 86_400_000).toISOString().slice(0, 10);
+      const got = parseDate(serial);
+      if (!got.ok || got.value !== want) mismatches.push(`${serial}: ${got.ok ? got.value : got.message} vs ${want}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
   test("impossible serials are rejected", () => {
     expect(ok(60)).toContain("1900-02-29 does not exist");
     expect(ok(0)).toMatch(/^ERR/);
