@@ -48,18 +48,35 @@ const shown = (v: Verdict) => ({
   draws: v.draws,
 });
 
+/** A shipment of the property tests' parts (codes for the countries, null for none). */
+const shipmentFrom = (
+  item: Item,
+  dest: string,
+  hq: string | null,
+  [quantity, prior, used]: number[],
+  g2g: boolean,
+  from: string | null = null
+): Shipment => ({
+  item,
+  destination: country(dest),
+  endUserHq: hq ? country(hq) : null,
+  quantity,
+  priorTpp: prior,
+  countryAllocationUsed: used,
+  g2g,
+  shipFrom: from ? country(from) : null,
+});
+
 // The destination, HQ and regime of shipmentParts(); the item is any of ITEMS (chips and ECCNs).
 const [, destination, endUserHq, regimeArb] = shipmentParts(CHIPS, CODES);
+const parts = [fc.constantFrom(...ITEMS), destination, endUserHq, regimeArb] as const;
 
 test("a verdict holds on every date of the eras it says it holds for", () => {
   let compared = 0;
   const boundaryDays = CHANGE_DATES.filter((d) => d >= "2021-01-01" && d <= "2027-12-31");
   fc.assert(
     fc.property(
-      fc.constantFrom(...ITEMS),
-      destination,
-      endUserHq,
-      regimeArb,
+      ...parts,
       fc.oneof(
         fc.integer({ min: FIRST_ERA, max: LAST_ERA }).map((e) => dateInEra(e, 0)),
         fc.tuple(fc.constantFrom(...boundaryDays), fc.integer({ min: -1, max: 1 })).map(
@@ -74,16 +91,7 @@ test("a verdict holds on every date of the eras it says it holds for", () => {
       fc.boolean(),
       fc.constantFrom(null, "US", "TW", "MY", "CN", "DE"),
       (item, dest, hq, regime, day, where, offset, quantity, prior, used, g2g, from) => {
-        const s: Shipment = {
-          item,
-          destination: country(dest),
-          endUserHq: hq ? country(hq) : null,
-          quantity,
-          priorTpp: prior,
-          countryAllocationUsed: used,
-          g2g,
-          shipFrom: from ? country(from) : null,
-        };
+        const s = shipmentFrom(item, dest, hq, [quantity, prior, used], g2g, from);
         const v = decide(s, regime, day);
         if (v.eras === EXACT) return;
         const era = eraOf(day);
@@ -170,10 +178,7 @@ test("a verdict that never read its quantity limits holds on every side of them"
   let read = 0;
   fc.assert(
     fc.property(
-      fc.constantFrom(...ITEMS),
-      destination,
-      endUserHq,
-      regimeArb,
+      ...parts,
       fc.integer({ min: FIRST_ERA, max: LAST_ERA }).map((e) => dateInEra(e, 0)),
       fc.array(
         fc.tuple(
@@ -185,15 +190,7 @@ test("a verdict that never read its quantity limits holds on every side of them"
       ),
       fc.boolean(),
       (item, dest, hq, regime, day, quantities, g2g) => {
-        const ship = ([quantity, prior, used]: number[]): Shipment => ({
-          item,
-          destination: country(dest),
-          endUserHq: hq ? country(hq) : null,
-          quantity,
-          priorTpp: prior,
-          countryAllocationUsed: used,
-          g2g,
-        });
+        const ship = (q: number[]) => shipmentFrom(item, dest, hq, q, g2g);
         const v = decide(ship(quantities[0]), regime, day);
         if (regime === "enforced" || regime === "baseline-2023") expect(v.readsLimits).toBe(false);
         if (v.readsLimits) {
