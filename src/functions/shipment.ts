@@ -12,7 +12,16 @@
 // out: each verdict says the run of eras it holds for (Verdict.eras), so one decision serves every
 // row of the key dated within its run, and a log spread over five years needs a decision per run,
 // not per era.
-import { countryClass, decide, eraOf, explainHeld, itemClass, limitSides, tidy } from "../rules";
+import {
+  countryClass,
+  decide,
+  eraOf,
+  explainHeld,
+  hasQuantityLimits,
+  itemClass,
+  limitSides,
+  tidy,
+} from "../rules";
 import type {
   Country,
   Eras,
@@ -303,13 +312,6 @@ const limitInput: LimitInput = {
   countryAllocationUsed: 0,
   g2g: false,
 };
-
-/**
- * The regimes with quantity limits (the Diffusion LPP allowance and country allocations, the
- * proposal's allowance): the others' limitSides() is always 0, and their texts quote no quantity.
- */
-const hasQuantityLimits = (regime: RegimeId) =>
-  regime === "diffusion-2025" || regime === "proposal-500";
 
 /**
  * The decision key of `row` into `key` (hi -1 when an id outgrew its field): its ids and the side

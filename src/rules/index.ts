@@ -14,7 +14,7 @@ import {
 import { DECISION_DATA } from "./data/decision-data";
 import { PROCLAMATION, S232_CHIP_BANDS, S232_CHIP_RATE } from "./data/section-232";
 import { CHANGE_DATES } from "./era";
-import { REGIME_IDS } from "./regimes/registry";
+import { REGIMES, REGIME_IDS } from "./regimes/registry";
 import { step } from "./step";
 import { bandText, within } from "./tariffs/section-232";
 import {
@@ -138,6 +138,11 @@ export function decide(shipment: Shipment, regime: RegimeId, asOf: IsoDate): Ver
 /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits for these totals under `regime` (see determine.ts). */
 export function limitSides(regime: RegimeId, x: LimitInput, asOf: IsoDate): number {
   return limitSidesOf(regime, x, asOf);
+}
+
+/** `regime` has quantity limits (allowances, allocations): the others' limitSides() is always 0. */
+export function hasQuantityLimits(regime: RegimeId): boolean {
+  return REGIMES[regime].quantityLimits;
 }
 
 /** Equal keys: equal status, licence, exception, review policy and INDETERMINATE reason (see determine.ts). */

@@ -45,6 +45,7 @@ test("the public API exports exactly the agreed names (plus types)", () => {
       "explainHeld",
       "explainShipment",
       "h100Equivalent",
+      "hasQuantityLimits",
       "isRegimeId",
       "itemClass",
       "limitSides",

@@ -6,7 +6,7 @@ import type { Chip } from "../types";
 export const RULES_DATA_VERSION = "2026.11.30";
 
 /** SHA-256 over src/rules/data/* and src/rules/regimes/* (this file excluded). */
-export const RULES_DATA_HASH = "ff4438202d1c7c0391e5779d69b0f5aa84ebcea2e13745b6f90829e161e957ce";
+export const RULES_DATA_HASH = "b1293a4c65f8b7d5d8851c61dde87e616a5158801ac060c0417f996f8b4963be";
 
 // Rows of values in KEYS order (the field names once, not once per chip: the catalog ships in the
 // functions bundle, which has a size budget).

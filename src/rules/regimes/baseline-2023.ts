@@ -16,6 +16,7 @@ import { uaeCheck } from "./uae-rule-2026";
 import { before } from "../validity";
 
 /** The Oct 2023 rules have no quantity limits: quantities never enter its decisions. */
+export const quantityLimits = false;
 export const limitSides = (): number => 0;
 
 export function evaluate(ctx: Context): Evaluation {

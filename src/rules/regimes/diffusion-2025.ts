@@ -63,6 +63,9 @@ export function limits(
   };
 }
 
+/** The LPP allowance per consignee and year (15 CFR 740.29) and the country allocations. */
+export const quantityLimits = true;
+
 /**
  * Which side of each limit the shipment falls on (WITHIN_ALLOWANCE, WITHIN_ALLOCATION bits): the
  * only way the quantities enter a decision, so decide() and the decision key both read this.

@@ -37,6 +37,7 @@ import { before, onOrAfter } from "../validity";
 export const H20_FLAG = "H20_IS_INFORMED";
 
 /** The law as enforced has no quantity limits: quantities never enter its decisions. */
+export const quantityLimits = false;
 export const limitSides = (): number => 0;
 
 export function evaluate(ctx: Context): Evaluation {

@@ -49,6 +49,9 @@ export function limits(textDate: IsoDate): {
   return { count, h100, allowance: count.value * h100.value };
 }
 
+/** The reported allowance per consignee and year. */
+export const quantityLimits = true;
+
 /** WITHIN_ALLOWANCE when the consignee's year stays within the allowance (no country allocation). */
 export function limitSides(x: LimitInput, asOf: IsoDate): number {
   limitReads.count++;

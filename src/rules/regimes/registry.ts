@@ -10,6 +10,8 @@ import * as proposal500 from "./proposal-500";
 
 export interface Regime {
   evaluate(ctx: Context): Evaluation;
+  /** It has quantity limits: without, limitSides() is always 0 and no text quotes a quantity. */
+  quantityLimits: boolean;
   /** WITHIN_ALLOWANCE / WITHIN_ALLOCATION bits: the only way quantities enter its decisions. */
   limitSides(x: LimitInput, asOf: IsoDate): number;
 }
