@@ -106,17 +106,21 @@ const classIds = new Map<string, number>();
 const itemClasses: number[] = [];
 const countryClasses: number[] = [];
 
-/** The id of `key`; a new one's class noted in `classes` (`fingerprint`: what the rules read of it). */
-function intern(
+/**
+ * The id of `key`; a new one's class noted in `classes`: the id of `classOf(of)`, what the rules
+ * read of it (no closure made per call: a filled-down column asks for its ids once per cell).
+ */
+function intern<T>(
   map: Map<string, number>,
   key: string,
   classes?: number[],
-  fingerprint?: () => string
+  classOf?: (of: T) => string,
+  of?: T
 ): number {
   let id = map.get(key);
   if (id === undefined) {
     map.set(key, (id = map.size));
-    if (classes) classes[id] = intern(classIds, fingerprint!());
+    if (classes) classes[id] = intern(classIds, classOf!(of as T));
   }
   return id;
 }
@@ -176,16 +180,19 @@ function attribute<T>(col: Column, f: (v: T) => number): Int32Array {
 // What the key holds of each argument's value, one function per argument for both paths (a column
 // of distinct values, or the one value of a 1x1 call). A blank HQ (null) is the destination: -2
 // here, the destination's treated id per row.
-const itemId = (v: Item) => intern(itemIds, itemKey(v), itemClasses, () => itemClass(v));
+const itemId = (v: Item) => intern(itemIds, itemKey(v), itemClasses, itemClass, v);
 const tppOf = (v: Item) => (v.kind === "chip" ? v.chip.tpp : null);
 // A destination's class is its treated code's (HK as CN): only the texts quote the code entered.
-const countryId = (code: string, treated = code) =>
-  intern(countryIds, code, countryClasses, () => countryClass(treated));
+const countryId = (code: string, treated: string) =>
+  intern(countryIds, code, countryClasses, countryClass, treated);
 const destId = (v: Country) => countryId(v.code, v.treatedAs);
-const treatedId = (v: Country) => countryId(v.treatedAs);
-const hqId = (v: Country | null) => (v ? countryId(v.treatedAs) : -2);
+const treatedId = (v: Country) => countryId(v.treatedAs, v.treatedAs);
+const hqId = (v: Country | null) => (v ? countryId(v.treatedAs, v.treatedAs) : -2);
 const regimeId = (v: RegimeId) => REGIME_IDS[v];
-const shipFromId = (v: Country | null) => countryId(v ? v.treatedAs : "US");
+const shipFromId = (v: Country | null) => {
+  const code = v ? v.treatedAs : "US";
+  return countryId(code, code);
+};
 
 /** Where each shipment argument sits among a function's parameters. */
 export interface Layout {
