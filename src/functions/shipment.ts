@@ -12,16 +12,7 @@
 // out: each verdict says the run of eras it holds for (Verdict.eras), so one decision serves every
 // row of the key dated within its run, and a log spread over five years needs a decision per run,
 // not per era.
-import {
-  countryClass,
-  decide,
-  eraOf,
-  explainHeld,
-  hasQuantityLimits,
-  itemClass,
-  limitSides,
-  tidy,
-} from "../rules";
+import { countryClass, decide, eraOf, explainHeld, itemClass, limitsOf, tidy } from "../rules";
 import type {
   Country,
   Eras,
@@ -95,6 +86,9 @@ const REGIME_IDS: Record<RegimeId, number> = {
   "diffusion-2025": 2,
   "proposal-500": 3,
 };
+// Each regime's limitSides() by its id, null for one without quantity limits: read for every row.
+const LIMITS: ReturnType<typeof limitsOf>[] = [];
+for (const [regime, id] of Object.entries(REGIME_IDS)) LIMITS[id] = limitsOf(regime as RegimeId);
 // Field widths of the packed key (41 bits, under 2^53): beyond them the row is decided uncached.
 const ITEM_SPAN = 1024;
 const COUNTRY_SPAN = 512;
@@ -326,13 +320,13 @@ const limitInput: LimitInput = {
  * (the country allocation drawn), LEDGER's running totals.
  */
 function packRow(row: Row, used: number, key: Key): void {
-  const regime = row.regime;
+  const limits = LIMITS[row.regimeId];
   let sides = 0;
-  if (row.tpp !== null && hasQuantityLimits(regime)) {
+  if (row.tpp !== null && limits !== null) {
     limitInput.totalTpp = tidy(row.quantity * row.tpp);
     limitInput.priorTpp = row.prior;
     limitInput.countryAllocationUsed = used;
-    sides = limitSides(regime, limitInput, row.asOf);
+    sides = limits(limitInput, row.asOf);
   }
   packKey(key, row.itemId, row.destId, row.hqId, row.regimeId, row.shipFromId, sides);
 }
@@ -353,9 +347,8 @@ export function decideRow(row: Row, used: number, key: Key): Decided {
   // An id past its field (more chips, ECCNs or countries than a session holds): decided, not cached.
   if (key.hi < 0) return lookup([], null, row, used);
   const clo = key.clo;
-  const anySide = hasQuantityLimits(row.regime)
-    ? runsOf(key.chi, clo - (clo & 3) + ANY_SIDE)
-    : null;
+  const anySide =
+    LIMITS[row.regimeId] !== null ? runsOf(key.chi, clo - (clo & 3) + ANY_SIDE) : null;
   const d = lookup(runsOf(key.chi, clo), anySide, row, used);
   return d.open === null ? d : lookup(runsOf(key.hi, key.lo + BY_ID), null, row, used);
 }
@@ -616,7 +609,7 @@ function explainRow(row: Row, key: Key): string {
   const era = row.era;
   // Only the lines of regimes with quantity limits quote the quantities (totals against limits).
   const id = -2 * key.lo - (row.hq === null ? 1 : 2);
-  const inner = hasQuantityLimits(row.regime) ? `${id}|${row.quantity}|${row.prior}` : id;
+  const inner = LIMITS[row.regimeId] !== null ? `${id}|${row.quantity}|${row.prior}` : id;
   const lines = (cache.get(key.hi, inner) as Line[] | undefined) ?? [];
   // Concatenated: the parts stay shared until the line is read.
   for (const { first, last, parts, asOf: at, text } of lines)

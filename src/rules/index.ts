@@ -140,9 +140,13 @@ export function limitSides(regime: RegimeId, x: LimitInput, asOf: IsoDate): numb
   return limitSidesOf(regime, x, asOf);
 }
 
-/** `regime` has quantity limits (allowances, allocations): the others' limitSides() is always 0. */
-export function hasQuantityLimits(regime: RegimeId): boolean {
-  return REGIMES[regime].quantityLimits;
+/**
+ * `regime`'s limitSides() when it has quantity limits (allowances, allocations), else null (its
+ * sides are always 0): for callers that read it row after row, once per regime.
+ */
+export function limitsOf(regime: RegimeId): ((x: LimitInput, asOf: IsoDate) => number) | null {
+  const r = REGIMES[regime];
+  return r.quantityLimits ? r.limitSides : null;
 }
 
 /** Equal keys: equal status, licence, exception, review policy and INDETERMINATE reason (see determine.ts). */
