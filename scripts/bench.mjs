@@ -4,12 +4,12 @@
 //
 // "cold" = a fresh add-in page for every repetition (empty memos and caches, as after opening a
 // workbook), timed on its first call; "warm" = the same call again on that page. Each figure is the
-// median of --reps repetitions (default 5; the CLI's whole-process runs: at most 3), each on its own
-// seeded table. Sections: (a) broadcast
-// with the bare lookup loop it is measured against, (a2) EXPLAIN, (b) one call per cell, (b2) a
-// whole-column call, (c) LEDGER, (d) load, (e) bundle sizes, (f) the CLI, (g) 1,000,000-row calls
-// with their peak memory (run in a child process started with --expose-gc, so the peak is theirs),
-// (h) screening;
+// median of --reps repetitions (default 5; the CLI's whole-process runs and the 1,000,000-row call:
+// at most 3), each on its own seeded table (the 1,000,000-row call: one table, a fresh page each).
+// Sections: (a) broadcast with the bare lookup loop it is measured against, (a2) EXPLAIN, (b) one
+// call per cell, (b2) a whole-column call, (c) LEDGER, (d) load, (e) bundle sizes, (f) the CLI,
+// (g) 1,000,000-row calls with their peak memory (run in a child process started with
+// --expose-gc, so the peak is theirs), (h) screening;
 // add a figure with report(label, value, target, pass). Every time is printed beside the bare loop
 // of this run (section (a), 100,000 rows): the machine is shared, so only ratios travel.
 //
@@ -790,7 +790,7 @@ if (want("million") && argv.child) {
   const M = 1_000_000;
   if (argv.bare) bareMs = Number(argv.bare);
   console.log(
-    `\n(g) 1,000,000-row calls on a fresh page (the adversarial table of (a) at 1M rows); memory: V8 heap committed and peak RSS, growth over the call`
+    `\n(g) 1,000,000-row calls on a fresh page (the adversarial table of (a) at 1M rows; REQUIRES_LICENSE: median of ${Math.min(REPS, 3)}); memory: V8 heap committed and peak RSS, growth over the call`
   );
   const t = shipmentTable(M, 5000);
   const memory = (fn) => {
@@ -814,16 +814,31 @@ if (want("million") && argv.child) {
   const show = (r) =>
     `(heap committed +${r.heap.toFixed(0)} MB, of it live after the call with its result +${r.used.toFixed(0)} MB; peak RSS +${r.rss.toFixed(0)} MB)`;
   {
-    const page = await fresh();
-    const r = memory(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t));
-    const again = time(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t))[0];
-    page.close();
-    report("cold REQUIRES_LICENSE, 1,000,000 rows", ms(r.ms), "<= 1000 ms", r.ms <= 1000);
+    // A median like every other figure: up to 3 repetitions, each on a fresh page; the memory
+    // figure is the largest of them.
+    const runs = [];
+    let again = 0;
+    for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
+      const page = await fresh();
+      runs.push(memory(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t)));
+      if (rep === 0) again = time(() => broadcastCall(page.fn("REQUIRES_LICENSE"), t))[0];
+      page.close();
+    }
+    const cold = median(runs.map((r) => r.ms));
+    const growth = (r) => Math.max(r.heap, r.used);
+    const r = runs.reduce((a, b) => (growth(b) > growth(a) ? b : a));
+    report(
+      "cold REQUIRES_LICENSE, 1,000,000 rows",
+      ms(cold),
+      "<= 1000 ms",
+      cold <= 1000,
+      `(runs: ${runs.map((x) => x.ms.toFixed(0)).join(", ")})`
+    );
     report(
       "  its peak heap growth",
-      `${Math.max(r.heap, r.used).toFixed(0)} MB`,
+      `${growth(r).toFixed(0)} MB`,
       "<= 300 MB",
-      Math.max(r.heap, r.used) <= 300,
+      growth(r) <= 300,
       show(r)
     );
     report("warm: the same call again", ms(again), "-", null);
