@@ -197,29 +197,48 @@ export function ledgerPass(
 
 export function ledger(...inputs: unknown[]): Matrix {
   const result = guard(() => {
-    let out: Cell[][] = [];
-    // Blank and error lines are shared: a cell's value is never written to.
-    const blankLine = new Array(5).fill(BLANK_ROW);
+    // What each row shows, by row, as the pass visits them in date order; the lines are made after
+    // it, in table order (made inside the pass, they cost it more than making them here).
+    let verdicts: (Decided | undefined)[] = [];
+    const errors: Cell[] = [];
+    let allowance = new Float64Array(0);
+    let allocation = new Float64Array(0);
     ledgerPass(
       inputs,
-      // Filled in order first: rows are written in date order, and a large array made with
-      // new Array(n) has slow, sparse storage.
       (n) => {
-        out = [];
-        for (let i = 0; i < n; i++) out.push(blankLine);
+        verdicts = new Array(n);
+        allowance = new Float64Array(n);
+        allocation = new Float64Array(n);
       },
       (i, d, allowanceTotal, allocationTotal) => {
-        const verdict = d.verdict;
-        out[i] = [
-          verdict.status,
-          d.open ?? verdict.licenseRequired,
-          verdict.exception ?? "",
-          allowanceTotal,
-          allocationTotal,
-        ];
+        verdicts[i] = d;
+        allowance[i] = allowanceTotal;
+        allocation[i] = allocationTotal;
       },
-      (i, error) => (out[i] = error === null ? blankLine : new Array(5).fill(error))
+      (i, error) => {
+        verdicts[i] = undefined;
+        if (error !== null) errors[i] = error;
+      }
     );
+    // Blank and error lines are shared: a cell's value is never written to.
+    const blankLine = new Array(5).fill(BLANK_ROW);
+    const out: Cell[][] = [];
+    for (let i = 0; i < verdicts.length; i++) {
+      const d = verdicts[i];
+      if (d === undefined) {
+        const error = errors[i];
+        out.push(error === undefined ? blankLine : new Array(5).fill(error));
+        continue;
+      }
+      const verdict = d.verdict;
+      out.push([
+        verdict.status,
+        d.open ?? verdict.licenseRequired,
+        verdict.exception ?? "",
+        allowance[i],
+        allocation[i],
+      ]);
+    }
     return out;
   });
   return Array.isArray(result) ? result : [[result]];
