@@ -48,24 +48,29 @@ export const CHIP_FACTS: Readonly<Partial<Record<keyof Chip, readonly Timeline<n
 };
 
 // Each code's class: the places it occurs in the data (each a path from the root, "/..."), or the
-// code itself for those logic compares with.
+// code itself for those logic compares with. Built on first use: nothing is walked at module load.
 const CODE = /^[A-Z]{2}$/;
-const where = new Map<string, string>(CODES_IN_LOGIC.map((c) => [c, c]));
-const add = (code: string, at: string) => where.set(code, (where.get(code) ?? "") + at + "\n");
+let where: Map<string, string> | null = null;
 
-(function walk(v: unknown, path: string, depth: number): void {
-  if (depth > 9 || v === null || typeof v !== "object") return;
-  const list = Array.isArray(v);
-  for (const [k, x] of Object.entries(v)) {
-    if (list && typeof x === "string" && CODE.test(x)) add(x, path);
-    if (!list && CODE.test(k)) add(k, `${path}=${JSON.stringify(x)}`);
-    walk(x, `${path}/${k}`, depth + 1);
-  }
-})(DECISION_DATA, "", 0);
+function classesByCode(): Map<string, string> {
+  if (where) return where;
+  const found = new Map<string, string>(CODES_IN_LOGIC.map((c) => [c, c]));
+  const add = (code: string, at: string) => found.set(code, (found.get(code) ?? "") + at + "\n");
+  (function walk(v: unknown, path: string, depth: number): void {
+    if (depth > 9 || v === null || typeof v !== "object") return;
+    const list = Array.isArray(v);
+    for (const [k, x] of Object.entries(v)) {
+      if (list && typeof x === "string" && CODE.test(x)) add(x, path);
+      if (!list && CODE.test(k)) add(k, `${path}=${JSON.stringify(x)}`);
+      walk(x, `${path}/${k}`, depth + 1);
+    }
+  })(DECISION_DATA, "", 0);
+  return (where = found);
+}
 
 /** A country's class (by its code as the EAR treats it: HK -> CN). */
 export function countryClass(code: string): string {
-  return where.get(code) ?? "";
+  return classesByCode().get(code) ?? "";
 }
 
 /** Where `x` falls against each threshold of `lines`: below, on or above. */

@@ -312,14 +312,14 @@ const MAX_SERIAL = 2_958_465; // 9999-12-31
 function iso(ms: number): IsoDate {
   const { floor } = Math;
   const z = floor(ms / MS_PER_DAY) + 719468; // days from 0000-03-01
-  const era = floor(z / 146097);
-  const doe = z - era * 146097;
+  const cycle = floor(z / 146097); // 400-year cycles (Hinnant's "era")
+  const doe = z - cycle * 146097;
   const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
   const mp = floor((5 * doy + 2) / 153);
   const d = doy - floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const y = yoe + cycle * 400 + (m <= 2 ? 1 : 0);
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
